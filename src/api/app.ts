@@ -1,0 +1,99 @@
+/** Builds the Hono app: middleware, the route table, OpenAPI, docs and the web app. */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { z } from "zod";
+import { DomainError } from "../domain/errors.ts";
+import { mountDocs } from "./docs-page.ts";
+import type { AppDeps, AppEnv } from "./env.ts";
+import { errorResponse, internalErrorBody } from "./errors.ts";
+import { access } from "./middleware/access.ts";
+import { locale } from "./middleware/locale.ts";
+import { requestLog } from "./middleware/request-log.ts";
+import { session } from "./middleware/session.ts";
+import type { RouteDef } from "./route-table.ts";
+import { routeTable } from "./routes/index.ts";
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+const zodLocales = { "zh-CN": z.locales.zhCN().localeError, "en-US": z.locales.en().localeError };
+
+export interface BuiltApp {
+  app: OpenAPIHono<AppEnv>;
+  routes: RouteDef[];
+}
+
+export function createApp(deps: AppDeps): BuiltApp {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const loc = c.get("locale");
+      const issues = result.error.issues.map((issue) => ({
+        field: issue.path.join("."),
+        message:
+          (zodLocales[loc] as (i: unknown) => string | undefined)(issue) ?? issue.message,
+      }));
+      throw new DomainError("request.invalid", {}, { target: result.target, issues });
+    },
+  });
+
+  app.use("*", requestId());
+  app.use("*", locale);
+  app.use("*", requestLog(deps.logger));
+  app.use("*", secureHeaders());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new DomainError("request.too_large", { limit: "1 MB" });
+      },
+    }),
+  );
+  app.use("/api/*", session(deps.database.db));
+
+  const routes = routeTable(deps);
+  for (const def of routes) {
+    const route = { ...def.route, middleware: [access(def.access)] } as RouteConfig;
+    app.openapi(route, def.handler);
+  }
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "绩效 Jixiao API",
+      version: "0.1.0",
+      description: "老旧小区改造资金绩效评价 / performance evaluation of old-community renovation funds",
+    },
+  });
+  mountDocs(app);
+
+  app.onError((err, c) => {
+    if (err instanceof DomainError) return errorResponse(c, err);
+    if (err instanceof HTTPException && err.status === 400 && /JSON/i.test(err.message)) {
+      return errorResponse(c, new DomainError("request.malformed_json"));
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return errorResponse(c, new DomainError("request.invalid", {}, { reason: err.message }));
+    }
+    (c.get("log") ?? deps.logger).error({ err }, "unhandled error");
+    return c.json(internalErrorBody(c), 500);
+  });
+
+  app.all("/api/*", (c) => errorResponse(c, new DomainError("request.not_found")));
+  if (deps.webDist && existsSync(deps.webDist)) mountWeb(app, deps.webDist);
+  return { app, routes };
+}
+
+/** Serves the built web app, with index.html for client-side routes. */
+function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
+  const root = relative(process.cwd(), dist) || ".";
+  app.use("/*", serveStatic({ root }));
+  app.get("*", async (c) => c.html(await readFile(join(dist, "index.html"), "utf8")));
+}

@@ -1,0 +1,27 @@
+/** The Hono environment: what middleware puts on the context for the handlers. */
+import type { Logger } from "pino";
+import type { Database } from "../db/index.ts";
+import type { Locale } from "../domain/errors.ts";
+import type { ResolvedSession, ServiceContext } from "../services/index.ts";
+
+export interface AppDeps {
+  database: Database;
+  logger: Logger;
+  /** Folder of the built web app (web/dist); absent in API-only tests. */
+  webDist?: string | undefined;
+  /** Marks the session cookie Secure (behind HTTPS). */
+  secureCookies?: boolean;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    locale: Locale;
+    log: Logger;
+    ctx: ServiceContext;
+    session: ResolvedSession | null;
+    sessionToken: string | null;
+    /** Why a presented cookie did not give a session (expired…), reported on protected routes. */
+    sessionProblem: "auth.session_expired" | null;
+  };
+};

@@ -1,0 +1,59 @@
+/** Maps DomainError codes to HTTP statuses and writes the one JSON error shape. */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DomainError, type ErrorCode, errorMessage } from "../domain/errors.ts";
+import type { AppEnv } from "./env.ts";
+
+const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
+  "auth.required": 401,
+  "auth.invalid_credentials": 401,
+  "auth.session_expired": 401,
+  "auth.locked": 423,
+  "auth.disabled": 403,
+  "auth.csrf": 403,
+  "auth.wrong_password": 400,
+  "access.forbidden": 403,
+  "access.region": 403,
+  "password.policy": 400,
+  "password.contains_username": 400,
+  "region.not_found": 404,
+  "region.unknown": 422,
+  "user.not_found": 404,
+  "user.exists": 409,
+  "user.self_lockout": 409,
+  "request.invalid": 400,
+  "request.malformed_json": 400,
+  "request.too_large": 413,
+  "request.not_found": 404,
+  internal: 500,
+};
+
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return STATUS[code] ?? 400;
+}
+
+export function errorResponse(c: Context<AppEnv>, err: DomainError) {
+  const locale = c.get("locale") ?? "zh-CN";
+  const status = statusOf(err.code);
+  if (err.code === "auth.locked" && typeof err.details?.retryAfterSeconds === "number") {
+    c.header("Retry-After", String(err.details.retryAfterSeconds));
+  }
+  const body = {
+    error: {
+      code: err.code,
+      message: err.messageIn(locale),
+      ...(err.details !== undefined && { details: err.details }),
+    },
+  };
+  return c.json(body, status);
+}
+
+export function internalErrorBody(c: Context<AppEnv>) {
+  const requestId = c.get("requestId") ?? "-";
+  return {
+    error: {
+      code: "internal",
+      message: errorMessage("internal", c.get("locale") ?? "zh-CN", { requestId }),
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { AppDeps } from "../env.ts";
+import type { RouteDef } from "../route-table.ts";
+import { auditRoutes } from "./audit/audit.ts";
+import { authRoutes } from "./auth/auth.ts";
+import { healthRoutes } from "./health/health.ts";
+import { regionRoutes } from "./regions/regions.ts";
+import { userRoutes } from "./users/users.ts";
+
+/** Every API route; a route that is not here is not served. */
+export function routeTable(deps: AppDeps): RouteDef[] {
+  return [
+    ...healthRoutes(deps),
+    ...authRoutes(deps),
+    ...regionRoutes(deps),
+    ...userRoutes(deps),
+    ...auditRoutes(deps),
+  ];
+}

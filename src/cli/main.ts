@@ -1,0 +1,184 @@
+/** The `jixiao` command line: each command is a thin call into the same services the API uses. */
+import { userInfo } from "node:os";
+import { Command, Option } from "commander";
+import { loadConfig } from "../config.ts";
+import { openDatabase } from "../db/index.ts";
+import { DomainError } from "../domain/errors.ts";
+import { createLogger } from "../logger.ts";
+import { startServer } from "../server.ts";
+import {
+  createUser,
+  findUserId,
+  listUsers,
+  prepareDatabase,
+  resetPassword,
+  seedDemo,
+  systemContext,
+  updateUser,
+} from "../services/index.ts";
+import { ROLES } from "../shared/roles.ts";
+import { promptPassword } from "./prompt.ts";
+
+export const EXIT_INVALID = 2;
+
+const operator = () => `cli:${safeUser()}`;
+function safeUser() {
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Opens the configured database, prepares it, runs `work`, and always closes it. */
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+  const config = loadConfig();
+  const database = await openDatabase(config.db);
+  try {
+    await prepareDatabase(database, { adminPassword: config.adminPassword, operator: operator() });
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function buildProgram(out: (line: string) => void = console.log): Command {
+  const program = new Command("jixiao")
+    .description(
+      "绩效 Jixiao：老旧小区改造资金绩效评价 / performance evaluation of old-community renovation funds\n" +
+        "环境变量 / environment: DATABASE_URL, JIXIAO_DATA_DIR (./data), JIXIAO_ADMIN_PASSWORD, PORT (3000)",
+    )
+    .showHelpAfterError();
+
+  program
+    .command("serve")
+    .description("启动服务 / run the server (web app and API)")
+    .option("--no-demo", "不载入演示数据 / do not load the demo data")
+    .action(async (opts: { demo: boolean }) => {
+      const config = loadConfig();
+      const logger = createLogger(config.logLevel);
+      const running = await startServer(config, logger, { demo: opts.demo, print: out });
+      let signals = 0;
+      const shutdown = (signal: string) => {
+        signals += 1;
+        if (signals > 1) process.exit(1);
+        out(`收到 ${signal}，正在关闭… / ${signal}: shutting down…`);
+        running.stop().then(
+          () => process.exit(0),
+          (err) => {
+            logger.error({ err }, "shutdown failed");
+            process.exit(1);
+          },
+        );
+      };
+      process.on("SIGINT", () => shutdown("SIGINT"));
+      process.on("SIGTERM", () => shutdown("SIGTERM"));
+    });
+
+  program
+    .command("migrate")
+    .description("建库并执行迁移、载入区域 / apply migrations and load the regions")
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase(config.db);
+      try {
+        const result = await prepareDatabase(database, {
+          adminPassword: config.adminPassword,
+          operator: operator(),
+        });
+        out(`迁移完成 / migrated (${database.kind}); 新载入区域 / regions loaded: ${result.regionsLoaded}`);
+        if (result.generatedAdminPassword) {
+          out(`管理员 admin 的密码 / admin password: ${result.generatedAdminPassword} (仅显示这一次 / shown once)`);
+        }
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command("seed-demo")
+    .description("载入演示数据（只载入一次）/ load the demo data (once)")
+    .action(async () => {
+      const result = await withDatabase((d) => seedDemo(d.db, systemContext(operator())));
+      out(
+        result.created > 0
+          ? `已创建演示账户 ${result.created} 个，密码 / demo users created, password: ${result.password}`
+          : "演示数据已存在，未作改动 / demo data already present: nothing added",
+      );
+    });
+
+  const user = program.command("user").description("用户管理 / user administration");
+  user
+    .command("add <username>")
+    .description("新建用户（密码从终端或 JIXIAO_NEW_PASSWORD 读取）/ create a user")
+    .requiredOption("--region <code>", "所属区域代码 / region code, e.g. 411700")
+    .addOption(new Option("--role <role>", "角色 / role").choices(ROLES).makeOptionMandatory())
+    .option("--name <displayName>", "姓名或单位 / display name")
+    .action(async (username: string, opts: { region: string; role: (typeof ROLES)[number]; name?: string }) => {
+      const password = await promptPassword();
+      const created = await withDatabase((d) =>
+        createUser(d.db, systemContext(operator()), {
+          username,
+          displayName: opts.name ?? username,
+          password,
+          role: opts.role,
+          regionCode: opts.region,
+        }),
+      );
+      out(`已创建 / created: ${created.username} (${created.role}, ${created.regionCode} ${created.regionName})`);
+    });
+  user
+    .command("passwd <username>")
+    .description("重置密码 / set a user's password")
+    .action(async (username: string) => {
+      const password = await promptPassword();
+      await withDatabase(async (d) => {
+        const ctx = systemContext(operator());
+        await resetPassword(d.db, ctx, await findUserId(d.db, username), password);
+      });
+      out(`已重置密码 / password set: ${username}`);
+    });
+  user
+    .command("disable <username>")
+    .description("停用用户 / disable a user")
+    .option("--enable", "重新启用 / enable again instead")
+    .action(async (username: string, opts: { enable?: boolean }) => {
+      await withDatabase(async (d) => {
+        const ctx = systemContext(operator());
+        await updateUser(d.db, ctx, await findUserId(d.db, username), { disabled: !opts.enable });
+      });
+      out(`${opts.enable ? "已启用 / enabled" : "已停用 / disabled"}: ${username}`);
+    });
+  user
+    .command("list")
+    .description("列出用户 / list users")
+    .option("--region <code>", "只列出该区域及下级 / only this region and below")
+    .option("--json", "JSON 输出 / JSON output")
+    .action(async (opts: { region?: string; json?: boolean }) => {
+      const result = await withDatabase((d) =>
+        listUsers(d.db, systemContext(operator()), { regionCode: opts.region, page: 1, pageSize: 200 }),
+      );
+      if (opts.json) return out(JSON.stringify(result.items, null, 2));
+      for (const u of result.items) {
+        out([u.username, u.displayName, u.role, u.regionCode, u.regionName, u.disabled ? "停用" : "启用"].join("\t"));
+      }
+      out(`共 ${result.total} 个用户 / ${result.total} users`);
+    });
+  return program;
+}
+
+/** Runs the CLI; a DomainError prints its Chinese and English message and exits 2, never a stack. */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof DomainError) {
+      process.stderr.write(`错误：${err.messageIn("zh-CN")}\nerror: ${err.messageIn("en-US")}\n`);
+      if (err.details) process.stderr.write(`${JSON.stringify(err.details)}\n`);
+      process.exitCode = EXIT_INVALID;
+      return;
+    }
+    process.stderr.write(`错误 / error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

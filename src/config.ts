@@ -1,0 +1,51 @@
+/** Settings from the environment, checked once at start. */
+import { resolve } from "node:path";
+import { z } from "zod";
+import type { DbTarget } from "./db/index.ts";
+import { DomainError } from "./domain/errors.ts";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  JIXIAO_DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "postgres://user@host:port/database")
+    .optional(),
+  JIXIAO_ADMIN_PASSWORD: z.string().optional(),
+  JIXIAO_SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  db: DbTarget;
+  adminPassword: string | undefined;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError("config.invalid", {
+      reason: `${issue?.path.join(".")}: ${issue?.message}`,
+    });
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.JIXIAO_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    db: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: resolve(dataDir, "pglite") },
+    adminPassword: e.JIXIAO_ADMIN_PASSWORD || undefined,
+    secureCookies: e.JIXIAO_SECURE_COOKIES === "1",
+    logLevel: e.LOG_LEVEL,
+  };
+}

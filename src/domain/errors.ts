@@ -1,0 +1,107 @@
+/** The one error family of Jixiao: a code, a zh-CN and an en-US message, and details (file, row, field…). */
+
+export type Locale = "zh-CN" | "en-US";
+
+type Params = Record<string, string | number>;
+type Message = { "zh-CN": string; "en-US": string };
+
+/** Every error code with its messages; `{name}` placeholders are filled from params. */
+export const ERROR_MESSAGES = {
+  "auth.required": { "zh-CN": "请先登录", "en-US": "Please sign in first" },
+  "auth.invalid_credentials": {
+    "zh-CN": "用户名或密码错误",
+    "en-US": "Wrong username or password",
+  },
+  "auth.locked": {
+    "zh-CN": "登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试",
+    "en-US": "Too many failed sign-ins; locked, try again in {minutes} minutes",
+  },
+  "auth.disabled": { "zh-CN": "该账户已停用", "en-US": "This account is disabled" },
+  "auth.session_expired": {
+    "zh-CN": "登录已过期，请重新登录",
+    "en-US": "Your session has expired; please sign in again",
+  },
+  "auth.csrf": {
+    "zh-CN": "请求缺少有效的 CSRF 令牌，请刷新页面后重试",
+    "en-US": "Missing or invalid CSRF token; reload the page and try again",
+  },
+  "auth.wrong_password": { "zh-CN": "当前密码不正确", "en-US": "The current password is wrong" },
+  "access.forbidden": {
+    "zh-CN": "无权执行此操作",
+    "en-US": "You are not allowed to do this",
+  },
+  "access.region": {
+    "zh-CN": "无权访问区域 {region}：只能访问本级及下级区域",
+    "en-US": "No access to region {region}: only your own region and those below it",
+  },
+  "password.policy": {
+    "zh-CN": "密码须为 10–128 个字符，且至少包含小写字母、大写字母、数字、符号中的三类",
+    "en-US":
+      "A password needs 10–128 characters with at least three of: lower case, upper case, digit, symbol",
+  },
+  "password.contains_username": {
+    "zh-CN": "密码不能包含用户名",
+    "en-US": "The password must not contain the username",
+  },
+  "region.not_found": { "zh-CN": "区域代码 {code} 不存在", "en-US": "No region with code {code}" },
+  "region.unknown": {
+    "zh-CN": "字段 {field} 的区域代码 {code} 不存在",
+    "en-US": "Field {field}: no region with code {code}",
+  },
+  "user.not_found": { "zh-CN": "用户 {id} 不存在", "en-US": "No user {id}" },
+  "user.exists": { "zh-CN": "用户名 {username} 已存在", "en-US": "Username {username} is taken" },
+  "user.self_lockout": {
+    "zh-CN": "不能停用自己或降低自己的权限",
+    "en-US": "You cannot disable yourself or lower your own role",
+  },
+  "request.invalid": { "zh-CN": "请求数据不合法", "en-US": "Invalid request" },
+  "request.malformed_json": {
+    "zh-CN": "请求体不是合法的 JSON",
+    "en-US": "The request body is not valid JSON",
+  },
+  "request.too_large": {
+    "zh-CN": "请求体过大（上限 {limit}）",
+    "en-US": "The request body is too large (limit {limit})",
+  },
+  "request.not_found": { "zh-CN": "接口不存在", "en-US": "No such endpoint" },
+  "internal": {
+    "zh-CN": "服务器内部错误，请联系管理员（请求编号 {requestId}）",
+    "en-US": "Internal server error; tell your administrator (request {requestId})",
+  },
+  "config.invalid": { "zh-CN": "配置错误：{reason}", "en-US": "Configuration error: {reason}" },
+} as const satisfies Record<string, Message>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function formatMessage(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function errorMessage(code: ErrorCode, locale: Locale, params?: Params): string {
+  return formatMessage(ERROR_MESSAGES[code][locale], params);
+}
+
+/** Where in an input a problem is: file, row, field (any may be absent). */
+export interface ErrorDetails {
+  [key: string]: unknown;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Params;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, params: Params = {}, details?: ErrorDetails) {
+    super(errorMessage(code, "en-US", params));
+    this.name = "DomainError";
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+
+  messageIn(locale: Locale): string {
+    return errorMessage(this.code, locale, this.params);
+  }
+}

@@ -1,0 +1,72 @@
+/** Runs Jixiao: database, first-start work, the HTTP server, and a clean shutdown on signals. */
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import type { Logger } from "pino";
+import { createApp } from "./api/app.ts";
+import type { Config } from "./config.ts";
+import { openDatabase } from "./db/index.ts";
+import { prepareDatabase, seedDemo, systemContext } from "./services/index.ts";
+
+export const WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: { demo?: boolean; print?: (line: string) => void } = {},
+): Promise<Running> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const database = await openDatabase(config.db);
+  const operator = systemContext("system");
+  const prepared = await prepareDatabase(database, {
+    adminPassword: config.adminPassword,
+    operator: "system",
+  });
+  const demo = options.demo === false ? null : await seedDemo(database.db, operator);
+  const { app } = createApp({
+    database,
+    logger,
+    webDist: WEB_DIST,
+    secureCookies: config.secureCookies,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const url = `http://localhost:${config.port}`;
+  print(`绩效 Jixiao 已启动 / running at ${url}`);
+  print(
+    database.kind === "pglite"
+      ? `数据库 / database: PGlite in ${config.db.kind === "pglite" ? config.db.dataDir : ""}`
+      : "数据库 / database: PostgreSQL (DATABASE_URL)",
+  );
+  if (prepared.regionsLoaded > 0) print(`已载入区域 / regions loaded: ${prepared.regionsLoaded}`);
+  if (prepared.generatedAdminPassword) {
+    print("首次启动：已创建管理员 / first start: administrator created");
+    print(`  用户名 / username: admin`);
+    print(`  密码 / password:   ${prepared.generatedAdminPassword}   (仅显示这一次 / shown once)`);
+  } else if (prepared.adminCreated) {
+    print("首次启动：已创建管理员 admin，密码为 JIXIAO_ADMIN_PASSWORD / admin created with JIXIAO_ADMIN_PASSWORD");
+  } else {
+    print("登录 / sign in: admin (或其他已有用户 / or another existing user)");
+  }
+  if (demo?.password) {
+    print(`演示账户 / demo users (${demo.created}) 的密码 / password: ${demo.password}   (仅显示这一次 / shown once)`);
+  }
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      // close() stops accepting and resolves when open requests have finished.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { url, stop };
+}

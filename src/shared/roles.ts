@@ -1,0 +1,20 @@
+/** Roles and permissions: the one table both the server's policy module and the web app read. */
+export const ROLES = ["admin", "finance", "department", "implementer", "evaluator", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ["region:read", "user:read", "user:write", "audit:read"] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do; region scope is decided separately (own region and below). */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ["region:read", "user:read", "user:write", "audit:read"],
+  finance: ["region:read"],
+  department: ["region:read"],
+  implementer: ["region:read"],
+  evaluator: ["region:read"],
+  viewer: ["region:read"],
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,126 @@
+/** Request and response shapes of the HTTP API: one source for validation, OpenAPI and web types. */
+import { z } from "@hono/zod-openapi";
+import { ROLES } from "./roles.ts";
+
+export const RegionCode = z
+  .string()
+  .regex(/^\d{6}$/, "6-digit GB/T 2260 code")
+  .openapi({ example: "411700" });
+
+export const RegionLevel = z.enum(["nation", "province", "city", "county"]);
+
+export const Region = z
+  .object({
+    code: RegionCode,
+    name: z.string(),
+    level: RegionLevel,
+    parentCode: RegionCode.nullable(),
+    hasChildren: z.boolean(),
+  })
+  .openapi("Region");
+
+export const RegionDetail = Region.extend({
+  /** From the nation down to this region, itself included. */
+  path: z.array(z.object({ code: RegionCode, name: z.string(), level: RegionLevel })),
+}).openapi("RegionDetail");
+
+export const RegionList = z.object({ regions: z.array(Region) }).openapi("RegionList");
+
+export const Role = z.enum(ROLES).openapi({ example: "finance" });
+
+export const User = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: Role,
+    regionCode: RegionCode,
+    regionName: z.string(),
+    disabled: z.boolean(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+    lastLoginAt: z.string().nullable().openapi({ format: "date-time" }),
+  })
+  .openapi("User");
+
+export const Session = z
+  .object({ user: User, csrfToken: z.string(), expiresAt: z.string() })
+  .openapi("Session");
+
+export const Username = z
+  .string()
+  .regex(/^[a-zA-Z0-9_.-]{3,32}$/, "3–32 letters, digits, _ . -");
+
+/** Password policy: 10–128 characters with at least three of lower, upper, digit, symbol. */
+export const Password = z.string().min(10).max(128);
+
+export const LoginRequest = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) })
+  .openapi("LoginRequest");
+
+export const ChangePasswordRequest = z
+  .object({ currentPassword: z.string().min(1).max(128), newPassword: Password })
+  .openapi("ChangePasswordRequest");
+
+export const CreateUserRequest = z
+  .object({
+    username: Username,
+    displayName: z.string().min(1).max(64),
+    password: Password,
+    role: Role,
+    regionCode: RegionCode,
+  })
+  .openapi("CreateUserRequest");
+
+export const UpdateUserRequest = z
+  .object({
+    displayName: z.string().min(1).max(64).optional(),
+    role: Role.optional(),
+    regionCode: RegionCode.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .openapi("UpdateUserRequest");
+
+export const ResetPasswordRequest = z.object({ password: Password }).openapi("ResetPasswordRequest");
+
+export const UserList = z.object({ items: z.array(User), total: z.number().int() }).openapi("UserList");
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorId: z.number().int().nullable(),
+    actorUsername: z.string().nullable(),
+    ip: z.string().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    regionCode: RegionCode.nullable(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .openapi("AuditEntry");
+
+export const AuditList = z
+  .object({ items: z.array(AuditEntry), total: z.number().int() })
+  .openapi("AuditList");
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const Paging = {
+  page: z.coerce.number<string>().int().min(1).default(1),
+  pageSize: z.coerce.number<string>().int().min(1).max(200).default(20),
+};
+
+export type RegionT = z.infer<typeof Region>;
+export type RegionDetailT = z.infer<typeof RegionDetail>;
+export type UserT = z.infer<typeof User>;
+export type SessionT = z.infer<typeof Session>;
+export type AuditEntryT = z.infer<typeof AuditEntry>;
