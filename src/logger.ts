@@ -6,7 +6,10 @@ export function createLogger(level: string, pretty = process.stdout.isTTY === tr
     level,
     redact: ["req.headers.cookie", "password", "*.password"],
     ...(pretty && {
-      transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } },
+      transport: {
+        target: "pino-pretty",
+        options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" },
+      },
     }),
   });
 }

@@ -51,12 +51,16 @@ export async function startServer(
     print(`  用户名 / username: admin`);
     print(`  密码 / password:   ${prepared.generatedAdminPassword}   (仅显示这一次 / shown once)`);
   } else if (prepared.adminCreated) {
-    print("首次启动：已创建管理员 admin，密码为 JIXIAO_ADMIN_PASSWORD / admin created with JIXIAO_ADMIN_PASSWORD");
+    print(
+      "首次启动：已创建管理员 admin，密码为 JIXIAO_ADMIN_PASSWORD / admin created with JIXIAO_ADMIN_PASSWORD",
+    );
   } else {
     print("登录 / sign in: admin (或其他已有用户 / or another existing user)");
   }
   if (demo?.password) {
-    print(`演示账户 / demo users (${demo.created}) 的密码 / password: ${demo.password}   (仅显示这一次 / shown once)`);
+    print(
+      `演示账户 / demo users (${demo.created}) 的密码 / password: ${demo.password}   (仅显示这一次 / shown once)`,
+    );
   }
 
   let stopping: Promise<void> | null = null;

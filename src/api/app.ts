@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -36,8 +36,7 @@ export function createApp(deps: AppDeps): BuiltApp {
       const loc = c.get("locale");
       const issues = result.error.issues.map((issue) => ({
         field: issue.path.join("."),
-        message:
-          (zodLocales[loc] as (i: unknown) => string | undefined)(issue) ?? issue.message,
+        message: (zodLocales[loc] as (i: unknown) => string | undefined)(issue) ?? issue.message,
       }));
       throw new DomainError("request.invalid", {}, { target: result.target, issues });
     },
@@ -69,7 +68,8 @@ export function createApp(deps: AppDeps): BuiltApp {
     info: {
       title: "绩效 Jixiao API",
       version: "0.1.0",
-      description: "老旧小区改造资金绩效评价 / performance evaluation of old-community renovation funds",
+      description:
+        "老旧小区改造资金绩效评价 / performance evaluation of old-community renovation funds",
     },
   });
   mountDocs(app);

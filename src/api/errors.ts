@@ -1,7 +1,7 @@
 /** Maps DomainError codes to HTTP statuses and writes the one JSON error shape. */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DomainError, type ErrorCode, errorMessage } from "../domain/errors.ts";
+import { type DomainError, type ErrorCode, errorMessage } from "../domain/errors.ts";
 import type { AppEnv } from "./env.ts";
 
 const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {

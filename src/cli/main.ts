@@ -86,9 +86,13 @@ export function buildProgram(out: (line: string) => void = console.log): Command
           adminPassword: config.adminPassword,
           operator: operator(),
         });
-        out(`迁移完成 / migrated (${database.kind}); 新载入区域 / regions loaded: ${result.regionsLoaded}`);
+        out(
+          `迁移完成 / migrated (${database.kind}); 新载入区域 / regions loaded: ${result.regionsLoaded}`,
+        );
         if (result.generatedAdminPassword) {
-          out(`管理员 admin 的密码 / admin password: ${result.generatedAdminPassword} (仅显示这一次 / shown once)`);
+          out(
+            `管理员 admin 的密码 / admin password: ${result.generatedAdminPassword} (仅显示这一次 / shown once)`,
+          );
         }
       } finally {
         await database.close();
@@ -114,19 +118,26 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .requiredOption("--region <code>", "所属区域代码 / region code, e.g. 411700")
     .addOption(new Option("--role <role>", "角色 / role").choices(ROLES).makeOptionMandatory())
     .option("--name <displayName>", "姓名或单位 / display name")
-    .action(async (username: string, opts: { region: string; role: (typeof ROLES)[number]; name?: string }) => {
-      const password = await promptPassword();
-      const created = await withDatabase((d) =>
-        createUser(d.db, systemContext(operator()), {
-          username,
-          displayName: opts.name ?? username,
-          password,
-          role: opts.role,
-          regionCode: opts.region,
-        }),
-      );
-      out(`已创建 / created: ${created.username} (${created.role}, ${created.regionCode} ${created.regionName})`);
-    });
+    .action(
+      async (
+        username: string,
+        opts: { region: string; role: (typeof ROLES)[number]; name?: string },
+      ) => {
+        const password = await promptPassword();
+        const created = await withDatabase((d) =>
+          createUser(d.db, systemContext(operator()), {
+            username,
+            displayName: opts.name ?? username,
+            password,
+            role: opts.role,
+            regionCode: opts.region,
+          }),
+        );
+        out(
+          `已创建 / created: ${created.username} (${created.role}, ${created.regionCode} ${created.regionName})`,
+        );
+      },
+    );
   user
     .command("passwd <username>")
     .description("重置密码 / set a user's password")
@@ -156,11 +167,24 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .option("--json", "JSON 输出 / JSON output")
     .action(async (opts: { region?: string; json?: boolean }) => {
       const result = await withDatabase((d) =>
-        listUsers(d.db, systemContext(operator()), { regionCode: opts.region, page: 1, pageSize: 200 }),
+        listUsers(d.db, systemContext(operator()), {
+          regionCode: opts.region,
+          page: 1,
+          pageSize: 200,
+        }),
       );
       if (opts.json) return out(JSON.stringify(result.items, null, 2));
       for (const u of result.items) {
-        out([u.username, u.displayName, u.role, u.regionCode, u.regionName, u.disabled ? "停用" : "启用"].join("\t"));
+        out(
+          [
+            u.username,
+            u.displayName,
+            u.role,
+            u.regionCode,
+            u.regionName,
+            u.disabled ? "停用" : "启用",
+          ].join("\t"),
+        );
       }
       out(`共 ${result.total} 个用户 / ${result.total} users`);
     });

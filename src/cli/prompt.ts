@@ -7,7 +7,8 @@ export async function promptPassword(): Promise<string> {
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
     throw new DomainError("config.invalid", {
-      reason: "无终端时请用 JIXIAO_NEW_PASSWORD 提供密码 / set JIXIAO_NEW_PASSWORD when there is no terminal",
+      reason:
+        "无终端时请用 JIXIAO_NEW_PASSWORD 提供密码 / set JIXIAO_NEW_PASSWORD when there is no terminal",
     });
   }
   const first = await ask("新密码 / new password: ");

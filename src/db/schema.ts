@@ -22,7 +22,9 @@ export const regions = pgTable(
   {
     code: varchar("code", { length: 6 }).primaryKey(),
     name: text("name").notNull(),
-    level: varchar("level", { length: 10 }).notNull().$type<"nation" | "province" | "city" | "county">(),
+    level: varchar("level", { length: 10 })
+      .notNull()
+      .$type<"nation" | "province" | "city" | "county">(),
     parentCode: varchar("parent_code", { length: 6 }),
     path: text("path").notNull(),
   },

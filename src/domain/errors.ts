@@ -64,7 +64,7 @@ export const ERROR_MESSAGES = {
     "en-US": "The request body is too large (limit {limit})",
   },
   "request.not_found": { "zh-CN": "接口不存在", "en-US": "No such endpoint" },
-  "internal": {
+  internal: {
     "zh-CN": "服务器内部错误，请联系管理员（请求编号 {requestId}）",
     "en-US": "Internal server error; tell your administrator (request {requestId})",
   },

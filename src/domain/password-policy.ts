@@ -11,7 +11,11 @@ export const PASSWORD_MIN_CLASSES = 3;
 export function assertPasswordPolicy(password: string, username: string): void {
   const classes = CLASSES.filter((re) => re.test(password)).length;
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH || classes < PASSWORD_MIN_CLASSES) {
+  if (
+    length < PASSWORD_MIN_LENGTH ||
+    length > PASSWORD_MAX_LENGTH ||
+    classes < PASSWORD_MIN_CLASSES
+  ) {
     throw new DomainError("password.policy", {}, { field: "password" });
   }
   if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {

@@ -27,7 +27,13 @@ export const NATION_NAME = "全国";
  */
 export function buildRegionRows(lists: DivisionLists): RegionRow[] {
   const rows: RegionRow[] = [
-    { code: NATION_CODE, name: NATION_NAME, level: "nation", parentCode: null, path: `/${NATION_CODE}/` },
+    {
+      code: NATION_CODE,
+      name: NATION_NAME,
+      level: "nation",
+      parentCode: null,
+      path: `/${NATION_CODE}/`,
+    },
   ];
   const pathOf = new Map<string, string>([[NATION_CODE, `/${NATION_CODE}/`]]);
   const add = (code: string, name: string, level: RegionLevel, parentCode: string) => {

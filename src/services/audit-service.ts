@@ -2,9 +2,11 @@
 import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import { auditLog } from "../db/schema.ts";
+import { NATION_CODE } from "../domain/regions.ts";
 import type { AuditEntryT } from "../shared/schemas.ts";
 import type { ServiceContext } from "./context.ts";
-import { authorize, scopePath } from "./policy.ts";
+import { assertRegionInScope, authorize, scopePath } from "./policy.ts";
+import { getRegion } from "./region-service.ts";
 
 export interface AuditChange {
   action: string;
@@ -46,13 +48,20 @@ export interface AuditQuery {
 /** Entries in the actor's region and below, newest first; unscoped entries only for the nation. */
 export async function listAudit(db: DbOrTx, ctx: ServiceContext, q: AuditQuery) {
   authorize(ctx, { kind: "permission", permission: "audit:read" });
-  const scope = scopePath(ctx);
+  let scope = scopePath(ctx);
+  if (q.regionCode) {
+    const region = await getRegion(db, q.regionCode, "regionCode");
+    assertRegionInScope(ctx, region);
+    scope = region.path;
+  }
   const where: SQL[] = [];
-  if (scope !== "/" && scope !== "/000000/") where.push(like(auditLog.regionPath, `${scope}%`));
+  // The nation's administrator also sees entries that belong to no region (console operations).
+  if (scope !== "/" && scope !== `/${NATION_CODE}/`) {
+    where.push(like(auditLog.regionPath, `${scope}%`));
+  }
   if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.actor) where.push(eq(auditLog.actorUsername, q.actor));
-  if (q.regionCode) where.push(like(auditLog.regionPath, `%/${q.regionCode}/%`));
   if (q.from) where.push(gte(auditLog.at, q.from));
   if (q.to) where.push(lte(auditLog.at, q.to));
   const filter = and(...where);

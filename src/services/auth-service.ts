@@ -67,13 +67,17 @@ export async function login(db: Db, ctx: ServiceContext, input: LoginInput): Pro
       userAgent: input.userAgent?.slice(0, 500) ?? null,
     });
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.u.id));
-    await recordAudit(tx, { ...ctx, actor }, {
-      action: "login",
-      entity: "session",
-      entityId: user.u.id,
-      region: { code: user.u.regionCode, path: user.regionPath },
-      after: { userAgent: input.userAgent?.slice(0, 200) ?? null },
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: "login",
+        entity: "session",
+        entityId: user.u.id,
+        region: { code: user.u.regionCode, path: user.regionPath },
+        after: { userAgent: input.userAgent?.slice(0, 200) ?? null },
+      },
+    );
   });
   const view = await getUserView(db, user.u.id);
   return { token: raw, session: { user: view, csrfToken, expiresAt: expiresAt.toISOString() } };
@@ -87,7 +91,8 @@ async function assertNotLocked(db: DbOrTx, username: string, ip: string | null) 
     .select({ at: sql<Date | null>`max(${loginAttempts.at})` })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.username, username), ipMatch, eq(loginAttempts.success, true)));
-  const floor = lastSuccess?.at && new Date(lastSuccess.at) > since ? new Date(lastSuccess.at) : since;
+  const floor =
+    lastSuccess?.at && new Date(lastSuccess.at) > since ? new Date(lastSuccess.at) : since;
   const failures = await db
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
@@ -200,7 +205,10 @@ export async function changeOwnPassword(
     await tx
       .delete(sessions)
       .where(
-        and(eq(sessions.userId, user.id), sql`${sessions.tokenHash} <> ${sha256(input.keepSessionToken)}`),
+        and(
+          eq(sessions.userId, user.id),
+          sql`${sessions.tokenHash} <> ${sha256(input.keepSessionToken)}`,
+        ),
       );
     await recordAudit(tx, ctx, {
       action: "password.change",

@@ -7,7 +7,7 @@ import { assertPasswordPolicy } from "../domain/password-policy.ts";
 import { NATION_CODE } from "../domain/regions.ts";
 import type { Role } from "../shared/roles.ts";
 import { pruneAuthTables } from "./auth-service.ts";
-import { systemContext, type ServiceContext } from "./context.ts";
+import { type ServiceContext, systemContext } from "./context.ts";
 import { ensureRegions } from "./region-service.ts";
 import { createUser } from "./user-service.ts";
 
@@ -62,12 +62,37 @@ export async function prepareDatabase(
 }
 
 /** Demo accounts in the regions of the seed reports, so region-bound access can be tried at once. */
-export const DEMO_USERS: { username: string; displayName: string; role: Role; regionCode: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+}[] = [
   { username: "henan.finance", displayName: "河南省财政厅", role: "finance", regionCode: "410000" },
-  { username: "zmd.housing", displayName: "驻马店市住建局", role: "department", regionCode: "411700" },
-  { username: "yicheng.impl", displayName: "驿城区实施单位", role: "implementer", regionCode: "411702" },
-  { username: "hz.evaluator", displayName: "杭州第三方评价机构", role: "evaluator", regionCode: "330100" },
-  { username: "suzhou.housing", displayName: "苏州市住建局", role: "department", regionCode: "320500" },
+  {
+    username: "zmd.housing",
+    displayName: "驻马店市住建局",
+    role: "department",
+    regionCode: "411700",
+  },
+  {
+    username: "yicheng.impl",
+    displayName: "驿城区实施单位",
+    role: "implementer",
+    regionCode: "411702",
+  },
+  {
+    username: "hz.evaluator",
+    displayName: "杭州第三方评价机构",
+    role: "evaluator",
+    regionCode: "330100",
+  },
+  {
+    username: "suzhou.housing",
+    displayName: "苏州市住建局",
+    role: "department",
+    regionCode: "320500",
+  },
   { username: "gd.viewer", displayName: "广东省只读用户", role: "viewer", regionCode: "440000" },
 ];
 
@@ -84,7 +109,10 @@ export async function seedDemo(
   const password = options.password ?? generatePassword();
   let created = 0;
   for (const demo of DEMO_USERS) {
-    const [exists] = await db.select({ id: users.id }).from(users).where(eq(users.username, demo.username));
+    const [exists] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, demo.username));
     if (exists) continue;
     await createUser(db, ctx, { ...demo, password });
     created += 1;

@@ -92,7 +92,8 @@ export async function getRegionDetail(
     .select({ ...regionColumns(), hasChildren })
     .from(regions)
     .where(eq(regions.code, code));
-  if (!withFlag) throw new DomainError("region.not_found", { code }, { field: "code", value: code });
+  if (!withFlag)
+    throw new DomainError("region.not_found", { code }, { field: "code", value: code });
   return {
     ...toRegion(withFlag),
     path: codes.flatMap((c) => {

@@ -1,5 +1,5 @@
 /** User administration: create, change, disable, reset passwords — all within the actor's region. */
-import { and, asc, count, eq, ilike, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/index.ts";
 import { regions, sessions, users } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
@@ -110,7 +110,11 @@ export interface CreateUserInput {
   regionCode: string;
 }
 
-export async function createUser(db: Db, ctx: ServiceContext, input: CreateUserInput): Promise<UserT> {
+export async function createUser(
+  db: Db,
+  ctx: ServiceContext,
+  input: CreateUserInput,
+): Promise<UserT> {
   authorize(ctx, { kind: "permission", permission: "user:write" });
   const region = await getRegion(db, input.regionCode, "regionCode");
   assertRegionInScope(ctx, region);
@@ -167,7 +171,10 @@ export async function updateUser(
     if (region) assertRegionInScope(ctx, region);
     const self = actor?.userId === id;
     const demotes = patch.role !== undefined && patch.role !== current.role;
-    if (self && (patch.disabled === true || demotes || (region && region.code !== current.regionCode))) {
+    if (
+      self &&
+      (patch.disabled === true || demotes || (region && region.code !== current.regionCode))
+    ) {
       throw new DomainError("user.self_lockout");
     }
     const before = toView(current);

@@ -1,5 +1,12 @@
 /** Roles and permissions: the one table both the server's policy module and the web app read. */
-export const ROLES = ["admin", "finance", "department", "implementer", "evaluator", "viewer"] as const;
+export const ROLES = [
+  "admin",
+  "finance",
+  "department",
+  "implementer",
+  "evaluator",
+  "viewer",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = ["region:read", "user:read", "user:write", "audit:read"] as const;

@@ -46,9 +46,7 @@ export const Session = z
   .object({ user: User, csrfToken: z.string(), expiresAt: z.string() })
   .openapi("Session");
 
-export const Username = z
-  .string()
-  .regex(/^[a-zA-Z0-9_.-]{3,32}$/, "3–32 letters, digits, _ . -");
+export const Username = z.string().regex(/^[a-zA-Z0-9_.-]{3,32}$/, "3–32 letters, digits, _ . -");
 
 /** Password policy: 10–128 characters with at least three of lower, upper, digit, symbol. */
 export const Password = z.string().min(10).max(128);
@@ -80,9 +78,13 @@ export const UpdateUserRequest = z
   })
   .openapi("UpdateUserRequest");
 
-export const ResetPasswordRequest = z.object({ password: Password }).openapi("ResetPasswordRequest");
+export const ResetPasswordRequest = z
+  .object({ password: Password })
+  .openapi("ResetPasswordRequest");
 
-export const UserList = z.object({ items: z.array(User), total: z.number().int() }).openapi("UserList");
+export const UserList = z
+  .object({ items: z.array(User), total: z.number().int() })
+  .openapi("UserList");
 
 export const AuditEntry = z
   .object({

@@ -4,7 +4,9 @@ import { sql } from "drizzle-orm";
 import type { AppDeps } from "../../env.ts";
 import { defineRoute, json, PUBLIC, type RouteDef } from "../../route-table.ts";
 
-const Health = z.object({ status: z.literal("ok"), db: z.enum(["pglite", "postgres"]) }).openapi("Health");
+const Health = z
+  .object({ status: z.literal("ok"), db: z.enum(["pglite", "postgres"]) })
+  .openapi("Health");
 
 export function healthRoutes({ database }: AppDeps): RouteDef[] {
   return [

@@ -93,7 +93,12 @@ export function userRoutes({ database }: AppDeps): RouteDef[] {
       }),
       can("user:write"),
       async (c) => {
-        await resetPassword(db, c.get("ctx"), c.req.valid("param").id, c.req.valid("json").password);
+        await resetPassword(
+          db,
+          c.get("ctx"),
+          c.req.valid("param").id,
+          c.req.valid("json").password,
+        );
         return c.body(null, 204);
       },
     ),

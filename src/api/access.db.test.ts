@@ -1,0 +1,176 @@
+// Access rules, generated from the route table: every route is tried by a stranger, a viewer and an
+// administrator of the sibling county; none of them may read or change what is not theirs.
+import { count, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
+import { addUser } from "../../test/helpers/fixtures.ts";
+import { ApiClient, signedIn, testApp } from "../../test/helpers/http.ts";
+import type { Database } from "../db/index.ts";
+import { auditLog, sessions } from "../db/schema.ts";
+import type { RouteDef } from "./route-table.ts";
+
+const COUNTY_A = "411702"; // 驿城区, 驻马店市
+const COUNTY_B = "411721"; // 西平县, its sibling
+
+interface Ids {
+  targetId: number;
+}
+interface Fixture {
+  /** The request an administrator of county A may make, aimed at county A. */
+  request: (ids: Ids) => { path: string; body?: unknown };
+  /** Whether the route touches a region's data (then county B's administrator must be refused). */
+  scoped: boolean;
+}
+
+const STRONG = "Another-Passw0rd!";
+
+/** One entry per route; a route added to the table without an entry here fails the first test. */
+const FIXTURES: Record<string, Fixture> = {
+  "GET /api/health": { request: () => ({ path: "/api/health" }), scoped: false },
+  "POST /api/auth/login": {
+    request: () => ({ path: "/api/auth/login", body: { username: "nobody", password: "x" } }),
+    scoped: false,
+  },
+  "GET /api/auth/session": { request: () => ({ path: "/api/auth/session" }), scoped: false },
+  "POST /api/auth/logout": { request: () => ({ path: "/api/auth/logout" }), scoped: false },
+  "POST /api/auth/password": {
+    request: () => ({
+      path: "/api/auth/password",
+      body: { currentPassword: "Test-Passw0rd!", newPassword: STRONG },
+    }),
+    scoped: false,
+  },
+  "GET /api/regions/children": {
+    request: () => ({ path: `/api/regions/children?parent=${COUNTY_A}` }),
+    scoped: true,
+  },
+  "GET /api/regions/{code}": {
+    request: () => ({ path: `/api/regions/${COUNTY_A}` }),
+    scoped: true,
+  },
+  "GET /api/users": {
+    request: () => ({ path: `/api/users?regionCode=${COUNTY_A}` }),
+    scoped: true,
+  },
+  "POST /api/users": {
+    request: () => ({
+      path: "/api/users",
+      body: {
+        username: "new.in.a",
+        displayName: "新用户",
+        password: STRONG,
+        role: "finance",
+        regionCode: COUNTY_A,
+      },
+    }),
+    scoped: true,
+  },
+  "PATCH /api/users/{id}": {
+    request: ({ targetId }) => ({ path: `/api/users/${targetId}`, body: { displayName: "改名" } }),
+    scoped: true,
+  },
+  "POST /api/users/{id}/reset-password": {
+    request: ({ targetId }) => ({
+      path: `/api/users/${targetId}/reset-password`,
+      body: { password: STRONG },
+    }),
+    scoped: true,
+  },
+  "GET /api/audit": {
+    request: () => ({ path: `/api/audit?regionCode=${COUNTY_A}` }),
+    scoped: true,
+  },
+};
+
+const keyOf = (def: RouteDef) => `${def.route.method.toUpperCase()} ${def.route.path}`;
+
+/** Everything a refused request must leave as it was. */
+async function snapshot(database: Database) {
+  const users = await database.db.execute(
+    sql`select id, username, display_name, role, region_code, disabled, password_hash from users order by id`,
+  );
+  const [audit] = await database.db.select({ n: count() }).from(auditLog);
+  const [live] = await database.db.select({ n: count() }).from(sessions);
+  return { users: users.rows, audit: Number(audit?.n), sessions: Number(live?.n) };
+}
+
+describeOnBothDatabases("access rules from the route table", (db) => {
+  let app: ReturnType<typeof testApp>;
+  let ids: Ids;
+
+  beforeAll(async () => {
+    app = testApp(db());
+    await addUser(db(), "admin.a", "admin", COUNTY_A);
+    await addUser(db(), "admin.b", "admin", COUNTY_B);
+    await addUser(db(), "viewer.a", "viewer", COUNTY_A);
+    const target = await addUser(db(), "finance.a", "finance", COUNTY_A);
+    ids = { targetId: target.id };
+  });
+
+  it("has a fixture for every route, and serves no /api route outside the table", () => {
+    const tableKeys = app.routes.map(keyOf).sort();
+    expect(tableKeys).toEqual(Object.keys(FIXTURES).sort());
+    const served = app.app.routes
+      .filter((r) => r.path.startsWith("/api/") && r.method !== "ALL")
+      .filter((r) => !r.path.startsWith("/api/docs") && r.path !== "/api/openapi.json")
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
+    for (const key of served) expect(tableKeys).toContain(key);
+  });
+
+  it("answers 401 to every protected route without a session, changing nothing", async () => {
+    const stranger = new ApiClient(app.app);
+    const before = await snapshot(db());
+    for (const def of app.routes.filter((d) => d.access.kind !== "public")) {
+      const { path, body } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
+      const res = await stranger.request(def.route.method.toUpperCase(), path, { body });
+      expect(res.status, keyOf(def)).toBe(401);
+      expect(res.json.error.code, keyOf(def)).toBe("auth.required");
+    }
+    expect(await snapshot(db())).toEqual(before);
+  });
+
+  it("refuses every write to a viewer with 403, changing nothing", async () => {
+    const viewer = await signedIn(app.app, "viewer.a");
+    const before = await snapshot(db());
+    const writes = app.routes.filter(
+      (d) => d.route.method !== "get" && d.access.kind === "permission",
+    );
+    expect(writes.length).toBeGreaterThanOrEqual(3);
+    for (const def of writes) {
+      const { path, body } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
+      const res = await viewer.request(def.route.method.toUpperCase(), path, { body });
+      expect(res.status, keyOf(def)).toBe(403);
+    }
+    expect(await snapshot(db())).toEqual(before);
+  });
+
+  it("refuses the sibling county's administrator on every region route, changing nothing", async () => {
+    const sibling = await signedIn(app.app, "admin.b");
+    const before = await snapshot(db());
+    const scoped = app.routes.filter((d) => FIXTURES[keyOf(d)]?.scoped);
+    expect(scoped.length).toBeGreaterThanOrEqual(7);
+    for (const def of scoped) {
+      const { path, body } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
+      const res = await sibling.request(def.route.method.toUpperCase(), path, { body });
+      expect([403, 404], `${keyOf(def)} → ${res.status}`).toContain(res.status);
+    }
+    expect(await snapshot(db())).toEqual(before);
+  });
+
+  // The control: the same requests succeed for county A's own administrator, so the refusals
+  // above are refusals and not broken fixtures.
+  describe("the same requests by county A's administrator", () => {
+    it("succeed", async () => {
+      const owner = await signedIn(app.app, "admin.a");
+      const order = app.routes.filter(
+        (d) => !["/api/auth/logout", "/api/auth/password"].includes(d.route.path),
+      );
+      for (const def of order) {
+        if (def.route.path === "/api/auth/login") continue;
+        const { path, body } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
+        const res = await owner.request(def.route.method.toUpperCase(), path, { body });
+        expect(res.status, `${keyOf(def)} ${JSON.stringify(res.json)}`).toBeLessThan(300);
+      }
+    });
+  });
+});

@@ -1,0 +1,85 @@
+/** Runs a suite on both databases: embedded PGlite and the PostgreSQL server, each a fresh copy. */
+import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { type Database, type DbTarget, openDatabase } from "../../src/db/index.ts";
+import { adminUrl, databaseUrl } from "./pg-server.ts";
+
+export type DbKind = DbTarget["kind"];
+export const DB_KINDS: DbKind[] = ["pglite", "postgres"];
+
+export interface TestDatabase {
+  database: Database;
+  target: DbTarget;
+  /** Removes the copy (the PGlite folder or the server database). */
+  destroy(): Promise<void>;
+}
+
+/** A migrated database with all regions and nothing else, private to the caller. */
+export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-db-"));
+    cpSync(inject("pgliteTemplateDir"), dir, { recursive: true });
+    const target: DbTarget = { kind, dataDir: dir };
+    const database = await openDatabase(target);
+    return {
+      database,
+      target,
+      destroy: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `jixiao_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`create database ${name} template ${inject("postgresTemplateDb")}`);
+  const target: DbTarget = { kind, url: databaseUrl(name) };
+  const database = await openDatabase(target);
+  return {
+    database,
+    target,
+    destroy: async () => {
+      await database.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `describeOnBothDatabases("users", (db) => { it(...) })` runs the body once on PGlite and once on
+ * PostgreSQL; `db()` gives the suite's own database inside hooks and tests.
+ */
+export function describeOnBothDatabases(
+  name: string,
+  body: (db: () => Database, kind: DbKind) => void,
+) {
+  for (const kind of DB_KINDS) {
+    describe(`${name} [${kind}]`, () => {
+      let test: TestDatabase | undefined;
+      beforeAll(async () => {
+        test = await createTestDatabase(kind);
+      });
+      afterAll(async () => {
+        await test?.destroy();
+      });
+      body(() => {
+        if (!test)
+          throw new Error("the test database is not ready yet (use it inside hooks and tests)");
+        return test.database;
+      }, kind);
+    });
+  }
+}

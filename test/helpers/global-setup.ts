@@ -1,0 +1,52 @@
+/** Prepares one migrated database with the regions per driver; every suite copies it instead of migrating. */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { openDatabase } from "../../src/db/index.ts";
+import { ensureRegions } from "../../src/services/index.ts";
+import { adminUrl, databaseUrl } from "./pg-server.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteTemplateDir: string;
+    postgresTemplateDb: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const root = mkdtempSync(join(tmpdir(), "jixiao-test-"));
+  const pgliteDir = join(root, "pglite-template");
+  const lite = await openDatabase({ kind: "pglite", dataDir: pgliteDir });
+  await lite.migrate();
+  await ensureRegions(lite.db);
+  await lite.close();
+
+  const templateDb = `jixiao_tpl_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  try {
+    await admin.connect();
+  } catch (err) {
+    throw new Error(
+      `The PostgreSQL server at ${adminUrl()} is needed by the tests (start it with ` +
+        "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`): " +
+        String(err),
+    );
+  }
+  await admin.query(`create database ${templateDb}`);
+  const server = await openDatabase({ kind: "postgres", url: databaseUrl(templateDb) });
+  await server.migrate();
+  await ensureRegions(server.db);
+  await server.close();
+
+  project.provide("pgliteTemplateDir", pgliteDir);
+  project.provide("postgresTemplateDb", templateDb);
+
+  return async () => {
+    await admin.query(`drop database if exists ${templateDb} with (force)`);
+    await admin.end();
+    rmSync(root, { recursive: true, force: true });
+  };
+}
