@@ -1,12 +1,12 @@
 // Access rules, generated from the route table: every route is tried by a stranger, a viewer and an
 // administrator of the sibling county; none of them may read or change what is not theirs.
-import { count, sql } from "drizzle-orm";
+import { asc, count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { addUser } from "../../test/helpers/fixtures.ts";
 import { ApiClient, signedIn, testApp } from "../../test/helpers/http.ts";
 import type { Database } from "../db/index.ts";
-import { auditLog, sessions } from "../db/schema.ts";
+import { auditLog, sessions, users } from "../db/schema.ts";
 import type { RouteDef } from "./route-table.ts";
 
 const COUNTY_A = "411702"; // 驿城区, 驻马店市
@@ -86,12 +86,14 @@ const keyOf = (def: RouteDef) => `${def.route.method.toUpperCase()} ${def.route.
 
 /** Everything a refused request must leave as it was. */
 async function snapshot(database: Database) {
-  const users = await database.db.execute(
-    sql`select id, username, display_name, role, region_code, disabled, password_hash from users order by id`,
-  );
+  const rows = await database.db.select().from(users).orderBy(asc(users.id));
   const [audit] = await database.db.select({ n: count() }).from(auditLog);
   const [live] = await database.db.select({ n: count() }).from(sessions);
-  return { users: users.rows, audit: Number(audit?.n), sessions: Number(live?.n) };
+  return {
+    users: rows.map(({ lastLoginAt: _, ...rest }) => rest),
+    audit: Number(audit?.n),
+    sessions: Number(live?.n),
+  };
 }
 
 describeOnBothDatabases("access rules from the route table", (db) => {

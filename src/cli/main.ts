@@ -1,6 +1,6 @@
 /** The `jixiao` command line: each command is a thin call into the same services the API uses. */
 import { userInfo } from "node:os";
-import { Command, Option } from "commander";
+import { Command, CommanderError, type ErrorOptions, Option } from "commander";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/index.ts";
 import { DomainError } from "../domain/errors.ts";
@@ -30,12 +30,48 @@ function safeUser() {
   }
 }
 
-/** Opens the configured database, prepares it, runs `work`, and always closes it. */
+const adminPasswordLine = (password: string) =>
+  `管理员 admin 的密码 / admin password: ${password} (仅显示这一次 / shown once)`;
+
+/** Chinese for commander's usage errors; its own English line follows. */
+const USAGE_ERRORS: Record<string, string> = {
+  "commander.invalidArgument": "参数取值不合法",
+  "commander.missingArgument": "缺少必需的参数",
+  "commander.optionMissingArgument": "选项缺少取值",
+  "commander.missingMandatoryOptionValue": "缺少必填选项",
+  "commander.conflictingOption": "选项互相冲突",
+  "commander.unknownOption": "未知选项",
+  "commander.excessArguments": "参数过多",
+  "commander.unknownCommand": "未知命令",
+};
+
+/** A commander Command whose usage errors start with a Chinese line, for itself and its subcommands. */
+class CliCommand extends Command {
+  override createCommand(name?: string): CliCommand {
+    return new CliCommand(name);
+  }
+
+  override error(message: string, errorOptions?: ErrorOptions): never {
+    const zh = USAGE_ERRORS[errorOptions?.code ?? ""] ?? "命令用法不正确";
+    return super.error(`错误：${zh}\n${message}`, errorOptions);
+  }
+}
+
+/**
+ * Opens the configured database, prepares it, runs `work`, and always closes it. When this run
+ * created the administrator, its generated password goes to stderr: it is shown nowhere else.
+ */
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
   const config = loadConfig();
   const database = await openDatabase(config.db);
   try {
-    await prepareDatabase(database, { adminPassword: config.adminPassword, operator: operator() });
+    const prepared = await prepareDatabase(database, {
+      adminPassword: config.adminPassword,
+      operator: operator(),
+    });
+    if (prepared.generatedAdminPassword) {
+      process.stderr.write(`${adminPasswordLine(prepared.generatedAdminPassword)}\n`);
+    }
     return await work(database);
   } finally {
     await database.close();
@@ -43,12 +79,14 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 }
 
 export function buildProgram(out: (line: string) => void = console.log): Command {
-  const program = new Command("jixiao")
+  const program = new CliCommand("jixiao")
     .description(
       "绩效 Jixiao：老旧小区改造资金绩效评价 / performance evaluation of old-community renovation funds\n" +
         "环境变量 / environment: DATABASE_URL, JIXIAO_DATA_DIR (./data), JIXIAO_ADMIN_PASSWORD, PORT (3000)",
     )
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Subcommands inherit this: usage errors throw a CommanderError that runCli turns into exit 2.
+    .exitOverride();
 
   program
     .command("serve")
@@ -191,11 +229,18 @@ export function buildProgram(out: (line: string) => void = console.log): Command
   return program;
 }
 
-/** Runs the CLI; a DomainError prints its Chinese and English message and exits 2, never a stack. */
+/**
+ * Runs the CLI; a DomainError prints its Chinese and English message and exits 2, never a stack.
+ * Usage errors (commander has printed them already) exit 2 as well; --help exits 0.
+ */
 export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT_INVALID;
+      return;
+    }
     if (err instanceof DomainError) {
       process.stderr.write(`错误：${err.messageIn("zh-CN")}\nerror: ${err.messageIn("en-US")}\n`);
       if (err.details) process.stderr.write(`${JSON.stringify(err.details)}\n`);

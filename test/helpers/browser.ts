@@ -1,0 +1,32 @@
+/** Debian's Chromium through playwright-core, with the flags this closed network needs. */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium";
+export const ARTIFACTS = join(process.cwd(), "test-artifacts");
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Where a suite keeps its screenshots (git-ignored). */
+export function artifactDir(suite: string): string {
+  const dir = join(ARTIFACTS, suite);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

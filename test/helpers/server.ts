@@ -1,0 +1,43 @@
+/** A real Jixiao server on a free port over a fresh PGlite copy, for browser tests. */
+import { once } from "node:events";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import type { Config } from "../../src/config.ts";
+import { startServer, WEB_DIST } from "../../src/server.ts";
+
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const address = probe.address();
+  probe.close();
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+export async function startTestServer(adminPassword: string) {
+  if (!existsSync(join(WEB_DIST, "index.html"))) {
+    throw new Error(`the web app is not built (${WEB_DIST}): run npm run build:web first`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "jixiao-e2e-"));
+  const port = await freePort();
+  const config: Config = {
+    port,
+    host: "127.0.0.1",
+    dataDir,
+    db: { kind: "pglite", dataDir: join(dataDir, "pglite") },
+    adminPassword,
+    secureCookies: false,
+    logLevel: "silent",
+  };
+  const running = await startServer(config, pino({ level: "silent" }), { print: () => {} });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await running.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
