@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Admin-Passw0rd";
+const ADMIN_PASSWORD = "E2e-Chief-Passw0rd";
 const shots = artifactDir("e2e");
 
 describe("the administrator's first session in the browser", () => {
@@ -20,6 +20,8 @@ describe("the administrator's first session in the browser", () => {
     server = await startTestServer(ADMIN_PASSWORD);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
+    // Fail with the locator's own message well before the test's time-out.
+    page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
@@ -40,21 +42,28 @@ describe("the administrator's first session in the browser", () => {
     await page.getByTestId("login-password").fill(ADMIN_PASSWORD);
     await page.getByTestId("login-submit").click();
     const tree = page.getByTestId("region-tree");
-    await expect.poll(() => tree.getByText("全国").count()).toBeGreaterThan(0);
-    // Provinces appear only once the nation is expanded (lazy loading).
-    const expand = tree.locator(".ant-tree-switcher").first();
-    await expand.click();
+    // The root (the admin's own region, 全国) opens expanded; each further level loads when opened.
     await expect.poll(() => tree.getByText("河南省").count()).toBe(1);
-    await tree.getByText("河南省").click();
-    await expect.poll(() => page.getByText("410000").count()).toBeGreaterThan(0);
+    expect(await tree.getByText("驻马店市").count()).toBe(0);
+    await tree
+      .locator(".ant-tree-treenode")
+      .filter({ hasText: "河南省" })
+      .locator(".ant-tree-switcher")
+      .click();
+    await expect.poll(() => tree.getByText("驻马店市").count()).toBe(1);
+    await tree.getByText("驻马店市").click();
+    await expect.poll(() => page.getByTestId("region-detail").textContent()).toMatch(/411700/);
+    await expect
+      .poll(() => page.getByTestId("region-path").textContent())
+      .toMatch(/全国.*河南省.*驻马店市/);
     await shot("02-home-region-tree");
   });
 
   it("switches to English and back", async () => {
-    await page.getByTestId("lang-switch").click();
+    await page.getByTestId("lang-switch").getByText("English").click();
     await expect.poll(() => page.getByTestId("nav-users").textContent()).toMatch(/Users/);
     await shot("03-english");
-    await page.getByTestId("lang-switch").click();
+    await page.getByTestId("lang-switch").getByText("中文").click();
     await expect.poll(() => page.getByTestId("nav-users").textContent()).toMatch(/用户管理/);
   });
 
@@ -67,7 +76,7 @@ describe("the administrator's first session in the browser", () => {
     await page.getByTestId("user-form-role").click();
     await page.locator(".ant-select-item-option").filter({ hasText: "财政部门" }).click();
     await page.getByTestId("user-form-region").click();
-    await page.locator(".ant-select-tree-switcher").first().click();
+    // The picker opens at the admin's own region (全国), expanded: the provinces load by themselves.
     const henan = page
       .locator(".ant-select-tree-node-content-wrapper")
       .filter({ hasText: "河南省" });
@@ -92,9 +101,12 @@ describe("the administrator's first session in the browser", () => {
   it("finds the creation in the audit log, with the actor", async () => {
     await page.getByTestId("nav-audit").click();
     const table = page.getByTestId("audit-table");
-    const row = table.locator("tr").filter({ hasText: "411700" }).first();
+    const row = table.locator(".ant-table-row").filter({ hasText: "驻马店市" }).first();
     await expect.poll(() => row.count()).toBe(1);
-    await expect.poll(() => row.textContent()).toMatch(/admin/);
+    // Newest first: the creation of zmd.finance by admin, in 驻马店市.
+    await expect.poll(() => row.textContent()).toMatch(/admin.*新建.*用户/);
+    await row.locator(".ant-table-row-expand-icon").click();
+    await expect.poll(() => page.getByText("驻马店市财政局").count()).toBeGreaterThan(0);
     await shot("06-audit");
   });
 });

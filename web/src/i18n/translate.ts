@@ -1,0 +1,24 @@
+/** Looks a message up in a catalogue and fills its `{name}` placeholders. */
+import { enUS } from "./en-US.ts";
+import type { Locale } from "./locale.ts";
+import { type MessageKey, type Messages, zhCN } from "./zh-CN.ts";
+
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+const CATALOGUES: Record<Locale, Messages> = { "zh-CN": zhCN, "en-US": enUS };
+
+export function translator(locale: Locale): Translate {
+  const messages = CATALOGUES[locale];
+  return (key, params) => {
+    const template = messages[key];
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+  };
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zhCN;
+}

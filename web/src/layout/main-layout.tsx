@@ -1,0 +1,89 @@
+/** The signed-in frame: header, sider with menu and region tree, and the page. */
+import { AuditOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
+import { Layout, Menu, type MenuProps, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { roleCan } from "../../../src/shared/roles.ts";
+import { useSignedIn } from "../auth/session-context.tsx";
+import { useI18n } from "../i18n/i18n-context.tsx";
+import { AppHeader } from "./app-header.tsx";
+import type { LayoutContext, SelectedRegion } from "./layout-context.ts";
+import { RegionTree } from "./region-tree.tsx";
+
+const PATHS: Record<string, string> = { home: "/", users: "/users", audit: "/audit" };
+
+function menuKeyOf(pathname: string): string[] {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  return Object.keys(PATHS).filter((key) => PATHS[key] === path);
+}
+
+export function MainLayout() {
+  const { t } = useI18n();
+  const { user } = useSignedIn();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [region, setRegion] = useState<SelectedRegion>({
+    code: user.regionCode,
+    name: user.regionName,
+  });
+
+  const items = useMemo(() => {
+    const list: MenuProps["items"] = [
+      {
+        key: "home",
+        icon: <HomeOutlined />,
+        label: <span data-testid="nav-home">{t("nav.home")}</span>,
+      },
+    ];
+    if (roleCan(user.role, "user:read")) {
+      list.push({
+        key: "users",
+        icon: <TeamOutlined />,
+        label: <span data-testid="nav-users">{t("nav.users")}</span>,
+      });
+    }
+    if (roleCan(user.role, "audit:read")) {
+      list.push({
+        key: "audit",
+        icon: <AuditOutlined />,
+        label: <span data-testid="nav-audit">{t("nav.audit")}</span>,
+      });
+    }
+    return list;
+  }, [t, user.role]);
+
+  const context: LayoutContext = { region, selectRegion: setRegion };
+
+  return (
+    <Layout style={{ height: "100vh" }}>
+      <AppHeader />
+      <Layout style={{ minHeight: 0 }}>
+        <Layout.Sider
+          width={240}
+          theme="light"
+          style={{ borderInlineEnd: "1px solid #f0f0f0", overflow: "auto" }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={menuKeyOf(location.pathname)}
+            items={items}
+            onClick={({ key }) => navigate(PATHS[key] ?? "/")}
+            style={{ borderInlineEnd: 0 }}
+          />
+          <Typography.Text
+            type="secondary"
+            style={{ display: "block", padding: "16px 24px 8px", fontSize: 12 }}
+          >
+            {t("region.tree")}
+          </Typography.Text>
+          <div style={{ paddingInline: 8, paddingBottom: 16 }}>
+            <RegionTree selectedCode={region.code} onSelect={setRegion} />
+          </div>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0, overflow: "auto" }}>
+          <Outlet context={context} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,86 @@
+/** The routes; every page is its own chunk, loaded when first visited. */
+import { lazy, type ReactNode, Suspense } from "react";
+import { createBrowserRouter } from "react-router";
+import { RequirePermission } from "./auth/require-permission.tsx";
+import { RequireSession } from "./auth/require-session.tsx";
+import { PageLoading } from "./components/page-loading.tsx";
+
+const LoginPage = lazy(async () => ({
+  default: (await import("./pages/login-page.tsx")).LoginPage,
+}));
+const MainLayout = lazy(async () => ({
+  default: (await import("./layout/main-layout.tsx")).MainLayout,
+}));
+const HomePage = lazy(async () => ({ default: (await import("./pages/home-page.tsx")).HomePage }));
+const UsersPage = lazy(async () => ({
+  default: (await import("./pages/users-page.tsx")).UsersPage,
+}));
+const AuditPage = lazy(async () => ({
+  default: (await import("./pages/audit-page.tsx")).AuditPage,
+}));
+const NotFoundPage = lazy(async () => ({
+  default: (await import("./pages/not-found-page.tsx")).NotFoundPage,
+}));
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: "/login",
+    element: (
+      <Page>
+        <LoginPage />
+      </Page>
+    ),
+  },
+  {
+    path: "/",
+    element: (
+      <RequireSession>
+        <Page>
+          <MainLayout />
+        </Page>
+      </RequireSession>
+    ),
+    children: [
+      {
+        index: true,
+        element: (
+          <Page>
+            <HomePage />
+          </Page>
+        ),
+      },
+      {
+        path: "users",
+        element: (
+          <RequirePermission permission="user:read">
+            <Page>
+              <UsersPage />
+            </Page>
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "audit",
+        element: (
+          <RequirePermission permission="audit:read">
+            <Page>
+              <AuditPage />
+            </Page>
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "*",
+        element: (
+          <Page>
+            <NotFoundPage />
+          </Page>
+        ),
+      },
+    ],
+  },
+]);
