@@ -28,7 +28,10 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  // An empty variable (`JIXIAO_DATA_DIR=` in a .env or compose file) means "not set", as it already
+  // did for JIXIAO_ADMIN_PASSWORD; before, an empty data folder put the database in the cwd.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = Env.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DomainError("config.invalid", {

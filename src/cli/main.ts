@@ -1,11 +1,12 @@
 /** The `jixiao` command line: each command is a thin call into the same services the API uses. */
 import { userInfo } from "node:os";
 import { Command, CommanderError, type ErrorOptions, Option } from "commander";
+import { DrizzleQueryError } from "drizzle-orm";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { createLogger } from "../logger.ts";
-import { startServer } from "../server.ts";
+import { type Running, startServer } from "../server.ts";
 import {
   createUser,
   findUserId,
@@ -17,6 +18,7 @@ import {
   updateUser,
 } from "../services/index.ts";
 import { ROLES } from "../shared/roles.ts";
+import { CreateUserRequest } from "../shared/schemas.ts";
 import { promptPassword } from "./prompt.ts";
 
 export const EXIT_INVALID = 2;
@@ -29,6 +31,8 @@ function safeUser() {
     return "unknown";
   }
 }
+
+const NewUserNames = CreateUserRequest.pick({ username: true, displayName: true });
 
 const adminPasswordLine = (password: string) =>
   `管理员 admin 的密码 / admin password: ${password} (仅显示这一次 / shown once)`;
@@ -95,12 +99,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .action(async (opts: { demo: boolean }) => {
       const config = loadConfig();
       const logger = createLogger(config.logLevel);
-      const running = await startServer(config, logger, { demo: opts.demo, print: out });
-      let signals = 0;
-      const shutdown = (signal: string) => {
-        signals += 1;
-        if (signals > 1) process.exit(1);
-        out(`收到 ${signal}，正在关闭… / ${signal}: shutting down…`);
+      const stop = (running: Running) =>
         running.stop().then(
           () => process.exit(0),
           (err) => {
@@ -108,9 +107,30 @@ export function buildProgram(out: (line: string) => void = console.log): Command
             process.exit(1);
           },
         );
+      // The handlers go in before the first start: a signal during it (migrations, admin, demo
+      // users) stops the server once it is up, so no generated password is lost half-way and the
+      // database is closed cleanly. A second signal exits at once.
+      let running: Running | null = null;
+      let stopWhenStarted = false;
+      let signals = 0;
+      const shutdown = (signal: string) => {
+        signals += 1;
+        if (signals > 1) process.exit(1);
+        if (running) {
+          out(`收到 ${signal}，正在关闭… / ${signal}: shutting down…`);
+          void stop(running);
+        } else {
+          out(`收到 ${signal}，启动完成后关闭… / ${signal}: shutting down once started…`);
+          stopWhenStarted = true;
+        }
       };
       process.on("SIGINT", () => shutdown("SIGINT"));
       process.on("SIGTERM", () => shutdown("SIGTERM"));
+      running = await startServer(config, logger, { demo: opts.demo, print: out });
+      if (stopWhenStarted) {
+        out("正在关闭… / shutting down…");
+        void stop(running);
+      }
     });
 
   program
@@ -128,9 +148,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
           `迁移完成 / migrated (${database.kind}); 新载入区域 / regions loaded: ${result.regionsLoaded}`,
         );
         if (result.generatedAdminPassword) {
-          out(
-            `管理员 admin 的密码 / admin password: ${result.generatedAdminPassword} (仅显示这一次 / shown once)`,
-          );
+          out(adminPasswordLine(result.generatedAdminPassword));
         }
       } finally {
         await database.close();
@@ -161,11 +179,19 @@ export function buildProgram(out: (line: string) => void = console.log): Command
         username: string,
         opts: { region: string; role: (typeof ROLES)[number]; name?: string },
       ) => {
+        // The same rules as the API, checked before the password is asked for.
+        const names = NewUserNames.safeParse({ username, displayName: opts.name ?? username });
+        if (!names.success) {
+          const issues = names.error.issues.map((i) => ({
+            field: i.path.join("."),
+            message: i.message,
+          }));
+          throw new DomainError("request.invalid", {}, { issues });
+        }
         const password = await promptPassword();
         const created = await withDatabase((d) =>
           createUser(d.db, systemContext(operator()), {
-            username,
-            displayName: opts.name ?? username,
+            ...names.data,
             password,
             role: opts.role,
             regionCode: opts.region,
@@ -247,7 +273,14 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = EXIT_INVALID;
       return;
     }
-    process.stderr.write(`错误 / error: ${err instanceof Error ? err.message : String(err)}\n`);
+    // A failed query's own message lists its parameters, password hashes included: show the cause.
+    const shown =
+      err instanceof DrizzleQueryError && err.cause instanceof Error
+        ? err.cause.message
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    process.stderr.write(`错误 / error: ${shown}\n`);
     process.exitCode = 1;
   }
 }

@@ -5,8 +5,8 @@ import { auditLog } from "../db/schema.ts";
 import { NATION_CODE } from "../domain/regions.ts";
 import type { AuditEntryT } from "../shared/schemas.ts";
 import type { ServiceContext } from "./context.ts";
-import { assertRegionInScope, authorize, scopePath } from "./policy.ts";
-import { getRegion } from "./region-service.ts";
+import { authorize } from "./policy.ts";
+import { listingScope } from "./region-service.ts";
 
 export interface AuditChange {
   action: string;
@@ -48,12 +48,7 @@ export interface AuditQuery {
 /** Entries in the actor's region and below, newest first; unscoped entries only for the nation. */
 export async function listAudit(db: DbOrTx, ctx: ServiceContext, q: AuditQuery) {
   authorize(ctx, { kind: "permission", permission: "audit:read" });
-  let scope = scopePath(ctx);
-  if (q.regionCode) {
-    const region = await getRegion(db, q.regionCode, "regionCode");
-    assertRegionInScope(ctx, region);
-    scope = region.path;
-  }
+  const scope = await listingScope(db, ctx, q.regionCode);
   const where: SQL[] = [];
   // The nation's administrator also sees entries that belong to no region (console operations).
   if (scope !== "/" && scope !== `/${NATION_CODE}/`) {

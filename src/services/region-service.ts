@@ -7,7 +7,7 @@ import { DomainError } from "../domain/errors.ts";
 import { buildRegionRows } from "../domain/regions.ts";
 import type { RegionDetailT, RegionT } from "../shared/schemas.ts";
 import type { ServiceContext } from "./context.ts";
-import { assertRegionInScope, authorize } from "./policy.ts";
+import { assertRegionInScope, authorize, scopePath } from "./policy.ts";
 
 const INSERT_CHUNK = 1000;
 
@@ -26,6 +26,21 @@ export async function ensureRegions(db: DbOrTx): Promise<number> {
 }
 
 export type RegionRecord = typeof regions.$inferSelect;
+
+/**
+ * The path prefix a listing is bounded by: the actor's own region, or the region named by the
+ * `regionCode` filter when that lies within it (`access.region` otherwise).
+ */
+export async function listingScope(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  regionCode: string | undefined,
+): Promise<string> {
+  if (!regionCode) return scopePath(ctx);
+  const region = await getRegion(db, regionCode, "regionCode");
+  assertRegionInScope(ctx, region);
+  return region.path;
+}
 
 /**
  * The region with this code. A region addressed by the URL that does not exist is `region.not_found`;

@@ -9,8 +9,8 @@ import type { UserT } from "../shared/schemas.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { hashPassword } from "./password-hash.ts";
-import { assertRegionInScope, authorize, isInScope, scopePath } from "./policy.ts";
-import { getRegion } from "./region-service.ts";
+import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
+import { getRegion, listingScope } from "./region-service.ts";
 
 const userColumns = {
   id: users.id,
@@ -74,12 +74,7 @@ export interface UserQuery {
 
 export async function listUsers(db: DbOrTx, ctx: ServiceContext, query: UserQuery) {
   authorize(ctx, { kind: "permission", permission: "user:read" });
-  let root = scopePath(ctx);
-  if (query.regionCode) {
-    const region = await getRegion(db, query.regionCode, "regionCode");
-    assertRegionInScope(ctx, region);
-    root = region.path;
-  }
+  const root = await listingScope(db, ctx, query.regionCode);
   const where: (SQL | undefined)[] = [root === "/" ? undefined : like(regions.path, `${root}%`)];
   if (query.role) where.push(eq(users.role, query.role));
   if (query.q) {

@@ -1,5 +1,5 @@
 /** The audit log, newest first, with filters and before/after of each change. */
-import { Alert, Card, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Alert, Card, Table, type TableColumnsType, Tag } from "antd";
 import { useCallback, useState } from "react";
 import type { AuditEntryT } from "../../../src/shared/schemas.ts";
 import { type AuditQuery, api } from "../api/endpoints.ts";
@@ -7,6 +7,7 @@ import { errorMessage } from "../api/error-message.ts";
 import { useRegionNames } from "../api/use-region-names.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { ChangeView } from "../components/change-view.tsx";
+import { useServerPaging } from "../components/use-server-paging.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { isMessageKey } from "../i18n/translate.ts";
@@ -30,8 +31,7 @@ export function AuditPage() {
   const { t } = useI18n();
   const { region } = useLayout();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
 
   const load = useCallback(
     () => api.audit({ ...filters, regionCode: region.code, page, pageSize }),
@@ -138,19 +138,7 @@ export function AuditPage() {
               />
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: entries.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => (
-              <Typography.Text type="secondary">{t("common.total", { total })}</Typography.Text>
-            ),
-            onChange: (nextPage, nextSize) => {
-              setPage(nextSize === pageSize ? nextPage : 1);
-              setPageSize(nextSize);
-            },
-          }}
+          pagination={pagination(entries.data?.total ?? 0)}
         />
       </div>
     </Card>

@@ -1,6 +1,6 @@
 /** User administration: search, filter by role, page through, create, edit, disable, reset password. */
 import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Input, Select, Space, Table, Tag } from "antd";
 import { useCallback, useState } from "react";
 import type { Role } from "../../../src/shared/roles.ts";
 import type { UserT } from "../../../src/shared/schemas.ts";
@@ -9,6 +9,7 @@ import { errorMessage } from "../api/error-message.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { useSignedIn } from "../auth/session-context.tsx";
 import { roleOptions } from "../components/role-options.ts";
+import { useServerPaging } from "../components/use-server-paging.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
 import { ResetPasswordModal } from "./reset-password-modal.tsx";
@@ -24,8 +25,7 @@ export function UsersPage() {
   const { user: self } = useSignedIn();
   const [q, setQ] = useState("");
   const [role, setRole] = useState<Role | undefined>(undefined);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const load = useCallback(
@@ -113,19 +113,7 @@ export function UsersPage() {
           dataSource={users.data?.items ?? []}
           loading={users.loading}
           scroll={{ x: "max-content" }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => (
-              <Typography.Text type="secondary">{t("common.total", { total })}</Typography.Text>
-            ),
-            onChange: (nextPage, nextSize) => {
-              setPage(nextSize === pageSize ? nextPage : 1);
-              setPageSize(nextSize);
-            },
-          }}
+          pagination={pagination(users.data?.total ?? 0)}
         />
       </div>
       {editing?.kind === "create" && (
