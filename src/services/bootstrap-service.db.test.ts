@@ -5,7 +5,7 @@ import { meta, users } from "../db/schema.ts";
 import { assertPasswordPolicy } from "../domain/password-policy.ts";
 import { login } from "./auth-service.ts";
 import { DEMO_USERS, generatePassword, prepareDatabase, seedDemo } from "./bootstrap-service.ts";
-import { systemContext } from "./context.ts";
+import { type ServiceContext, systemContext } from "./context.ts";
 
 const userCount = async (db: Parameters<typeof seedDemo>[0]) =>
   Number((await db.select({ n: count() }).from(users))[0]?.n);
@@ -34,6 +34,24 @@ describeOnBothDatabases("first start", (db) => {
     });
     expect(second.adminCreated).toBe(false);
     expect(await userCount(db().db)).toBe(1);
+  });
+
+  it("loads the demo users all at once or not at all", async () => {
+    // A Henan administrator may create the Henan demo users but not Hangzhou's: the whole load is undone.
+    const henan: ServiceContext = {
+      actor: {
+        userId: 1,
+        username: "admin",
+        role: "admin",
+        regionCode: "410000",
+        regionPath: "/000000/410000/",
+      },
+      ip: null,
+      requestId: null,
+    };
+    await expect(seedDemo(db().db, henan)).rejects.toMatchObject({ code: "access.region" });
+    expect(await userCount(db().db)).toBe(1);
+    expect(await db().db.select().from(meta)).toEqual([]);
   });
 
   it("loads the demo users once", async () => {

@@ -1,6 +1,6 @@
 /** First-start work: migrations, reference data, the administrator, and the demo data (once). */
 import { randomInt } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Database, Db } from "../db/index.ts";
 import { meta, users } from "../db/schema.ts";
 import { assertPasswordPolicy } from "../domain/password-policy.ts";
@@ -104,22 +104,26 @@ export async function seedDemo(
   ctx: ServiceContext,
   options: { password?: string | undefined } = {},
 ): Promise<{ created: number; password: string | null }> {
-  const [done] = await db.select().from(meta).where(eq(meta.key, DEMO_KEY));
-  if (done) return { created: 0, password: null };
   const password = options.password ?? generatePassword();
-  let created = 0;
-  for (const demo of DEMO_USERS) {
-    const [exists] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.username, demo.username));
-    if (exists) continue;
-    await createUser(db, ctx, { ...demo, password });
-    created += 1;
-  }
-  await db
-    .insert(meta)
-    .values({ key: DEMO_KEY, value: { at: new Date().toISOString(), users: created } })
-    .onConflictDoNothing();
+  // One transaction: demo users either all exist with the printed password, or none do.
+  const created = await db.transaction(async (tx) => {
+    const [done] = await tx.select().from(meta).where(eq(meta.key, DEMO_KEY));
+    if (done) return 0;
+    let count = 0;
+    for (const demo of DEMO_USERS) {
+      const [exists] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.username})`, demo.username));
+      if (exists) continue;
+      await createUser(tx, ctx, { ...demo, password });
+      count += 1;
+    }
+    await tx
+      .insert(meta)
+      .values({ key: DEMO_KEY, value: { at: new Date().toISOString(), users: count } })
+      .onConflictDoNothing();
+    return count;
+  });
   return { created, password: created > 0 ? password : null };
 }

@@ -106,7 +106,7 @@ export interface CreateUserInput {
 }
 
 export async function createUser(
-  db: Db,
+  db: DbOrTx,
   ctx: ServiceContext,
   input: CreateUserInput,
 ): Promise<UserT> {

@@ -1,0 +1,62 @@
+/** Settings from the environment: defaults, empty variables, and errors named by variable. */
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { DomainError } from "../../src/domain/errors.ts";
+
+describe("loadConfig", () => {
+  it("with nothing set: PGlite in ./data/pglite on port 3000 of every interface", () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: "0.0.0.0",
+      dataDir: resolve("data"),
+      db: { kind: "pglite", dataDir: resolve("data", "pglite") },
+      adminPassword: undefined,
+      secureCookies: false,
+      logLevel: "info",
+    });
+  });
+
+  it("treats empty variables as not set, so the data never lands in the working folder", () => {
+    const empty = {
+      PORT: "",
+      HOST: "",
+      JIXIAO_DATA_DIR: "",
+      DATABASE_URL: "",
+      JIXIAO_ADMIN_PASSWORD: "",
+      JIXIAO_SECURE_COOKIES: "",
+      LOG_LEVEL: "",
+    };
+    expect(loadConfig(empty)).toEqual(loadConfig({}));
+  });
+
+  it("puts PGlite under JIXIAO_DATA_DIR and uses DATABASE_URL instead when it is set", () => {
+    const lite = loadConfig({ JIXIAO_DATA_DIR: "/srv/jixiao", PORT: "8080" });
+    expect(lite.db).toEqual({ kind: "pglite", dataDir: "/srv/jixiao/pglite" });
+    expect(lite.port).toBe(8080);
+    const server = loadConfig({
+      JIXIAO_DATA_DIR: "/srv/jixiao",
+      DATABASE_URL: "postgresql://jixiao@db:5432/jixiao",
+    });
+    expect(server.db).toEqual({ kind: "postgres", url: "postgresql://jixiao@db:5432/jixiao" });
+  });
+
+  it("names the variable that is wrong, in a config.invalid error", () => {
+    const attempt = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (err) {
+        return err;
+      }
+      throw new Error("loadConfig accepted a bad setting");
+    };
+    const port = attempt({ PORT: "70000" });
+    expect(port).toBeInstanceOf(DomainError);
+    expect((port as DomainError).code).toBe("config.invalid");
+    expect((port as DomainError).messageIn("zh-CN")).toMatch(/^配置错误：PORT: /);
+    const url = attempt({ DATABASE_URL: "mysql://root@db/jixiao" }) as DomainError;
+    expect(url.messageIn("en-US")).toBe(
+      "Configuration error: DATABASE_URL: postgres://user@host:port/database",
+    );
+  });
+});
