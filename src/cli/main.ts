@@ -20,6 +20,7 @@ import {
 import { ROLES } from "../shared/roles.ts";
 import { CreateUserRequest } from "../shared/schemas.ts";
 import { promptPassword } from "./prompt.ts";
+import { registerScoringCommands } from "./score-commands.ts";
 
 export const EXIT_INVALID = 2;
 
@@ -252,6 +253,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
       }
       out(`共 ${result.total} 个用户 / ${result.total} users`);
     });
+  registerScoringCommands(program, out);
   return program;
 }
 

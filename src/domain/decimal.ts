@@ -1,5 +1,5 @@
 /** Decimal numbers for money, rates and scores, and the named rounding policies they all go through. */
-import DecimalJs from "decimal.js";
+import { Decimal as DecimalJs } from "decimal.js";
 
 /**
  * The one Decimal constructor of Jixiao: 40 significant digits (a quotient such as 62395 ÷ 63120
@@ -16,6 +16,8 @@ export type Decimal = DecimalJs;
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const HUNDRED = new Decimal(100);
+/** 0.01: multiplying by it is exact and cheaper than dividing by 100. */
+export const CENT = new Decimal("0.01");
 
 /** A plain decimal as written in a file: optional minus, digits, optional fraction. No exponent, no separators. */
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
@@ -117,7 +119,8 @@ export function isRoundingPolicy(name: string): name is RoundingPolicy {
 /** Applies a named policy; `continuous` returns the value unchanged. */
 export function roundBy(value: Decimal, policy: RoundingPolicy): Decimal {
   const spec = POLICY_SPECS[policy];
-  return spec.places === null ? value : value.toDecimalPlaces(spec.places, spec.mode);
+  if (spec.places === null || value.decimalPlaces() <= spec.places) return value;
+  return value.toDecimalPlaces(spec.places, spec.mode);
 }
 
 /** Decimal places a policy publishes, or null for `continuous`. */
@@ -156,6 +159,8 @@ export function formatByPolicy(value: Decimal, policy: RoundingPolicy): string {
 
 /** Shortest exact text, at most `maxPlaces` decimals (half-up), no trailing zeros: 101.20 → "101.2". */
 export function formatPlain(value: Decimal, maxPlaces = 10): string {
+  // Most figures already fit: skip the rounding copy, the costly part of formatting.
+  if (value.decimalPlaces() <= maxPlaces) return plain(value);
   return plain(value.toDecimalPlaces(maxPlaces, DecimalJs.ROUND_HALF_UP));
 }
 

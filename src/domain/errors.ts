@@ -69,6 +69,31 @@ export const ERROR_MESSAGES = {
     "en-US": "Internal server error; tell your administrator (request {requestId})",
   },
   "config.invalid": { "zh-CN": "配置错误：{reason}", "en-US": "Configuration error: {reason}" },
+  "framework.invalid": {
+    "zh-CN": "指标体系 {file} 有 {count} 处错误：",
+    "en-US": "Framework {file}: {count} problem(s):",
+  },
+  "input.invalid": {
+    "zh-CN": "评分数据 {file} 有 {count} 处错误：",
+    "en-US": "Scoring input {file}: {count} problem(s):",
+  },
+  "framework.unknown_builtin": {
+    "zh-CN": "没有名为 {name} 的内置指标体系（可用：{names}）",
+    "en-US": "No built-in framework named {name} (available: {names})",
+  },
+  "file.not_found": { "zh-CN": "找不到文件 {file}", "en-US": "File not found: {file}" },
+  "file.unreadable": {
+    "zh-CN": "无法读取文件 {file}：{reason}",
+    "en-US": "Cannot read {file}: {reason}",
+  },
+  "file.unsupported_type": {
+    "zh-CN": "{file}：只支持 .yaml、.yml 和 .json 文件",
+    "en-US": "{file}: only .yaml, .yml and .json files are supported",
+  },
+  "file.syntax": {
+    "zh-CN": "{file} 第 {line} 行第 {column} 列有语法错误：{problem}",
+    "en-US": "{file} line {line} column {column}: syntax error: {problem}",
+  },
 } as const satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

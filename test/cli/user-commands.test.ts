@@ -22,7 +22,16 @@ describe("jixiao --help", () => {
       .split("\n")
       .map((line) => /^ {2}([a-z-]+) /.exec(line)?.[1])
       .filter(Boolean);
-    expect(commands).toEqual(["serve", "migrate", "seed-demo", "user", "help"]);
+    expect(commands).toEqual([
+      "serve",
+      "migrate",
+      "seed-demo",
+      "user",
+      "frameworks",
+      "framework",
+      "score",
+      "help",
+    ]);
   });
 });
 
