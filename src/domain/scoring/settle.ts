@@ -63,3 +63,19 @@ export function finish(
   const all = [...clauses, ...notes, say("score", ctx.locale, { score: fig(score, 10) })];
   return { score, reason: sentence(all, ctx.locale, { capitalize: !ctx.nested }), trace };
 }
+
+/** The common ending of the deduction rules: full points less the deduction, settled, with the reason. */
+export function finishDeduction(
+  ctx: RuleContext,
+  deduction: Decimal,
+  clauses: string[],
+  trace: TraceStep[],
+): RuleResult {
+  const raw = step(
+    trace,
+    "score = points − deduction",
+    () => `${tf(ctx.points)} − ${tf(deduction)}`,
+    ctx.points.minus(deduction),
+  );
+  return finish(ctx, raw, clauses, trace);
+}

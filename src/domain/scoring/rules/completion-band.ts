@@ -4,7 +4,7 @@ import type { CompletionBandRule, RatioFacts } from "../../frameworks/index.ts";
 import { completionRatio, ratioClause } from "../completion-ratio.ts";
 import { say } from "../messages.ts";
 import { fig, step, tf } from "../reason.ts";
-import { finish } from "../settle.ts";
+import { finish, finishDeduction } from "../settle.ts";
 import type { RuleContext, RuleResult, TraceStep } from "../types.ts";
 
 export function scoreCompletionBand(
@@ -67,11 +67,5 @@ export function scoreCompletionBand(
       ? say("no_deduction", locale)
       : say("deducted", locale, { deduction: fig(deduction) }),
   );
-  const raw = step(
-    trace,
-    "score = points − deduction",
-    () => `${tf(points)} − ${tf(deduction)}`,
-    points.minus(deduction),
-  );
-  return finish(ctx, raw, clauses, trace);
+  return finishDeduction(ctx, deduction, clauses, trace);
 }

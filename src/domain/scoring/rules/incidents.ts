@@ -3,7 +3,7 @@ import type { IncidentFacts, IncidentsRule } from "../../frameworks/index.ts";
 import { textIn } from "../../frameworks/index.ts";
 import { say } from "../messages.ts";
 import { fig, step, tf } from "../reason.ts";
-import { finish } from "../settle.ts";
+import { finish, finishDeduction } from "../settle.ts";
 import type { RuleContext, RuleResult, TraceStep } from "../types.ts";
 
 export function scoreIncidents(
@@ -51,11 +51,5 @@ export function scoreIncidents(
       ? say("deducted_capped", locale, { deduction: fig(deduction), cap: fig(rule.cap) })
       : say("deducted", locale, { deduction: fig(deduction) }),
   ];
-  const raw = step(
-    trace,
-    "score = points − deduction",
-    () => `${tf(points)} − ${tf(deduction)}`,
-    points.minus(deduction),
-  );
-  return finish(ctx, raw, clauses, trace);
+  return finishDeduction(ctx, deduction, clauses, trace);
 }

@@ -4,12 +4,12 @@ import type { CountFacts, PerUnitRule } from "../../frameworks/index.ts";
 import { textIn } from "../../frameworks/index.ts";
 import { say } from "../messages.ts";
 import { fig, step, tf, unitText } from "../reason.ts";
-import { finish } from "../settle.ts";
+import { finishDeduction } from "../settle.ts";
 import type { RuleContext, RuleResult, TraceStep } from "../types.ts";
 
 export function scorePerUnit(rule: PerUnitRule, facts: CountFacts, ctx: RuleContext): RuleResult {
   const trace: TraceStep[] = [];
-  const { locale, points } = ctx;
+  const { locale } = ctx;
   const unit = unitText(rule.unit, locale);
   const free = rule.free ?? ZERO;
   const clauses = [
@@ -51,11 +51,5 @@ export function scorePerUnit(rule: PerUnitRule, facts: CountFacts, ctx: RuleCont
         : say("deducted", locale, { deduction: fig(deduction) }),
     );
   }
-  const raw = step(
-    trace,
-    "score = points − deduction",
-    () => `${tf(points)} − ${tf(deduction)}`,
-    points.minus(deduction),
-  );
-  return finish(ctx, raw, clauses, trace);
+  return finishDeduction(ctx, deduction, clauses, trace);
 }

@@ -4,7 +4,7 @@ import type { ThresholdRule, ValueFacts } from "../../frameworks/index.ts";
 import { textIn } from "../../frameworks/index.ts";
 import { say } from "../messages.ts";
 import { fig, step, tf, unitText } from "../reason.ts";
-import { finish } from "../settle.ts";
+import { finish, finishDeduction } from "../settle.ts";
 import { countingClause, deductionClause, steppedDeduction } from "../stepped-deduction.ts";
 import type { RuleContext, RuleResult, TraceStep } from "../types.ts";
 
@@ -65,11 +65,5 @@ export function scoreThreshold(
   }
   clauses.push(countingClause(d, rule.step, rule.counting, locale));
   clauses.push(deductionClause(d, rule.cap, locale));
-  const raw = step(
-    trace,
-    "score = points − deduction",
-    () => `${tf(points)} − ${tf(d.deduction)}`,
-    points.minus(d.deduction),
-  );
-  return finish(ctx, raw, clauses, trace);
+  return finishDeduction(ctx, d.deduction, clauses, trace);
 }
