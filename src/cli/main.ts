@@ -6,7 +6,7 @@ import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { createLogger } from "../logger.ts";
-import { type Running, startServer } from "../server.ts";
+import type { Running } from "../server.ts";
 import {
   createUser,
   findUserId,
@@ -127,6 +127,8 @@ export function buildProgram(out: (line: string) => void = console.log): Command
       };
       process.on("SIGINT", () => shutdown("SIGINT"));
       process.on("SIGTERM", () => shutdown("SIGTERM"));
+      // Loaded here so that the other commands do not pay for the HTTP stack.
+      const { startServer } = await import("../server.ts");
       running = await startServer(config, logger, { demo: opts.demo, print: out });
       if (stopWhenStarted) {
         out("正在关闭… / shutting down…");

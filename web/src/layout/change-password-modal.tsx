@@ -1,9 +1,10 @@
 /** Lets the signed-in user change their own password. */
-import { Alert, App, Form, Input, Modal } from "antd";
+import { App, Form, Input, Modal } from "antd";
 import { useState } from "react";
 import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { fieldErrorsOf } from "../api/field-errors.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { passwordRules } from "../components/password-rules.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
@@ -57,7 +58,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       }}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <ErrorAlert message={error} />
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item
           name="currentPassword"

@@ -1,9 +1,10 @@
 /** The region tree of the sider: starts at the user's own region and loads one level per expand. */
-import { Alert, Spin, Tree, type TreeDataNode } from "antd";
+import { Spin, Tree, type TreeDataNode } from "antd";
 import { type Key, useCallback, useEffect, useRef, useState } from "react";
 import type { RegionT } from "../../../src/shared/schemas.ts";
 import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import type { SelectedRegion } from "./layout-context.ts";
 
@@ -96,7 +97,7 @@ export function RegionTree({ selectedCode, onSelect }: RegionTreeProps) {
   if (loading) return <Spin style={{ display: "block", margin: 24 }} />;
   return (
     <>
-      {error && <Alert type="error" showIcon title={error} style={{ margin: 8 }} />}
+      <ErrorAlert message={error} style={{ margin: 8 }} />
       <Tree
         data-testid="region-tree"
         blockNode

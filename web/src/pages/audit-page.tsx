@@ -1,5 +1,5 @@
 /** The audit log, newest first, with filters and before/after of each change. */
-import { Alert, Card, Table, type TableColumnsType, Tag } from "antd";
+import { Card, Table, type TableColumnsType, Tag } from "antd";
 import { useCallback, useState } from "react";
 import type { AuditEntryT } from "../../../src/shared/schemas.ts";
 import { type AuditQuery, api } from "../api/endpoints.ts";
@@ -7,6 +7,7 @@ import { errorMessage } from "../api/error-message.ts";
 import { useRegionNames } from "../api/use-region-names.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { ChangeView } from "../components/change-view.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { useServerPaging } from "../components/use-server-paging.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
@@ -108,14 +109,7 @@ export function AuditPage() {
           setPage(1);
         }}
       />
-      {entries.error !== undefined && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(entries.error, t)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ErrorAlert message={entries.error === undefined ? null : errorMessage(entries.error, t)} />
       <div data-testid="audit-table">
         <Table<AuditEntryT>
           rowKey="id"

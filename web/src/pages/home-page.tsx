@@ -1,10 +1,11 @@
 /** Home: who is signed in, and the details of the region chosen in the tree. */
-import { Alert, Breadcrumb, Card, Descriptions, Space, Tag, Typography } from "antd";
+import { Breadcrumb, Card, Descriptions, Space, Tag, Typography } from "antd";
 import { useCallback } from "react";
 import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { useSignedIn } from "../auth/session-context.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
 
@@ -29,9 +30,10 @@ export function HomePage() {
         loading={detail.loading && !data}
         data-testid="region-detail"
       >
-        {detail.error !== undefined && (
-          <Alert type="error" showIcon title={errorMessage(detail.error, t)} />
-        )}
+        <ErrorAlert
+          message={detail.error === undefined ? null : errorMessage(detail.error, t)}
+          style={{}}
+        />
         {data && (
           <Descriptions
             column={{ xs: 1, md: 2 }}

@@ -1,10 +1,11 @@
 /** Sign-in form; shows the server's message for wrong passwords, locked or disabled accounts. */
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { errorMessage } from "../api/error-message.ts";
 import { useSession } from "../auth/session-context.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
@@ -62,15 +63,7 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: "center", marginBottom: 24 }}>
           {t("login.subtitle")}
         </Typography.Paragraph>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            style={{ marginBottom: 16 }}
-            data-testid="login-error"
-          />
-        )}
+        <ErrorAlert message={error} data-testid="login-error" />
         <Form<Values> layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
           <Form.Item
             name="username"

@@ -1,10 +1,11 @@
 /** An administrator sets a new password for a user. */
-import { Alert, App, Form, Input, Modal } from "antd";
+import { App, Form, Input, Modal } from "antd";
 import { useState } from "react";
 import type { UserT } from "../../../src/shared/schemas.ts";
 import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { fieldErrorsOf } from "../api/field-errors.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { passwordRules } from "../components/password-rules.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
@@ -42,7 +43,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserT; onClose: ()
       onCancel={onClose}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <ErrorAlert message={error} />
       <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
         <Form.Item
           name="password"

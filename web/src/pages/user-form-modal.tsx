@@ -1,11 +1,12 @@
 /** Create a user, or edit one's name, role and region. */
-import { Alert, App, Button, Form, Input, Modal, Select } from "antd";
+import { App, Button, Form, Input, Modal, Select } from "antd";
 import { useState } from "react";
 import type { Role } from "../../../src/shared/roles.ts";
 import type { UserT } from "../../../src/shared/schemas.ts";
 import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { fieldErrorsOf } from "../api/field-errors.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { passwordRules } from "../components/password-rules.ts";
 import { RegionTreeSelect } from "../components/region-tree-select.tsx";
 import { roleOptions } from "../components/role-options.ts";
@@ -83,15 +84,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
         </Button>,
       ]}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="user-form-error"
-        />
-      )}
+      <ErrorAlert message={error} data-testid="user-form-error" />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,6 +1,6 @@
 /** User administration: search, filter by role, page through, create, edit, disable, reset password. */
 import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Input, Select, Space, Table, Tag } from "antd";
+import { App, Button, Card, Input, Select, Space, Table, Tag } from "antd";
 import { useCallback, useState } from "react";
 import type { Role } from "../../../src/shared/roles.ts";
 import type { UserT } from "../../../src/shared/schemas.ts";
@@ -8,6 +8,7 @@ import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { useSignedIn } from "../auth/session-context.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { roleOptions } from "../components/role-options.ts";
 import { useServerPaging } from "../components/use-server-paging.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
@@ -97,14 +98,7 @@ export function UsersPage() {
           {t("users.new")}
         </Button>
       </Space>
-      {users.error !== undefined && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(users.error, t)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ErrorAlert message={users.error === undefined ? null : errorMessage(users.error, t)} />
       <div data-testid="users-table">
         <Table<UserT>
           rowKey="id"
