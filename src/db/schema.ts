@@ -122,3 +122,4 @@ export const meta = pgTable("meta", {
   value: jsonb("value").notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+export * from "./dataset-tables.ts";
