@@ -36,6 +36,11 @@ export async function startServer(
         `演示账户 / demo users (${demo.created}) 的密码 / password: ${demo.password}   (仅显示这一次 / shown once)`,
       );
     }
+    if (demo && demo.rows > 0) {
+      print(
+        `已导入四份样本报告的演示数据 ${demo.rows} 行 / demo data of the four seed reports: ${demo.rows} rows`,
+      );
+    }
     const { app } = createApp({
       database,
       logger,

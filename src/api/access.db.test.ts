@@ -1,12 +1,14 @@
 // Access rules, generated from the route table: every route is tried by a stranger, a viewer and an
 // administrator of the sibling county; none of them may read or change what is not theirs.
-import { asc, count } from "drizzle-orm";
+import { asc, count, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { community, dataFile } from "../../test/helpers/data-files.ts";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { addUser } from "../../test/helpers/fixtures.ts";
 import { ApiClient, signedIn, testApp } from "../../test/helpers/http.ts";
 import type { Database } from "../db/index.ts";
-import { auditLog, sessions, users } from "../db/schema.ts";
+import { auditLog, communityProjects, dataImports, sessions, users } from "../db/schema.ts";
+import { importFile, previewImport, systemContext } from "../services/index.ts";
 import type { RouteDef } from "./route-table.ts";
 
 const COUNTY_A = "411702"; // 驿城区, 驻马店市
@@ -14,10 +16,15 @@ const COUNTY_B = "411721"; // 西平县, its sibling
 
 interface Ids {
   targetId: number;
+  /** A community project row of county A, and a previewed import of county A. */
+  rowId: number;
+  previewId: number;
+  /** A valid communities file of county A. */
+  file: Uint8Array;
 }
 interface Fixture {
   /** The request an administrator of county A may make, aimed at county A. */
-  request: (ids: Ids) => { path: string; body?: unknown };
+  request: (ids: Ids) => { path: string; body?: unknown; form?: FormData };
   /** Whether the route touches a region's data (then county B's administrator must be refused). */
   scoped: boolean;
 }
@@ -80,6 +87,46 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => ({ path: `/api/audit?regionCode=${COUNTY_A}` }),
     scoped: true,
   },
+  "GET /api/datasets": { request: () => ({ path: "/api/datasets" }), scoped: false },
+  "GET /api/datasets/{name}/rows": {
+    request: () => ({ path: `/api/datasets/communities/rows?regionCode=${COUNTY_A}&year=2020` }),
+    scoped: true,
+  },
+  "PATCH /api/datasets/{name}/rows/{id}": {
+    request: ({ rowId }) => ({
+      path: `/api/datasets/communities/rows/${rowId}`,
+      body: { values: { address: "新地址" } },
+    }),
+    scoped: true,
+  },
+  "GET /api/datasets/{name}/template": {
+    request: () => ({
+      path: `/api/datasets/communities/template?regionCode=${COUNTY_A}&year=2020`,
+    }),
+    scoped: true,
+  },
+  "GET /api/datasets/{name}/export": {
+    request: () => ({ path: `/api/datasets/communities/export?regionCode=${COUNTY_A}&year=2020` }),
+    scoped: true,
+  },
+  "POST /api/datasets/{name}/imports": {
+    request: ({ file }) => {
+      const form = new FormData();
+      form.set("file", new File([file as Uint8Array<ArrayBuffer>], "小区.xlsx"));
+      form.set("regionCode", COUNTY_A);
+      form.set("year", "2020");
+      return { path: "/api/datasets/communities/imports", form };
+    },
+    scoped: true,
+  },
+  "POST /api/imports/{id}/commit": {
+    request: ({ previewId }) => ({ path: `/api/imports/${previewId}/commit` }),
+    scoped: true,
+  },
+  "GET /api/imports": {
+    request: () => ({ path: `/api/imports?regionCode=${COUNTY_A}` }),
+    scoped: true,
+  },
 };
 
 const keyOf = (def: RouteDef) => `${def.route.method.toUpperCase()} ${def.route.path}`;
@@ -89,10 +136,14 @@ async function snapshot(database: Database) {
   const rows = await database.db.select().from(users).orderBy(asc(users.id));
   const [audit] = await database.db.select({ n: count() }).from(auditLog);
   const [live] = await database.db.select({ n: count() }).from(sessions);
+  const [imports] = await database.db.select({ n: count() }).from(dataImports);
+  const projects = await database.db.select().from(communityProjects);
   return {
     users: rows.map(({ lastLoginAt: _, ...rest }) => rest),
     audit: Number(audit?.n),
     sessions: Number(live?.n),
+    imports: Number(imports?.n),
+    projects,
   };
 }
 
@@ -106,7 +157,31 @@ describeOnBothDatabases("access rules from the route table", (db) => {
     await addUser(db(), "admin.b", "admin", COUNTY_B);
     await addUser(db(), "viewer.a", "viewer", COUNTY_A);
     const target = await addUser(db(), "finance.a", "finance", COUNTY_A);
-    ids = { targetId: target.id };
+    const system = systemContext("test");
+    const upload = (name: string) =>
+      dataFile("communities", [community("驿城区", name)], { year: 2020, scopeName: "驿城区" });
+    const stored = await importFile(db().db, system, {
+      dataset: "communities",
+      regionCode: COUNTY_A,
+      year: 2020,
+      fileName: "a.xlsx",
+      bytes: await upload("已有小区"),
+    });
+    const preview = await previewImport(db().db, system, {
+      dataset: "communities",
+      regionCode: COUNTY_A,
+      year: 2020,
+      fileName: "b.xlsx",
+      bytes: await upload("预览小区"),
+    });
+    const [row] = await db().db.select({ id: sql<number>`id` }).from(communityProjects);
+    ids = {
+      targetId: target.id,
+      rowId: row?.id ?? 0,
+      previewId: preview.importId,
+      file: await upload("上传小区"),
+    };
+    expect(stored.added).toBe(1);
   });
 
   it("has a fixture for every route, and serves no /api route outside the table", () => {
@@ -123,8 +198,8 @@ describeOnBothDatabases("access rules from the route table", (db) => {
     const stranger = new ApiClient(app.app);
     const before = await snapshot(db());
     for (const def of app.routes.filter((d) => d.access.kind !== "public")) {
-      const { path, body } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
-      const res = await stranger.request(def.route.method.toUpperCase(), path, { body });
+      const { path, body, form } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
+      const res = await stranger.request(def.route.method.toUpperCase(), path, { body, form });
       expect(res.status, keyOf(def)).toBe(401);
       expect(res.json.error.code, keyOf(def)).toBe("auth.required");
     }
@@ -139,8 +214,8 @@ describeOnBothDatabases("access rules from the route table", (db) => {
     );
     expect(writes.length).toBeGreaterThanOrEqual(3);
     for (const def of writes) {
-      const { path, body } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
-      const res = await viewer.request(def.route.method.toUpperCase(), path, { body });
+      const { path, body, form } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
+      const res = await viewer.request(def.route.method.toUpperCase(), path, { body, form });
       expect(res.status, keyOf(def)).toBe(403);
     }
     expect(await snapshot(db())).toEqual(before);
@@ -152,8 +227,8 @@ describeOnBothDatabases("access rules from the route table", (db) => {
     const scoped = app.routes.filter((d) => FIXTURES[keyOf(d)]?.scoped);
     expect(scoped.length).toBeGreaterThanOrEqual(7);
     for (const def of scoped) {
-      const { path, body } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
-      const res = await sibling.request(def.route.method.toUpperCase(), path, { body });
+      const { path, body, form } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
+      const res = await sibling.request(def.route.method.toUpperCase(), path, { body, form });
       expect([403, 404], `${keyOf(def)} → ${res.status}`).toContain(res.status);
     }
     expect(await snapshot(db())).toEqual(before);
@@ -169,8 +244,8 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       );
       for (const def of order) {
         if (def.route.path === "/api/auth/login") continue;
-        const { path, body } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
-        const res = await owner.request(def.route.method.toUpperCase(), path, { body });
+        const { path, body, form } = FIXTURES[keyOf(def)]?.request(ids) ?? { path: "" };
+        const res = await owner.request(def.route.method.toUpperCase(), path, { body, form });
         expect(res.status, `${keyOf(def)} ${JSON.stringify(res.json)}`).toBeLessThan(300);
       }
     });

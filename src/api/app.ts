@@ -21,6 +21,9 @@ import type { RouteDef } from "./route-table.ts";
 import { routeTable } from "./routes/index.ts";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Uploads of data files: a national year of community projects is about 10 MB. */
+export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
+const UPLOAD_PATH = /^\/api\/datasets\/[^/]+\/imports$/;
 
 const zodLocales = { "zh-CN": z.locales.zhCN().localeError, "en-US": z.locales.en().localeError };
 
@@ -46,15 +49,19 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.use("*", locale);
   app.use("*", requestLog(deps.logger));
   app.use("*", secureHeaders());
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new DomainError("request.too_large", { limit: "1 MB" });
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new DomainError("request.too_large", { limit: "1 MB" });
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: UPLOAD_LIMIT_BYTES,
+    onError: () => {
+      throw new DomainError("request.too_large", { limit: "50 MB" });
+    },
+  });
+  app.use("/api/*", (c, next) => (UPLOAD_PATH.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
   app.use("/api/*", session(deps.database.db));
 
   const routes = routeTable(deps);

@@ -25,6 +25,17 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "request.malformed_json": 400,
   "request.too_large": 413,
   "request.not_found": 404,
+  "dataset.unknown": 404,
+  "import.invalid": 422,
+  "import.not_found": 404,
+  "import.already_committed": 409,
+  "import.stale": 409,
+  "import.file_missing": 400,
+  "data.row_not_found": 404,
+  "data.invalid_value": 422,
+  "data.key_not_editable": 422,
+  "data.unknown_field": 422,
+  "file.unreadable": 422,
   internal: 500,
 };
 

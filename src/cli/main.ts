@@ -1,5 +1,4 @@
 /** The `jixiao` command line: each command is a thin call into the same services the API uses. */
-import { userInfo } from "node:os";
 import { Command, CommanderError, type ErrorOptions, Option } from "commander";
 import { DrizzleQueryError } from "drizzle-orm";
 import { loadConfig } from "../config.ts";
@@ -19,24 +18,14 @@ import {
 } from "../services/index.ts";
 import { ROLES } from "../shared/roles.ts";
 import { CreateUserRequest } from "../shared/schemas.ts";
+import { issueLines, registerDataCommands } from "./data-commands.ts";
 import { promptPassword } from "./prompt.ts";
 import { registerScoringCommands } from "./score-commands.ts";
+import { adminPasswordLine, operator, withDatabase } from "./with-database.ts";
 
 export const EXIT_INVALID = 2;
 
-const operator = () => `cli:${safeUser()}`;
-function safeUser() {
-  try {
-    return userInfo().username;
-  } catch {
-    return "unknown";
-  }
-}
-
 const NewUserNames = CreateUserRequest.pick({ username: true, displayName: true });
-
-const adminPasswordLine = (password: string) =>
-  `管理员 admin 的密码 / admin password: ${password} (仅显示这一次 / shown once)`;
 
 /** Chinese for commander's usage errors; its own English line follows. */
 const USAGE_ERRORS: Record<string, string> = {
@@ -59,27 +48,6 @@ class CliCommand extends Command {
   override error(message: string, errorOptions?: ErrorOptions): never {
     const zh = USAGE_ERRORS[errorOptions?.code ?? ""] ?? "命令用法不正确";
     return super.error(`错误：${zh}\n${message}`, errorOptions);
-  }
-}
-
-/**
- * Opens the configured database, prepares it, runs `work`, and always closes it. When this run
- * created the administrator, its generated password goes to stderr: it is shown nowhere else.
- */
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
-  const config = loadConfig();
-  const database = await openDatabase(config.db);
-  try {
-    const prepared = await prepareDatabase(database, {
-      adminPassword: config.adminPassword,
-      operator: operator(),
-    });
-    if (prepared.generatedAdminPassword) {
-      process.stderr.write(`${adminPasswordLine(prepared.generatedAdminPassword)}\n`);
-    }
-    return await work(database);
-  } finally {
-    await database.close();
   }
 }
 
@@ -164,8 +132,9 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .action(async () => {
       const result = await withDatabase((d) => seedDemo(d.db, systemContext(operator())));
       out(
-        result.created > 0
-          ? `已创建演示账户 ${result.created} 个，密码 / demo users created, password: ${result.password}`
+        result.created > 0 || result.rows > 0
+          ? `已创建演示账户 ${result.created} 个，密码 / demo users created, password: ${result.password}\n` +
+              `已导入演示数据 ${result.rows} 行 / demo data rows imported: ${result.rows}`
           : "演示数据已存在，未作改动 / demo data already present: nothing added",
       );
     });
@@ -256,6 +225,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
       out(`共 ${result.total} 个用户 / ${result.total} users`);
     });
   registerScoringCommands(program, out);
+  registerDataCommands(program, out);
   return program;
 }
 
@@ -273,7 +243,8 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     if (err instanceof DomainError) {
       process.stderr.write(`错误：${err.messageIn("zh-CN")}\nerror: ${err.messageIn("en-US")}\n`);
-      if (err.details) process.stderr.write(`${JSON.stringify(err.details)}\n`);
+      if (err.code === "import.invalid") process.stderr.write(issueLines(err.details));
+      else if (err.details) process.stderr.write(`${JSON.stringify(err.details)}\n`);
       process.exitCode = EXIT_INVALID;
       return;
     }

@@ -81,6 +81,44 @@ export const ERROR_MESSAGES = {
     "zh-CN": "没有名为 {name} 的内置指标体系（可用：{names}）",
     "en-US": "No built-in framework named {name} (available: {names})",
   },
+  "dataset.unknown": {
+    "zh-CN": "没有名为 {name} 的数据集（可用：{names}）",
+    "en-US": "No data set named {name} (available: {names})",
+  },
+  "import.invalid": {
+    "zh-CN": "文件 {file} 有 {count} 处错误，整个文件未导入：",
+    "en-US": "{file}: {count} problem(s); nothing was imported:",
+  },
+  "import.not_found": { "zh-CN": "导入记录 {id} 不存在", "en-US": "No import {id}" },
+  "import.already_committed": {
+    "zh-CN": "导入 {id} 已确认，不能重复确认",
+    "en-US": "Import {id} has already been committed",
+  },
+  "import.stale": {
+    "zh-CN": "预览之后数据已发生变化，请重新上传文件并预览",
+    "en-US": "The data changed after the preview; upload the file again",
+  },
+  "import.file_missing": {
+    "zh-CN": "请选择要导入的 .xlsx 文件",
+    "en-US": "Choose an .xlsx file to import",
+  },
+  "data.row_not_found": {
+    "zh-CN": "数据集 {dataset} 中不存在第 {id} 行",
+    "en-US": "No row {id} in data set {dataset}",
+  },
+  "data.invalid_value": {
+    "zh-CN": "「{field}」的值不合法：{reason}",
+    "en-US": "{field}: invalid value: {reason}",
+  },
+  "data.key_not_editable": {
+    "zh-CN": "「{field}」是识别数据行的关键列，不能在表格中直接修改；请通过导入文件修改",
+    "en-US":
+      "{field} identifies the row and cannot be edited in place; change it by importing a file",
+  },
+  "data.unknown_field": {
+    "zh-CN": "数据集 {dataset} 没有字段 {field}",
+    "en-US": "Data set {dataset} has no field {field}",
+  },
   "file.not_found": { "zh-CN": "找不到文件 {file}", "en-US": "File not found: {file}" },
   "file.unreadable": {
     "zh-CN": "无法读取文件 {file}：{reason}",

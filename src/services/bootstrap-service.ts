@@ -8,6 +8,7 @@ import { NATION_CODE } from "../domain/regions.ts";
 import type { Role } from "../shared/roles.ts";
 import { pruneAuthTables } from "./auth-service.ts";
 import { type ServiceContext, systemContext } from "./context.ts";
+import { importDemoFiles } from "./demo-data.ts";
 import { ensureRegions } from "./region-service.ts";
 import { createUser } from "./user-service.ts";
 
@@ -103,12 +104,12 @@ export async function seedDemo(
   db: Db,
   ctx: ServiceContext,
   options: { password?: string | undefined } = {},
-): Promise<{ created: number; password: string | null }> {
+): Promise<{ created: number; password: string | null; rows: number }> {
   const password = options.password ?? generatePassword();
-  // One transaction: demo users either all exist with the printed password, or none do.
-  const created = await db.transaction(async (tx) => {
+  // One transaction: the demo users and data either all exist, with the printed password, or none do.
+  const { created, rows } = await db.transaction(async (tx) => {
     const [done] = await tx.select().from(meta).where(eq(meta.key, DEMO_KEY));
-    if (done) return 0;
+    if (done) return { created: 0, rows: 0 };
     let count = 0;
     for (const demo of DEMO_USERS) {
       const [exists] = await tx
@@ -119,11 +120,12 @@ export async function seedDemo(
       await createUser(tx, ctx, { ...demo, password });
       count += 1;
     }
+    const rows = await importDemoFiles(tx, ctx);
     await tx
       .insert(meta)
-      .values({ key: DEMO_KEY, value: { at: new Date().toISOString(), users: count } })
+      .values({ key: DEMO_KEY, value: { at: new Date().toISOString(), users: count, rows } })
       .onConflictDoNothing();
-    return count;
+    return { created: count, rows };
   });
-  return { created, password: created > 0 ? password : null };
+  return { created, password: created > 0 ? password : null, rows };
 }

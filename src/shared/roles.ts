@@ -9,17 +9,24 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ["region:read", "user:read", "user:write", "audit:read"] as const;
+export const PERMISSIONS = [
+  "region:read",
+  "user:read",
+  "user:write",
+  "audit:read",
+  "data:read",
+  "data:write",
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; region scope is decided separately (own region and below). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["region:read", "user:read", "user:write", "audit:read"],
-  finance: ["region:read"],
-  department: ["region:read"],
-  implementer: ["region:read"],
-  evaluator: ["region:read"],
-  viewer: ["region:read"],
+  admin: ["region:read", "user:read", "user:write", "audit:read", "data:read", "data:write"],
+  finance: ["region:read", "data:read", "data:write"],
+  department: ["region:read", "data:read", "data:write"],
+  implementer: ["region:read", "data:read", "data:write"],
+  evaluator: ["region:read", "data:read"],
+  viewer: ["region:read", "data:read"],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

@@ -12,6 +12,8 @@ export interface RequestOptions {
   body?: unknown;
   /** A raw body, sent as it is (for malformed JSON and size tests). */
   raw?: string;
+  /** A multipart form (file uploads); fetch sets its content type. */
+  form?: FormData;
   headers?: Record<string, string>;
   /** Send the CSRF header on unsafe methods (default true). */
   csrf?: boolean;
@@ -35,17 +37,20 @@ export class ApiClient {
     const res = await this.app.request(path, {
       method,
       headers,
-      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body:
+        options.form ??
+        options.raw ??
+        (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie?.startsWith("jixiao_session=")) {
       const value = setCookie.split(";")[0] ?? "";
       this.cookie = value === "jixiao_session=" ? null : value;
     }
-    const text = await res.text();
-    const json =
-      text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : null;
-    return { status: res.status, json, headers: res.headers };
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const isJson = res.headers.get("content-type")?.includes("json");
+    const json = bytes.length > 0 && isJson ? JSON.parse(new TextDecoder().decode(bytes)) : null;
+    return { status: res.status, json, headers: res.headers, bytes };
   }
 
   async login(username: string, password = TEST_PASSWORD) {

@@ -2,7 +2,9 @@ import type { AppDeps } from "../env.ts";
 import type { RouteDef } from "../route-table.ts";
 import { auditRoutes } from "./audit/audit.ts";
 import { authRoutes } from "./auth/auth.ts";
+import { datasetRoutes } from "./datasets/datasets.ts";
 import { healthRoutes } from "./health/health.ts";
+import { importRoutes } from "./imports/imports.ts";
 import { regionRoutes } from "./regions/regions.ts";
 import { userRoutes } from "./users/users.ts";
 
@@ -14,5 +16,7 @@ export function routeTable(deps: AppDeps): RouteDef[] {
     ...regionRoutes(deps),
     ...userRoutes(deps),
     ...auditRoutes(deps),
+    ...datasetRoutes(deps),
+    ...importRoutes(deps),
   ];
 }

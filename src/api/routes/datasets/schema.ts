@@ -1,0 +1,45 @@
+/** Request shapes of the data-set routes. */
+import { z } from "@hono/zod-openapi";
+import { DatasetName, Year } from "../../../shared/data-schemas.ts";
+import { Paging, RegionCode } from "../../../shared/schemas.ts";
+
+export const DatasetParam = z.object({
+  name: DatasetName.openapi({ param: { name: "name", in: "path", required: true } }),
+});
+
+export const RowParams = DatasetParam.extend({
+  id: z.coerce
+    .number<string>()
+    .int()
+    .positive()
+    .openapi({ param: { name: "id", in: "path", required: true }, type: "integer" }),
+});
+
+export const RowQuery = z.object({
+  regionCode: RegionCode.optional(),
+  year: Year.optional(),
+  q: z.string().max(64).optional(),
+  ...Paging,
+});
+
+export const FileQuery = z.object({ regionCode: RegionCode.optional(), year: Year });
+
+export const UploadForm = z.object({
+  file: z
+    .instanceof(File)
+    .openapi({ type: "string", format: "binary", description: ".xlsx 文件 / the .xlsx file" }),
+  regionCode: RegionCode,
+  year: Year,
+});
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const xlsxAnswer = {
+  content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
+  description: ".xlsx 文件 / an .xlsx file",
+};
+
+/** Content-Disposition for a Chinese file name (RFC 6266 / 5987), with an ASCII fallback. */
+export function attachment(fileName: string): string {
+  return `attachment; filename="jixiao.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

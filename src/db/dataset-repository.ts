@@ -1,0 +1,232 @@
+/** Reads and writes data-set rows in plain SQL built from the specs (the query builder is too slow for bulk). */
+import { type SQL, sql } from "drizzle-orm";
+import type { ColumnSpec, DatasetSpec } from "../domain/datasets/types.ts";
+import type { DbOrTx } from "./client.ts";
+
+/** Rows per INSERT: big enough to be fast, small enough for the parameter arrays. */
+export const WRITE_CHUNK = 5000;
+
+const id = (name: string) => sql.identifier(name);
+
+function sqlType(column: ColumnSpec): string {
+  switch (column.kind.type) {
+    case "text":
+      return "text";
+    case "integer":
+    case "programme":
+      return "integer";
+    case "year":
+      return "smallint";
+    case "quantity":
+    case "percent":
+      return "numeric";
+    case "date":
+      return "date";
+    case "enum":
+    case "region":
+      return "varchar";
+  }
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  // node-postgres returns a QueryResult, PGlite a Results object: both carry `rows`.
+  return (result as { rows: T[] }).rows;
+}
+
+export interface StoredRecord {
+  id: number;
+  regionCode: string;
+  values: Record<string, string | null>;
+}
+
+/** Every column of the spec as text, keyed by the column key. */
+function selectValues(spec: DatasetSpec, alias: string): SQL {
+  return sql.join(
+    spec.columns.map((c) => sql`${id(alias)}.${id(c.db)}::text as ${id(c.key)}`),
+    sql`, `,
+  );
+}
+
+function toRecord(spec: DatasetSpec, raw: Record<string, unknown>): StoredRecord {
+  const values: Record<string, string | null> = {};
+  for (const c of spec.columns) values[c.key] = (raw[c.key] as string | null) ?? null;
+  return { id: Number(raw.__id), regionCode: String(raw.region), values };
+}
+
+/** The stored rows of a year in the regions at or below a path, in canonical text form. */
+export async function loadStoredRows(
+  db: DbOrTx,
+  spec: DatasetSpec,
+  year: number,
+  scopePath: string,
+): Promise<StoredRecord[]> {
+  const result = await db.execute(sql`
+    select t.id as __id, ${selectValues(spec, "t")}
+    from ${id(spec.table)} t join regions r on r.code = t.region_code
+    where t.year = ${year} and r.path like ${`${scopePath}%`}`);
+  return rowsOf<Record<string, unknown>>(result).map((raw) => toRecord(spec, raw));
+}
+
+export interface RowToWrite {
+  regionCode: string;
+  values: Record<string, string | null>;
+}
+
+/**
+ * Inserts or updates rows by the natural key in chunks of WRITE_CHUNK, each chunk one statement
+ * whose columns travel as text arrays and are cast by PostgreSQL. Runs inside the caller's
+ * transaction; `afterChunk` is told how many rows are written so far.
+ */
+export async function upsertRows(
+  tx: DbOrTx,
+  spec: DatasetSpec,
+  year: number,
+  rows: readonly RowToWrite[],
+  importId: number | null,
+  afterChunk?: (written: number) => void | Promise<void>,
+): Promise<void> {
+  const keySet = new Set(spec.naturalKey);
+  const names = sql.join(
+    spec.columns.map((c) => id(c.db)),
+    sql`, `,
+  );
+  const casts = sql.join(
+    spec.columns.map((c) => sql`u.${id(c.db)}::${sql.raw(sqlType(c))}`),
+    sql`, `,
+  );
+  const updates = sql.join(
+    [
+      ...spec.columns
+        .filter((c) => !keySet.has(c.key))
+        .map((c) => sql`${id(c.db)} = excluded.${id(c.db)}`),
+      sql`import_id = excluded.import_id`,
+      sql`updated_at = now()`,
+    ],
+    sql`, `,
+  );
+  for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+    const chunk = rows.slice(start, start + WRITE_CHUNK);
+    const arrays = sql.join(
+      spec.columns.map((c) =>
+        c.kind.type === "region"
+          ? sql`${sql.param(chunk.map((r) => r.regionCode))}::text[]`
+          : sql`${sql.param(chunk.map((r) => r.values[c.key] ?? null))}::text[]`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      insert into ${id(spec.table)} (year, ${names}, import_id)
+      select ${year}::smallint, ${casts}, ${importId}::integer
+      from unnest(${arrays}) as u(${names})
+      on conflict on constraint ${id(`${spec.table}_natural_key`)} do update set ${updates}`);
+    await afterChunk?.(start + chunk.length);
+  }
+}
+
+export interface RowListQuery {
+  year: number | undefined;
+  scopePath: string;
+  /** Text searched in the key columns and the region name. */
+  q: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface ListedRow extends StoredRecord {
+  year: number;
+  regionName: string;
+  programmeName: string | null;
+  updatedAt: Date;
+}
+
+function programmeJoin(spec: DatasetSpec): { column: SQL; join: SQL } {
+  const programme = spec.columns.find((c) => c.kind.type === "programme");
+  if (!programme) return { column: sql`null::text as __programme`, join: sql`` };
+  return {
+    column: sql`p.name as __programme`,
+    join: sql`left join programmes p on p.id = t.${id(programme.db)}`,
+  };
+}
+
+/** One page of rows, ordered by region and natural key, with the region and programme names. */
+export async function listRows(
+  db: DbOrTx,
+  spec: DatasetSpec,
+  q: RowListQuery,
+): Promise<{ items: ListedRow[]; total: number }> {
+  const { column, join } = programmeJoin(spec);
+  const conditions: SQL[] = [sql`r.path like ${`${q.scopePath}%`}`];
+  if (q.year !== undefined) conditions.push(sql`t.year = ${q.year}`);
+  if (q.q) {
+    const pattern = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const texts = spec.columns
+      .filter((c) => spec.naturalKey.includes(c.key) && c.kind.type === "text")
+      .map((c) => sql`t.${id(c.db)} ilike ${pattern}`);
+    conditions.push(sql`(${sql.join([sql`r.name ilike ${pattern}`, ...texts], sql` or `)})`);
+  }
+  const where = sql.join(conditions, sql` and `);
+  const keyOrder = spec.naturalKey
+    .filter((k) => k !== "region")
+    .map((k) => spec.columns.find((c) => c.key === k) as ColumnSpec)
+    .map((c) => sql`, t.${id(c.db)}`);
+  const [count] = rowsOf<{ n: string }>(
+    await db.execute(sql`
+      select count(*)::text as n from ${id(spec.table)} t join regions r on r.code = t.region_code
+      where ${where}`),
+  );
+  const result = await db.execute(sql`
+    select t.id as __id, t.year as __year, t.updated_at as __updated, r.name as __region_name,
+      ${column}, ${selectValues(spec, "t")}
+    from ${id(spec.table)} t join regions r on r.code = t.region_code ${join}
+    where ${where}
+    order by t.year desc, r.path${sql.join(keyOrder)}, t.id
+    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+  const items = rowsOf<Record<string, unknown>>(result).map((raw) => ({
+    ...toRecord(spec, raw),
+    year: Number(raw.__year),
+    regionName: String(raw.__region_name),
+    programmeName: (raw.__programme as string | null) ?? null,
+    updatedAt: new Date(raw.__updated as string | Date),
+  }));
+  return { items, total: Number(count?.n ?? 0) };
+}
+
+/** One row with its region path (for the access check), or undefined. */
+export async function getRow(
+  db: DbOrTx,
+  spec: DatasetSpec,
+  rowId: number,
+): Promise<(ListedRow & { regionPath: string }) | undefined> {
+  const { column, join } = programmeJoin(spec);
+  const result = await db.execute(sql`
+    select t.id as __id, t.year as __year, t.updated_at as __updated, r.name as __region_name,
+      r.path as __region_path, ${column}, ${selectValues(spec, "t")}
+    from ${id(spec.table)} t join regions r on r.code = t.region_code ${join}
+    where t.id = ${rowId}`);
+  const [raw] = rowsOf<Record<string, unknown>>(result);
+  if (!raw) return undefined;
+  return {
+    ...toRecord(spec, raw),
+    year: Number(raw.__year),
+    regionName: String(raw.__region_name),
+    regionPath: String(raw.__region_path),
+    programmeName: (raw.__programme as string | null) ?? null,
+    updatedAt: new Date(raw.__updated as string | Date),
+  };
+}
+
+/** Sets some non-key columns of one row (canonical text values; null clears). */
+export async function updateRowValues(
+  tx: DbOrTx,
+  spec: DatasetSpec,
+  rowId: number,
+  values: Record<string, string | null>,
+): Promise<void> {
+  const sets = Object.entries(values).map(([key, value]) => {
+    const column = spec.columns.find((c) => c.key === key) as ColumnSpec;
+    return sql`${id(column.db)} = ${value}::${sql.raw(sqlType(column))}`;
+  });
+  await tx.execute(sql`
+    update ${id(spec.table)} set ${sql.join(sets, sql`, `)}, import_id = null, updated_at = now()
+    where id = ${rowId}`);
+}

@@ -1,0 +1,54 @@
+/** Compares rows read from a file with the rows stored: new, changed (which fields), unchanged. */
+import { Decimal } from "../decimal.ts";
+import type {
+  ColumnSpec,
+  DatasetSpec,
+  FieldChange,
+  ParsedRow,
+  RowDiff,
+  StoredRow,
+} from "./types.ts";
+
+/** A row's identity: its natural key's canonical values, joined. */
+export function naturalKeyOf(spec: DatasetSpec, values: Record<string, string | null>): string {
+  return spec.naturalKey.map((k) => values[k] ?? "").join("\u0001");
+}
+
+function same(column: ColumnSpec, a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  switch (column.kind.type) {
+    case "quantity":
+    case "percent":
+    case "integer":
+    case "year":
+      return new Decimal(a).equals(b);
+    default:
+      return a === b;
+  }
+}
+
+/** Rows of `stored` that the file does not mention are left alone: an import never deletes. */
+export function diffRows(
+  spec: DatasetSpec,
+  incoming: readonly ParsedRow[],
+  stored: readonly StoredRow[],
+): RowDiff {
+  const byKey = new Map(stored.map((s) => [naturalKeyOf(spec, s.values), s]));
+  const diff: RowDiff = { added: [], changed: [], unchanged: [] };
+  for (const row of incoming) {
+    const existing = byKey.get(naturalKeyOf(spec, row.values));
+    if (!existing) {
+      diff.added.push(row);
+      continue;
+    }
+    const changes: FieldChange[] = [];
+    for (const column of spec.columns) {
+      const before = existing.values[column.key] ?? null;
+      const after = row.values[column.key] ?? null;
+      if (!same(column, before, after)) changes.push({ key: column.key, before, after });
+    }
+    if (changes.length === 0) diff.unchanged.push(row);
+    else diff.changed.push({ row, id: existing.id, changes });
+  }
+  return diff;
+}

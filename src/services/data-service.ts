@@ -1,0 +1,220 @@
+/** Programme data: the data-set catalogue, paged rows, inline corrections, templates and exports. */
+
+import { getRow, listRows, updateRowValues } from "../db/dataset-repository.ts";
+import type { Db, DbOrTx } from "../db/index.ts";
+import { fromDisplay } from "../domain/datasets/display.ts";
+import { DATASETS } from "../domain/datasets/specs.ts";
+import type { ColumnSpec, DatasetSpec } from "../domain/datasets/types.ts";
+import { DomainError } from "../domain/errors.ts";
+import type { DataRowT, DatasetInfoT } from "../shared/data-schemas.ts";
+import { writeDataFile, writeTemplate } from "../xlsx/index.ts";
+import { recordAudit } from "./audit-service.ts";
+import type { ServiceContext } from "./context.ts";
+import { datasetOrThrow, loadProgrammeRefs, loadRegionRefs, toDataRow } from "./dataset-context.ts";
+import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
+import { getRegion, listingScope } from "./region-service.ts";
+
+/** Rows per page when an export reads the table. */
+const EXPORT_PAGE = 5000;
+
+function unitOf(column: ColumnSpec): string | null {
+  if (column.kind.type === "quantity") return column.kind.defaultUnit;
+  if (column.kind.type === "percent") return "%";
+  return null;
+}
+
+/** The catalogue the web app builds its tables and forms from. */
+export function datasetCatalogue(ctx: ServiceContext): DatasetInfoT[] {
+  authorize(ctx, { kind: "permission", permission: "data:read" });
+  return DATASETS.map((spec) => ({
+    name: spec.name,
+    zh: spec.zh,
+    en: spec.en,
+    description: spec.description,
+    columns: spec.columns.map((c) => ({
+      key: c.key,
+      zh: c.zh[0] ?? c.key,
+      en: c.en,
+      type: c.kind.type,
+      unit: unitOf(c),
+      required: c.required,
+      inKey: spec.naturalKey.includes(c.key),
+      multi: c.kind.type === "enum" && c.kind.multi === true,
+      options:
+        c.kind.type === "enum"
+          ? c.kind.values.map((v) => ({ code: v.code, zh: v.zh, en: v.en }))
+          : [],
+      note: c.note,
+    })),
+  }));
+}
+
+export interface DataRowQuery {
+  regionCode?: string | undefined;
+  year?: number | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Rows of a data set in the actor's region (or the chosen region within it) and below. */
+export async function listDataRows(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  dataset: string,
+  q: DataRowQuery,
+): Promise<{ items: DataRowT[]; total: number }> {
+  authorize(ctx, { kind: "permission", permission: "data:read" });
+  const spec = datasetOrThrow(dataset);
+  const scopePath = await listingScope(db, ctx, q.regionCode);
+  const page = await listRows(db, spec, {
+    year: q.year,
+    scopePath,
+    q: q.q,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return { items: page.items.map((row) => toDataRow(spec, row)), total: page.total };
+}
+
+/**
+ * Corrects non-key cells of one row: each text is read with the same rules as an imported cell,
+ * and the change is written with its before and after in the audit trail.
+ */
+export async function updateDataRow(
+  db: Db,
+  ctx: ServiceContext,
+  dataset: string,
+  rowId: number,
+  texts: Record<string, string>,
+): Promise<DataRowT> {
+  authorize(ctx, { kind: "permission", permission: "data:write" });
+  const spec = datasetOrThrow(dataset);
+  return db.transaction(async (tx) => {
+    const row = await getRow(tx, spec, rowId);
+    if (!row || !isInScope(ctx, row.regionPath)) {
+      throw new DomainError("data.row_not_found", { dataset, id: rowId });
+    }
+    const values = parseEdits(spec, texts);
+    const before: Record<string, string | null> = {};
+    for (const key of Object.keys(values)) before[key] = row.values[key] ?? null;
+    await updateRowValues(tx, spec, rowId, values);
+    await recordAudit(tx, ctx, {
+      action: "data.update",
+      entity: `dataset:${spec.name}`,
+      entityId: rowId,
+      region: { code: row.regionCode, path: row.regionPath },
+      before,
+      after: values,
+    });
+    const updated = await getRow(tx, spec, rowId);
+    if (!updated) throw new DomainError("data.row_not_found", { dataset, id: rowId });
+    return toDataRow(spec, updated);
+  });
+}
+
+function parseEdits(
+  spec: DatasetSpec,
+  texts: Record<string, string>,
+): Record<string, string | null> {
+  const values: Record<string, string | null> = {};
+  for (const [key, text] of Object.entries(texts)) {
+    const column = spec.columns.find((c) => c.key === key);
+    if (!column) throw new DomainError("data.unknown_field", { dataset: spec.name, field: key });
+    const field = column.zh[0] ?? key;
+    if (spec.naturalKey.includes(key) || column.kind.type === "programme") {
+      throw new DomainError("data.key_not_editable", { field }, { field: key });
+    }
+    if (text.trim() === "") {
+      if (column.required) {
+        throw new DomainError(
+          "data.invalid_value",
+          { field, reason: "必填 / required" },
+          { field: key, value: text, issue: { zh: "必填，不能为空", en: "required" } },
+        );
+      }
+      values[key] = null;
+      continue;
+    }
+    const parsed = fromDisplay(column, text);
+    if ("issue" in parsed) {
+      throw new DomainError(
+        "data.invalid_value",
+        { field, reason: parsed.issue.zh },
+        { field: key, value: text, issue: { zh: parsed.issue.zh, en: parsed.issue.en } },
+      );
+    }
+    values[key] = parsed.value;
+  }
+  if (Object.keys(values).length === 0) {
+    throw new DomainError("request.invalid", {}, { reason: "no values" });
+  }
+  return values;
+}
+
+export interface FileAnswer {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+async function scopeRegion(db: DbOrTx, ctx: ServiceContext, regionCode: string | undefined) {
+  const code = regionCode ?? ctx.actor?.regionCode;
+  if (!code) throw new DomainError("request.invalid", {}, { reason: "regionCode is required" });
+  const region = await getRegion(db, code, "regionCode");
+  assertRegionInScope(ctx, region);
+  return region;
+}
+
+/** The .xlsx template of a data set, with the region's names and the year's programmes as lists. */
+export async function datasetTemplate(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  dataset: string,
+  options: { regionCode?: string | undefined; year: number },
+): Promise<FileAnswer> {
+  authorize(ctx, { kind: "permission", permission: "data:read" });
+  const spec = datasetOrThrow(dataset);
+  const region = await scopeRegion(db, ctx, options.regionCode);
+  const [regions, programmes] = await Promise.all([
+    loadRegionRefs(db),
+    loadProgrammeRefs(db, options.year, region.path),
+  ]);
+  const regionNames = regions.filter((r) => r.path.startsWith(region.path)).map((r) => r.name);
+  const bytes = await writeTemplate(spec, {
+    year: options.year,
+    scopeName: region.name,
+    regionNames: [...new Set(regionNames)],
+    programmeNames: [...new Set(programmes.map((p) => p.name))],
+  });
+  return { fileName: `${spec.zh}-导入模板-${region.name}-${options.year}.xlsx`, bytes };
+}
+
+/** Every row of a data set in a region and year, in the template's layout. */
+export async function exportDataset(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  dataset: string,
+  options: { regionCode?: string | undefined; year: number },
+): Promise<FileAnswer & { rows: number }> {
+  authorize(ctx, { kind: "permission", permission: "data:read" });
+  const spec = datasetOrThrow(dataset);
+  const region = await scopeRegion(db, ctx, options.regionCode);
+  const rows: DataRowT[] = [];
+  for (let page = 1; ; page += 1) {
+    const chunk = await listRows(db, spec, {
+      year: options.year,
+      scopePath: region.path,
+      q: undefined,
+      page,
+      pageSize: EXPORT_PAGE,
+    });
+    rows.push(...chunk.items.map((row) => toDataRow(spec, row)));
+    if (chunk.items.length < EXPORT_PAGE) break;
+  }
+  const bytes = await writeDataFile(
+    spec,
+    rows.map((r) => ({ regionName: r.regionName, values: r.values })),
+    { year: options.year, scopeName: region.name },
+  );
+  return { fileName: `${spec.zh}-${region.name}-${options.year}.xlsx`, bytes, rows: rows.length };
+}
