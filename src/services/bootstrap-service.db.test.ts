@@ -56,9 +56,9 @@ describeOnBothDatabases("first start", (db) => {
 
   it("loads the demo users once", async () => {
     const first = await seedDemo(db().db, systemContext("test"), { password: "Demo-Passw0rd!" });
-    expect(first).toEqual({ created: DEMO_USERS.length, password: "Demo-Passw0rd!" });
+    expect(first).toEqual({ created: DEMO_USERS.length, password: "Demo-Passw0rd!", rows: 89 });
     const second = await seedDemo(db().db, systemContext("test"));
-    expect(second).toEqual({ created: 0, password: null });
+    expect(second).toEqual({ created: 0, password: null, rows: 0 });
     expect(await userCount(db().db)).toBe(1 + DEMO_USERS.length);
     expect(Number((await db().db.select({ n: count() }).from(meta))[0]?.n)).toBe(1);
   });
