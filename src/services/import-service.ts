@@ -134,6 +134,9 @@ function keyInWords(a: Analysis, row: ParsedRow): string {
 function display(a: Analysis, key: string, value: string | null): string | null {
   const column = a.spec.columns.find((c) => c.key === key);
   if (!column || value === null) return value;
+  if (column.kind.type === "region") {
+    return a.context.regions.find((r) => r.code === value)?.name ?? value;
+  }
   if (column.kind.type === "programme") {
     return a.context.programmes.find((p) => String(p.id) === value)?.name ?? value;
   }

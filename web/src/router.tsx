@@ -15,6 +15,9 @@ const HomePage = lazy(async () => ({ default: (await import("./pages/home-page.t
 const UsersPage = lazy(async () => ({
   default: (await import("./pages/users-page.tsx")).UsersPage,
 }));
+const DataPage = lazy(async () => ({
+  default: (await import("./pages/data-page.tsx")).DataPage,
+}));
 const AuditPage = lazy(async () => ({
   default: (await import("./pages/audit-page.tsx")).AuditPage,
 }));
@@ -53,6 +56,16 @@ export const router = createBrowserRouter([
           </Page>
         ),
       },
+      ...["data", "data/:dataset"].map((path) => ({
+        path,
+        element: (
+          <RequirePermission permission="data:read">
+            <Page>
+              <DataPage />
+            </Page>
+          </RequirePermission>
+        ),
+      })),
       {
         path: "users",
         element: (

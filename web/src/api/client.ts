@@ -35,6 +35,31 @@ export function setApiLanguage(language: string): void {
   acceptLanguage = language;
 }
 
+/** What a request made outside `request()` (an upload with progress) must send along. */
+export function requestHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": acceptLanguage,
+  };
+  if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  return headers;
+}
+
+/** The ApiError of a failed answer whose body is already read as text. */
+export function apiErrorOf(status: number, text: string): ApiError {
+  try {
+    const body = JSON.parse(text) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    };
+    if (body.error?.code && body.error.message) {
+      return new ApiError(status, body.error.code, body.error.message, body.error.details);
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiError(status, "http", `HTTP ${status}`);
+}
+
 /** Called when the server says the session is gone, so the app can go back to the login page. */
 export function setSessionLostHandler(handler: (() => void) | null): void {
   onSessionLost = handler;

@@ -1,5 +1,5 @@
 /** The signed-in frame: header, sider with menu and region tree, and the page. */
-import { AuditOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
+import { AuditOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
 import { Layout, Menu, type MenuProps, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
@@ -10,10 +10,16 @@ import { AppHeader } from "./app-header.tsx";
 import type { LayoutContext, SelectedRegion } from "./layout-context.ts";
 import { RegionTree } from "./region-tree.tsx";
 
-const PATHS: Record<string, string> = { home: "/", users: "/users", audit: "/audit" };
+const PATHS: Record<string, string> = {
+  home: "/",
+  data: "/data",
+  users: "/users",
+  audit: "/audit",
+};
 
 function menuKeyOf(pathname: string): string[] {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  if (path.startsWith("/data")) return ["data"];
   return Object.keys(PATHS).filter((key) => PATHS[key] === path);
 }
 
@@ -35,6 +41,13 @@ export function MainLayout() {
         label: <span data-testid="nav-home">{t("nav.home")}</span>,
       },
     ];
+    if (roleCan(user.role, "data:read")) {
+      list.push({
+        key: "data",
+        icon: <DatabaseOutlined />,
+        label: <span data-testid="nav-data">{t("nav.data")}</span>,
+      });
+    }
     if (roleCan(user.role, "user:read")) {
       list.push({
         key: "users",

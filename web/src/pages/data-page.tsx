@@ -1,0 +1,199 @@
+/** Programme data: pick a data set and year, see its rows in the selected region, import, correct, export. */
+import { DownloadOutlined, SearchOutlined, UploadOutlined } from "@ant-design/icons";
+import { Button, Card, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { useCallback, useState } from "react";
+import { useNavigate, useParams, useSearchParams } from "react-router";
+import type { ImportRecordT } from "../../../src/shared/data-schemas.ts";
+import { roleCan } from "../../../src/shared/roles.ts";
+import { dataApi } from "../api/data-endpoints.ts";
+import { errorMessage } from "../api/error-message.ts";
+import { useRemote } from "../api/use-remote.ts";
+import { useSignedIn } from "../auth/session-context.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { useServerPaging } from "../components/use-server-paging.tsx";
+import { formatDateTime } from "../format/date-time.ts";
+import { useI18n } from "../i18n/i18n-context.tsx";
+import { useLayout } from "../layout/layout-context.ts";
+import { ImportDialog } from "./data-import-dialog.tsx";
+import { DataTable } from "./data-table.tsx";
+
+const YEARS = Array.from({ length: 12 }, (_, i) => 2019 + i);
+const DEFAULT_YEAR = new Date().getFullYear() - 1;
+
+export function DataPage() {
+  const { t, locale } = useI18n();
+  const { region } = useLayout();
+  const { user } = useSignedIn();
+  const canWrite = roleCan(user.role, "data:write");
+  const navigate = useNavigate();
+  const params = useParams();
+  const [search, setSearch] = useSearchParams();
+  const year = Number(search.get("year") ?? DEFAULT_YEAR);
+  const name = params.dataset ?? "programmes";
+  const [q, setQ] = useState("");
+  const [importing, setImporting] = useState(false);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
+  const history = useServerPaging(10);
+
+  const catalogue = useRemote(dataApi.datasets);
+  const dataset = catalogue.data?.items.find((d) => d.name === name);
+  const loadRows = useCallback(
+    () => dataApi.rows(name, { regionCode: region.code, year, q: q || undefined, page, pageSize }),
+    [name, region.code, year, q, page, pageSize],
+  );
+  const rows = useRemote(loadRows);
+  const loadImports = useCallback(
+    () =>
+      dataApi.imports({
+        regionCode: region.code,
+        dataset: name,
+        page: history.page,
+        pageSize: history.pageSize,
+      }),
+    [region.code, name, history.page, history.pageSize],
+  );
+  const imports = useRemote(loadImports);
+
+  const setYear = (next: number) => {
+    setSearch({ year: String(next) });
+    setPage(1);
+  };
+  const reload = () => {
+    rows.reload();
+    imports.reload();
+  };
+
+  return (
+    <Card
+      title={t("data.title")}
+      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
+    >
+      <ErrorAlert
+        message={
+          (catalogue.error ?? rows.error) === undefined
+            ? null
+            : errorMessage(catalogue.error ?? rows.error, t)
+        }
+      />
+      <Tabs
+        activeKey={name}
+        onChange={(key) => {
+          setPage(1);
+          navigate(`/data/${key}?year=${year}`);
+        }}
+        items={(catalogue.data?.items ?? []).map((d) => ({
+          key: d.name,
+          label: <span data-testid={`dataset-${d.name}`}>{locale === "zh-CN" ? d.zh : d.en}</span>,
+        }))}
+      />
+      {dataset && (
+        <>
+          <Typography.Paragraph type="secondary">{dataset.description}</Typography.Paragraph>
+          <Space wrap style={{ marginBottom: 16, width: "100%", justifyContent: "space-between" }}>
+            <Space wrap>
+              <Select<number>
+                value={year}
+                style={{ width: 120 }}
+                options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
+                onChange={setYear}
+                data-testid="data-year"
+              />
+              <Input
+                allowClear
+                prefix={<SearchOutlined />}
+                placeholder={t("data.search")}
+                style={{ width: 240 }}
+                onPressEnter={(event) => {
+                  setQ(event.currentTarget.value.trim());
+                  setPage(1);
+                }}
+                onChange={(event) => {
+                  if (event.target.value === "") setQ("");
+                }}
+              />
+            </Space>
+            <Space wrap>
+              <Button
+                icon={<DownloadOutlined />}
+                href={dataApi.templateUrl(name, region.code, year)}
+                data-testid="data-template"
+              >
+                {t("data.template")}
+              </Button>
+              {canWrite && (
+                <Button
+                  type="primary"
+                  icon={<UploadOutlined />}
+                  onClick={() => setImporting(true)}
+                  data-testid="data-import"
+                >
+                  {t("data.import")}
+                </Button>
+              )}
+              <Button
+                icon={<DownloadOutlined />}
+                href={dataApi.exportUrl(name, region.code, year)}
+                data-testid="data-export"
+              >
+                {t("data.export")}
+              </Button>
+            </Space>
+          </Space>
+          <DataTable
+            dataset={dataset}
+            rows={rows.data?.items ?? []}
+            total={rows.data?.total ?? 0}
+            loading={rows.loading}
+            canWrite={canWrite}
+            pagination={pagination}
+            onSaved={() => rows.reload()}
+          />
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t("data.history")}
+          </Typography.Title>
+          <Table<ImportRecordT>
+            size="small"
+            rowKey="id"
+            data-testid="import-history"
+            loading={imports.loading}
+            dataSource={imports.data?.items ?? []}
+            pagination={history.pagination(imports.data?.total ?? 0)}
+            scroll={{ x: "max-content" }}
+            columns={[
+              {
+                title: t("data.historyAt"),
+                dataIndex: "createdAt",
+                render: (at: string) => formatDateTime(at, locale),
+              },
+              { title: t("data.historyFile"), dataIndex: "fileName" },
+              { title: t("data.region"), dataIndex: "regionName" },
+              { title: t("data.historyYear"), dataIndex: "year" },
+              {
+                title: t("data.historyStatus"),
+                dataIndex: "status",
+                render: (status: string) =>
+                  status === "committed" ? (
+                    <Tag color="green">{t("data.statusCommitted")}</Tag>
+                  ) : (
+                    <Tag>{t("data.statusPreviewed")}</Tag>
+                  ),
+              },
+              { title: t("data.added"), dataIndex: "added", align: "right" },
+              { title: t("data.changed"), dataIndex: "changed", align: "right" },
+              { title: t("data.unchanged"), dataIndex: "unchanged", align: "right" },
+              { title: t("data.historyBy"), dataIndex: "createdByName" },
+            ]}
+          />
+          <ImportDialog
+            open={importing}
+            dataset={dataset}
+            region={region}
+            year={year}
+            onClose={() => setImporting(false)}
+            onImported={reload}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
