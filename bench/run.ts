@@ -1,4 +1,5 @@
 /** `npm run bench`: runs every benchmark and prints its figures. */
+import { runImportBenchmark } from "./import.ts";
 import { runScoreBenchmark } from "./score.ts";
 
 const ms = (value: number) => `${Math.round(value)} ms`;
@@ -11,5 +12,27 @@ console.log(
     `  score, float baseline:        ${ms(score.floatMs)}`,
     `  ratio decimal ÷ float:        ${Math.round(score.ratio * 10) / 10}×`,
     `  goal: scoring under 1000 ms on one core — ${score.decimalMs < 1000 ? "met" : "NOT met"}`,
+  ].join("\n"),
+);
+
+const bench = await runImportBenchmark();
+const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+const run = (name: string, r: typeof bench.pglite) =>
+  [
+    `  ${name}: total ${ms(r.totalMs)} (read xlsx ${ms(r.phases.read ?? 0)}, check ${ms(r.phases.parse ?? 0)}, ` +
+      `diff ${ms(r.phases.diff ?? 0)}, write ${ms(r.phases.write ?? 0)}); ${r.added} rows added`,
+    `    same file again: ${ms(r.secondMs)}, ${r.secondChanged} rows added or changed`,
+  ].join("\n");
+console.log(
+  [
+    `bench/import: ${bench.rows} community projects (national year), file ${(bench.fileBytes / 1e6).toFixed(1)} MB`,
+    run("PGlite", bench.pglite),
+    run("PostgreSQL server", bench.postgres),
+    `  COPY of the same rows on the server: ${ms(bench.copyMs)}`,
+    `  ratio import ÷ COPY on the server: total ${ratio(bench.postgres.totalMs, bench.copyMs)}, ` +
+      `write phase ${ratio(bench.postgres.phases.write ?? 0, bench.copyMs)}`,
+    `  goal: under 30 s — PGlite ${bench.pglite.totalMs < 30_000 ? "met" : "NOT met"}, ` +
+      `server ${bench.postgres.totalMs < 30_000 ? "met" : "NOT met"}; within 3× COPY (write phase) — ` +
+      `${(bench.postgres.phases.write ?? 0) < 3 * bench.copyMs ? "met" : "NOT met"}`,
   ].join("\n"),
 );

@@ -19,6 +19,7 @@ import {
 import { ROLES } from "../shared/roles.ts";
 import { CreateUserRequest } from "../shared/schemas.ts";
 import { issueLines, registerDataCommands } from "./data-commands.ts";
+import { registerGenCommand } from "./gen-command.ts";
 import { promptPassword } from "./prompt.ts";
 import { registerScoringCommands } from "./score-commands.ts";
 import { adminPasswordLine, operator, withDatabase } from "./with-database.ts";
@@ -226,6 +227,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     });
   registerScoringCommands(program, out);
   registerDataCommands(program, out);
+  registerGenCommand(program, out);
   return program;
 }
 

@@ -32,6 +32,7 @@ describe("jixiao --help", () => {
       "score",
       "import",
       "export",
+      "gen",
       "help",
     ]);
   });
