@@ -25,6 +25,8 @@ const REGIONS: RegionRef[] = [
   region("220104", "朝阳区", "/000000/220000/220100/220104/", "county"),
   region("110105", "朝阳区", "/000000/110000/110105/", "county"),
   region("110000", "北京市", "/000000/110000/", "province"),
+  region("310000", "上海市", "/000000/310000/", "province"),
+  region("310100", "上海市", "/000000/310000/310100/", "city"),
 ];
 const GD = REGIONS[0] as RegionRef;
 
@@ -189,7 +191,16 @@ describe("parseSheet", () => {
       ]),
       ctx(nation),
     );
-    expect(ambiguous.issues[0]?.zh).toBe("地区「朝阳区」有重名（220104、110105），请改填 6 位代码");
+    expect(ambiguous.issues[0]?.zh).toBe("地区「朝阳区」有重名（110105、220104），请改填 6 位代码");
+    const municipality = parseSheet(
+      spec("satisfaction"),
+      grid([
+        ["地区", "满意度"],
+        ["上海市", "90%"],
+      ]),
+      ctx(nation),
+    );
+    expect(municipality.rows.map((r) => r.regionCode)).toEqual(["310000"]);
   });
 
   it("finds the nearest programme owner and reports an unknown programme", () => {

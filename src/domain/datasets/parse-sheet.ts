@@ -304,8 +304,12 @@ class RegionResolver {
         en: `No region "${text}" (give its full name or 6-digit code)`,
       };
     }
-    const inside = candidates.filter((r) => this.inScope(r));
-    if (inside.length === 1 && inside[0]) return { region: inside[0] };
+    const inside = candidates
+      .filter((r) => this.inScope(r))
+      .sort((a, b) => a.path.length - b.path.length);
+    const top = inside[0];
+    // A municipality and its own city share a name (上海市 310000 / 310100): the higher one is meant.
+    if (top && inside.every((r) => r.path.startsWith(top.path))) return { region: top };
     if (inside.length > 1) {
       const codes = inside.map((r) => `${r.code}`).join("、");
       return {
