@@ -73,9 +73,10 @@ export interface RowToWrite {
 }
 
 /**
- * Inserts or updates rows by the natural key in chunks of WRITE_CHUNK, each chunk one statement
- * whose columns travel as text arrays and are cast by PostgreSQL. Runs inside the caller's
- * transaction; `afterChunk` is told how many rows are written so far.
+ * Inserts or updates rows by the natural key in chunks of WRITE_CHUNK. Each chunk is one statement
+ * whose rows travel as one JSON text (JSON.stringify is far cheaper in V8 than array literals per
+ * column) and are cast by PostgreSQL. Runs inside the caller's transaction; `afterChunk` is told how
+ * many rows are written so far.
  */
 export async function upsertRows(
   tx: DbOrTx,
@@ -88,6 +89,10 @@ export async function upsertRows(
   const keySet = new Set(spec.naturalKey);
   const names = sql.join(
     spec.columns.map((c) => id(c.db)),
+    sql`, `,
+  );
+  const record = sql.join(
+    spec.columns.map((c) => sql`${id(c.db)} text`),
     sql`, `,
   );
   const casts = sql.join(
@@ -106,18 +111,19 @@ export async function upsertRows(
   );
   for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
     const chunk = rows.slice(start, start + WRITE_CHUNK);
-    const arrays = sql.join(
-      spec.columns.map((c) =>
-        c.kind.type === "region"
-          ? sql`${sql.param(chunk.map((r) => r.regionCode))}::text[]`
-          : sql`${sql.param(chunk.map((r) => r.values[c.key] ?? null))}::text[]`,
-      ),
-      sql`, `,
+    const json = JSON.stringify(
+      chunk.map((r) => {
+        const o: Record<string, string | null> = {};
+        for (const c of spec.columns) {
+          o[c.db] = c.kind.type === "region" ? r.regionCode : (r.values[c.key] ?? null);
+        }
+        return o;
+      }),
     );
     await tx.execute(sql`
       insert into ${id(spec.table)} (year, ${names}, import_id)
       select ${year}::smallint, ${casts}, ${importId}::integer
-      from unnest(${arrays}) as u(${names})
+      from json_to_recordset(${json}::json) as u(${record})
       on conflict on constraint ${id(`${spec.table}_natural_key`)} do update set ${updates}`);
     await afterChunk?.(start + chunk.length);
   }

@@ -96,7 +96,7 @@ function readQuantity(
   column: ColumnSpec,
   cell: Cell,
   o: CellReadOptions,
-  shown: string,
+  shown: () => string,
 ): CellOutcome {
   const k = column.kind;
   if (k.type !== "quantity") throw new Error("not a quantity column");
@@ -113,8 +113,8 @@ function readQuantity(
       if (!own || own.family !== k.family) {
         return fail(
           "cell.unit",
-          `「${f}」的值「${shown}」带有无法识别的单位「${rest}」，应为${k.family === "money" ? "元或万元" : "平方米或万平方米"}`,
-          `${f}: unknown unit "${rest}" in "${shown}"`,
+          `「${f}」的值「${shown()}」带有无法识别的单位「${rest}」，应为${k.family === "money" ? "元或万元" : "平方米或万平方米"}`,
+          `${f}: unknown unit "${rest}" in "${shown()}"`,
         );
       }
       unit = own;
@@ -123,23 +123,23 @@ function readQuantity(
   if (amount === undefined || unit === undefined) {
     return fail(
       "cell.number",
-      `「${f}」的值「${shown}」不是数字`,
-      `${f}: "${shown}" is not a number`,
+      `「${f}」的值「${shown()}」不是数字`,
+      `${f}: "${shown()}" is not a number`,
     );
   }
   const base = amount.times(unit.factor);
   if (base.decimalPlaces() > k.scale) {
     return fail(
       "cell.precision",
-      `「${f}」的值「${shown}」超出精度：换算为${k.family === "money" ? "元" : "平方米"}后最多 ${k.scale} 位小数`,
-      `${f}: "${shown}" has more decimals than ${k.scale} in the base unit`,
+      `「${f}」的值「${shown()}」超出精度：换算为${k.family === "money" ? "元" : "平方米"}后最多 ${k.scale} 位小数`,
+      `${f}: "${shown()}" has more decimals than ${k.scale} in the base unit`,
     );
   }
   if (k.min !== undefined && base.lessThan(k.min)) {
     return fail(
       "cell.negative",
-      `「${f}」的值「${shown}」不能为负数`,
-      `${f}: "${shown}" must not be negative`,
+      `「${f}」的值「${shown()}」不能为负数`,
+      `${f}: "${shown()}" must not be negative`,
     );
   }
   return ok(plain(base));
@@ -151,7 +151,7 @@ function readInteger(
   column: ColumnSpec,
   cell: Cell,
   o: CellReadOptions,
-  shown: string,
+  shown: () => string,
 ): CellOutcome {
   const k = column.kind;
   const min = k.type === "integer" ? k.min : 0;
@@ -163,21 +163,26 @@ function readInteger(
   if (n === undefined || !n.isInteger()) {
     return fail(
       "cell.integer",
-      `「${f}」的值「${shown}」不是整数`,
-      `${f}: "${shown}" is not a whole number`,
+      `「${f}」的值「${shown()}」不是整数`,
+      `${f}: "${shown()}" is not a whole number`,
     );
   }
   if (n.lessThan(min)) {
     return fail(
       "cell.negative",
-      `「${f}」的值「${shown}」不能小于 ${min}`,
-      `${f}: "${shown}" is below ${min}`,
+      `「${f}」的值「${shown()}」不能小于 ${min}`,
+      `${f}: "${shown()}" is below ${min}`,
     );
   }
   return ok(plain(n));
 }
 
-function readYear(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: string): CellOutcome {
+function readYear(
+  column: ColumnSpec,
+  cell: Cell,
+  o: CellReadOptions,
+  shown: () => string,
+): CellOutcome {
   const f = field(column, o.header);
   const text =
     typeof cell === "number" ? excelNumber(cell).toString() : normaliseText(String(cell));
@@ -186,8 +191,8 @@ function readYear(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: str
   if (!(year >= 1900 && year <= 2100)) {
     return fail(
       "cell.year",
-      `「${f}」的值「${shown}」不是 1900–2100 之间的年份`,
-      `${f}: "${shown}" is not a year`,
+      `「${f}」的值「${shown()}」不是 1900–2100 之间的年份`,
+      `${f}: "${shown()}" is not a year`,
     );
   }
   return ok(String(year));
@@ -197,7 +202,7 @@ function readPercent(
   column: ColumnSpec,
   cell: Cell,
   o: CellReadOptions,
-  shown: string,
+  shown: () => string,
 ): CellOutcome {
   const f = field(column, o.header);
   let n: Decimal | undefined;
@@ -206,8 +211,8 @@ function readPercent(
   if (n === undefined || n.lessThan(0) || n.greaterThan(1000) || n.decimalPlaces() > 4) {
     return fail(
       "cell.percent",
-      `「${f}」的值「${shown}」不是百分数（应如 19.21% 或 19.21，最多 4 位小数）`,
-      `${f}: "${shown}" is not a percentage such as 19.21%`,
+      `「${f}」的值「${shown()}」不是百分数（应如 19.21% 或 19.21，最多 4 位小数）`,
+      `${f}: "${shown()}" is not a percentage such as 19.21%`,
     );
   }
   return ok(plain(n));
@@ -219,7 +224,12 @@ function excelSerialDate(serial: number): string | null {
   return dateOf(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
 }
 
-function readDate(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: string): CellOutcome {
+function readDate(
+  column: ColumnSpec,
+  cell: Cell,
+  o: CellReadOptions,
+  shown: () => string,
+): CellOutcome {
   const f = field(column, o.header);
   let value: string | null = null;
   if (cell instanceof Date) value = dateOf(cell);
@@ -235,8 +245,8 @@ function readDate(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: str
   if (value === null) {
     return fail(
       "cell.date",
-      `「${f}」的值「${shown}」不是有效日期（应如 2024-12-31）`,
-      `${f}: "${shown}" is not a valid date such as 2024-12-31`,
+      `「${f}」的值「${shown()}」不是有效日期（应如 2024-12-31）`,
+      `${f}: "${shown()}" is not a valid date such as 2024-12-31`,
     );
   }
   return ok(value);
@@ -253,7 +263,12 @@ function matchEnum(values: readonly EnumValue[], text: string): EnumValue | unde
   );
 }
 
-function readEnum(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: string): CellOutcome {
+function readEnum(
+  column: ColumnSpec,
+  cell: Cell,
+  o: CellReadOptions,
+  shown: () => string,
+): CellOutcome {
   const k = column.kind;
   if (k.type !== "enum") throw new Error("not an enum column");
   const f = field(column, o.header);
@@ -265,8 +280,8 @@ function readEnum(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: str
     if (!v) {
       return fail(
         "cell.enum",
-        `「${f}」的值「${shown}」不在可选范围内（可选：${k.values.map((x) => x.zh).join("、")}）`,
-        `${f}: "${shown}" is not one of ${k.values.map((x) => x.en).join(", ")}`,
+        `「${f}」的值「${shown()}」不在可选范围内（可选：${k.values.map((x) => x.zh).join("、")}）`,
+        `${f}: "${shown()}" is not one of ${k.values.map((x) => x.en).join(", ")}`,
       );
     }
     if (!found.includes(v)) found.push(v);
@@ -275,7 +290,12 @@ function readEnum(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: str
   return ok(ordered.map((v) => v.code).join(","));
 }
 
-function readText(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: string): CellOutcome {
+function readText(
+  column: ColumnSpec,
+  cell: Cell,
+  o: CellReadOptions,
+  shown: () => string,
+): CellOutcome {
   const k = column.kind;
   const max = k.type === "text" ? k.maxLength : 200;
   const text = typeof cell === "string" ? normaliseText(cell) : (cellText(cell) ?? "");
@@ -283,7 +303,7 @@ function readText(column: ColumnSpec, cell: Cell, o: CellReadOptions, shown: str
     const f = field(column, o.header);
     return fail(
       "cell.too_long",
-      `「${f}」的内容过长（${text.length} 字，最多 ${max} 字）：「${shown.slice(0, 20)}…」`,
+      `「${f}」的内容过长（${text.length} 字，最多 ${max} 字）：「${shown().slice(0, 20)}…」`,
       `${f}: too long (${text.length} characters, at most ${max})`,
     );
   }
@@ -301,7 +321,8 @@ export function isBlank(cell: Cell): boolean {
  */
 export function readCell(column: ColumnSpec, cell: Cell, options: CellReadOptions): CellOutcome {
   if (isBlank(cell)) return ok(null);
-  const shown = cellText(cell) ?? "";
+  // Only a refused cell is shown in a message: build its text then, not for every cell.
+  const shown = () => cellText(cell) ?? "";
   switch (column.kind.type) {
     case "quantity":
       return readQuantity(column, cell, options, shown);

@@ -251,18 +251,26 @@ function chooseSheet(spec: DatasetSpec, sheets: readonly SheetGrid[]) {
 type RowKind = "data" | "blank" | SkippedRow["reason"];
 
 function rowKind(row: readonly Cell[]): RowKind {
-  const texts = row.filter((c) => !isBlank(c)).map((c) => compactText(textOf(c)));
+  // Only the first non-blank cells decide; most rows are data, so look no further than needed.
+  const texts: string[] = [];
+  for (const cell of row) {
+    if (isBlank(cell)) continue;
+    texts.push(typeof cell === "number" ? "" : compactText(textOf(cell)));
+    if (texts.length === 2) break;
+  }
   if (texts.length === 0) return "blank";
   const first = texts[0] ?? "";
   if (/^(填写说明|说明|注[:：])/.test(first)) return "notes";
   if (first === "示例" || first === "例") return "example";
-  if (texts.slice(0, 2).some((t) => TOTAL_WORDS.has(t))) return "total";
+  if (texts.some((t) => TOTAL_WORDS.has(t))) return "total";
   return "data";
 }
 
 class RegionResolver {
   private readonly byCode = new Map<string, RegionRef>();
   private readonly byName = new Map<string, RegionRef[]>();
+  /** A file names the same few regions thousands of times. */
+  private readonly memo = new Map<string, ReturnType<RegionResolver["lookup"]>>();
 
   constructor(
     regions: readonly RegionRef[],
@@ -280,7 +288,16 @@ class RegionResolver {
   }
 
   /** The region a cell names, or the reason it names none. */
-  resolve(text: string):
+  resolve(text: string): ReturnType<RegionResolver["lookup"]> {
+    let found = this.memo.get(text);
+    if (!found) {
+      found = this.lookup(text);
+      this.memo.set(text, found);
+    }
+    return found;
+  }
+
+  private lookup(text: string):
     | { region: RegionRef }
     | {
         code: "region.unknown" | "region.ambiguous" | "region.out_of_scope";
@@ -401,11 +418,10 @@ export function parseSheet(
     };
     for (const m of header.mapped) {
       const cell = cells[m.index] ?? null;
-      const shown = cellText(cell);
-      if (formulaCells.has(`${line}:${m.index + 1}`)) {
+      if (formulaCells.size > 0 && formulaCells.has(`${line}:${m.index + 1}`)) {
         report(
           m,
-          shown,
+          cellText(cell),
           "cell.formula",
           `「${m.header}」是没有计算结果的公式，请在 Excel 或 WPS 中打开并保存后再导入`,
           `${m.header}: a formula without a computed result; open and save the file in Excel first`,
@@ -431,7 +447,7 @@ export function parseSheet(
         if ("region" in found) {
           values[m.column.key] = found.region.code;
           regionPath = found.region.path;
-        } else report(m, shown, found.code, found.zh, found.en);
+        } else report(m, cellText(cell), found.code, found.zh, found.en);
         continue;
       }
       if (k.type === "programme") {
@@ -440,7 +456,7 @@ export function parseSheet(
       }
       const read = readCell(m.column, cell, { header: m.header, unit: m.unit });
       if (read.ok) values[m.column.key] = read.value;
-      else report(m, shown, read.code, read.zh, read.en);
+      else report(m, cellText(cell), read.code, read.zh, read.en);
     }
     for (const c of spec.columns) if (!(c.key in values)) values[c.key] = null;
 
