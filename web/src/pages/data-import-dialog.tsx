@@ -58,7 +58,7 @@ export function ImportDialog({
     return locale === "zh-CN" ? column.zh : column.en;
   };
   /** Enum codes as labels; other values as the server shows them. */
-  const valueOf = (key: string, value: string | null) => {
+  const labelOfValue = (key: string, value: string | null) => {
     const column = dataset.columns.find((c) => c.key === key);
     if (value === null || !column || column.type !== "enum") return value ?? "—";
     return value
@@ -231,12 +231,12 @@ export function ImportDialog({
                     change.kind === "added"
                       ? change.fields
                           .filter((f) => f.key !== "region")
-                          .map((f) => `${headerOf(f.key)}：${valueOf(f.key, f.after)}`)
+                          .map((f) => `${headerOf(f.key)}：${labelOfValue(f.key, f.after)}`)
                           .join("；")
                       : change.fields
                           .map(
                             (f) =>
-                              `${headerOf(f.key)}：${valueOf(f.key, f.before)} → ${valueOf(f.key, f.after)}`,
+                              `${headerOf(f.key)}：${labelOfValue(f.key, f.before)} → ${labelOfValue(f.key, f.after)}`,
                           )
                           .join("；"),
                 },
