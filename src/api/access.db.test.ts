@@ -123,6 +123,10 @@ const FIXTURES: Record<string, Fixture> = {
     request: ({ previewId }) => ({ path: `/api/imports/${previewId}/commit` }),
     scoped: true,
   },
+  "GET /api/community-totals": {
+    request: () => ({ path: `/api/community-totals?regionCode=${COUNTY_A}&year=2020` }),
+    scoped: true,
+  },
   "GET /api/imports": {
     request: () => ({ path: `/api/imports?regionCode=${COUNTY_A}` }),
     scoped: true,

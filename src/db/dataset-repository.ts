@@ -236,3 +236,33 @@ export async function updateRowValues(
     update ${id(spec.table)} set ${sql.join(sets, sql`, `)}, import_id = null, updated_at = now()
     where id = ${rowId}`);
 }
+
+export interface CommunitySums {
+  /** The child region's code ("" for rows of the region itself). */
+  child: string;
+  communities: number;
+  buildings: number;
+  households: number;
+  area: string;
+  investment: string;
+}
+
+/** Sums of the community projects of a year at or below a path, grouped by the next level down. */
+export async function sumCommunities(
+  db: DbOrTx,
+  year: number,
+  scopePath: string,
+): Promise<CommunitySums[]> {
+  const result = await db.execute(sql`
+    select split_part(substr(r.path, ${scopePath.length + 1}), '/', 1) as child,
+      count(*)::int as communities, coalesce(sum(t.buildings), 0)::int as buildings,
+      coalesce(sum(t.households), 0)::int as households, coalesce(sum(t.area_m2), 0)::text as area,
+      coalesce(sum(coalesce(t.invest_central_yuan, 0) + coalesce(t.invest_provincial_yuan, 0)
+        + coalesce(t.invest_local_yuan, 0) + coalesce(t.invest_bond_yuan, 0)
+        + coalesce(t.invest_social_yuan, 0) + coalesce(t.invest_residents_yuan, 0)
+        + coalesce(t.invest_owner_yuan, 0) + coalesce(t.invest_utilities_yuan, 0)), 0)::text as investment
+    from community_projects t join regions r on r.code = t.region_code
+    where t.year = ${year} and r.path like ${`${scopePath}%`}
+    group by 1 order by 1`);
+  return rowsOf<CommunitySums>(result);
+}

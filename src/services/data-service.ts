@@ -1,12 +1,13 @@
 /** Programme data: the data-set catalogue, paged rows, inline corrections, templates and exports. */
 
-import { getRow, listRows, updateRowValues } from "../db/dataset-repository.ts";
+import { getRow, listRows, sumCommunities, updateRowValues } from "../db/dataset-repository.ts";
 import type { Db, DbOrTx } from "../db/index.ts";
 import { fromDisplay } from "../domain/datasets/display.ts";
 import { DATASETS } from "../domain/datasets/specs.ts";
 import type { ColumnSpec, DatasetSpec } from "../domain/datasets/types.ts";
+import { Decimal } from "../domain/decimal.ts";
 import { DomainError } from "../domain/errors.ts";
-import type { DataRowT, DatasetInfoT } from "../shared/data-schemas.ts";
+import type { CommunityTotalsT, DataRowT, DatasetInfoT } from "../shared/data-schemas.ts";
 import { writeDataFile, writeTemplate } from "../xlsx/index.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
@@ -217,4 +218,60 @@ export async function exportDataset(
     { year: options.year, scopeName: region.name },
   );
   return { fileName: `${spec.zh}-${region.name}-${options.year}.xlsx`, bytes, rows: rows.length };
+}
+
+/**
+ * A region's totals computed from its community projects (小区项目台账), in all and per child
+ * region: counts and areas add up; nothing is averaged.
+ */
+export async function communityTotals(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  options: { regionCode?: string | undefined; year: number },
+): Promise<CommunityTotalsT> {
+  authorize(ctx, { kind: "permission", permission: "data:read" });
+  const region = await scopeRegion(db, ctx, options.regionCode);
+  const sums = await sumCommunities(db, options.year, region.path);
+  const codes = sums.map((s) => s.child).filter((c) => c !== "");
+  const names = new Map(
+    (await loadRegionRefs(db)).filter((r) => codes.includes(r.code)).map((r) => [r.code, r.name]),
+  );
+  const plain = (d: Decimal) => (d.isZero() ? "0" : d.toString());
+  const total = sums.reduce(
+    (acc, s) => ({
+      communities: acc.communities + s.communities,
+      buildings: acc.buildings + s.buildings,
+      households: acc.households + s.households,
+      area: acc.area.plus(s.area),
+      investment: acc.investment.plus(s.investment),
+    }),
+    {
+      communities: 0,
+      buildings: 0,
+      households: 0,
+      area: new Decimal(0),
+      investment: new Decimal(0),
+    },
+  );
+  return {
+    year: options.year,
+    total: {
+      regionCode: region.code,
+      regionName: region.name,
+      ...total,
+      area: plain(total.area),
+      investment: plain(total.investment),
+    },
+    children: sums
+      .filter((s) => s.child !== "")
+      .map((s) => ({
+        regionCode: s.child,
+        regionName: names.get(s.child) ?? s.child,
+        communities: s.communities,
+        buildings: s.buildings,
+        households: s.households,
+        area: plain(new Decimal(s.area)),
+        investment: plain(new Decimal(s.investment)),
+      })),
+  };
 }

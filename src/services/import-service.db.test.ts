@@ -9,7 +9,7 @@ import { DomainError } from "../domain/errors.ts";
 import { readWorkbook, writeTemplate } from "../xlsx/index.ts";
 import type { Actor, ServiceContext } from "./context.ts";
 import { systemContext } from "./context.ts";
-import { exportDataset, listDataRows, updateDataRow } from "./data-service.ts";
+import { communityTotals, exportDataset, listDataRows, updateDataRow } from "./data-service.ts";
 import { commitImport, importFile, previewImport } from "./import-service.ts";
 import { getRegion } from "./region-service.ts";
 
@@ -206,6 +206,24 @@ describeOnBothDatabases("importing a data file", (db) => {
       updateDataRow(db().db, county, "communities", row?.id ?? 0, { households: "-3" }),
     );
     expect(bad.code).toBe("data.invalid_value");
+  });
+
+  it("computes region totals from the community projects, per child region", async () => {
+    const totals = await communityTotals(db().db, system, { regionCode: "411700", year: 2020 });
+    const rows = await db().db.execute(
+      sql`select count(*)::int as n, sum(households)::int as households from community_projects where year = 2020`,
+    );
+    const expected = (rows as unknown as { rows: { n: number; households: number }[] }).rows[0];
+    expect(totals.total).toMatchObject({
+      regionCode: "411700",
+      communities: expected?.n,
+      households: expected?.households,
+    });
+    expect(totals.children.map((c) => [c.regionCode, c.regionName, c.communities])).toEqual([
+      ["411702", "驿城区", expected?.n],
+    ]);
+    // 60.5 + 180 + 40 + 15 万元 per community, the inline correction of 新华里 aside.
+    expect(totals.children[0]?.investment).toBe(totals.total.investment);
   });
 
   it("round-trips template → filled file → import → export with the same values", async () => {

@@ -149,3 +149,25 @@ export type DataRowT = z.infer<typeof DataRow>;
 export type ImportIssueT = z.infer<typeof ImportIssue>;
 export type ImportPreviewT = z.infer<typeof ImportPreview>;
 export type ImportRecordT = z.infer<typeof ImportRecord>;
+
+export const CommunityTotal = z
+  .object({
+    regionCode: RegionCode,
+    regionName: z.string(),
+    communities: z.number().int(),
+    buildings: z.number().int(),
+    households: z.number().int(),
+    /** m², exact decimal string. */
+    area: z.string(),
+    /** 元, all sources, exact decimal string. */
+    investment: z.string(),
+  })
+  .openapi("CommunityTotal");
+
+/** A region's totals computed from its community projects, and the same per child region. */
+export const CommunityTotals = z
+  .object({ year: z.number().int(), total: CommunityTotal, children: z.array(CommunityTotal) })
+  .openapi("CommunityTotals");
+
+export type CommunityTotalT = z.infer<typeof CommunityTotal>;
+export type CommunityTotalsT = z.infer<typeof CommunityTotals>;

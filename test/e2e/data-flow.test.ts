@@ -140,6 +140,10 @@ describe("programme data in the browser", () => {
     expect(await table.getByText("1,204").count()).toBe(1);
     expect(await table.getByText("28,500").count()).toBe(3);
     expect(await table.getByText("180.5").count()).toBe(3);
+    // 3 × 180.5 万元 central subsidy; 3 × 28,500 m²; 320 + 412 + 1,204 households.
+    expect(await page.getByTestId("community-totals").textContent()).toBe(
+      "按小区项目台账汇总（全国）：3 个小区、36 栋、1,936 户，建筑面积 85,500 平方米，总投资 541.5 万元",
+    );
     await shot("13-imported");
   });
 

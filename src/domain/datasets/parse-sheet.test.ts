@@ -336,6 +336,46 @@ describe("parseSheet", () => {
     ]);
   });
 
+  it("names a repeated column, a non-number, a foreign unit, a bad percentage and a too-long text", () => {
+    const repeated = parseSheet(
+      spec("satisfaction"),
+      grid([
+        ["地区", "满意度", "综合满意度"],
+        ["汕头市", "90%", "91%"],
+      ]),
+      ctx(),
+    );
+    expect(repeated.issues.map((i) => [i.code, i.column, i.zh])).toEqual([
+      ["header.duplicate", "C", "「综合满意度」与第 B 列「满意度」是同一列，请删去其中一列"],
+    ]);
+    const cells = parseSheet(
+      spec("funds"),
+      grid([
+        ["地区", "项目名称", "资金来源", "金额（万元）", "文号"],
+        ["汕头市", "2024年城镇老旧小区改造专项资金", "中央", "12,3a", null],
+        ["汕头市", "2024年城镇老旧小区改造专项资金", "省级", "12公斤", null],
+        ["汕头市", "2024年城镇老旧小区改造专项资金", "市级", 1, "文".repeat(201)],
+      ]),
+      ctx(GD, PROGRAMMES),
+    );
+    expect(cells.issues.map((i) => [i.row, i.code, i.zh])).toEqual([
+      [2, "cell.number", "「金额（万元）」的值「12,3a」不是数字"],
+      [3, "cell.unit", "「金额（万元）」的值「12公斤」带有无法识别的单位「公斤」，应为元或万元"],
+      [4, "cell.too_long", `「文号」的内容过长（201 字，最多 200 字）：「${"文".repeat(20)}…」`],
+    ]);
+    const percent = parseSheet(
+      spec("satisfaction"),
+      grid([
+        ["地区", "满意度"],
+        ["汕头市", "很满意"],
+      ]),
+      ctx(),
+    );
+    expect(percent.issues.map((i) => [i.code, i.zh])).toEqual([
+      ["cell.percent", "「满意度」的值「很满意」不是百分数（应如 19.21% 或 19.21，最多 4 位小数）"],
+    ]);
+  });
+
   it("says which required columns are missing, and when no sheet fits at all", () => {
     const missing = parseSheet(
       spec("funds"),

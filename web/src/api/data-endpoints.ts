@@ -1,5 +1,6 @@
 /** Typed calls of the data-set API: catalogue, rows, corrections, uploads with progress, imports. */
 import type {
+  CommunityTotalsT,
   DataRowT,
   DatasetInfoT,
   ImportPreviewT,
@@ -27,6 +28,8 @@ export const dataApi = {
     request<Page<DataRowT>>("GET", `/api/datasets/${dataset}/rows`, { query: { ...q } }),
   updateRow: (dataset: string, id: number, values: Record<string, string>) =>
     request<DataRowT>("PATCH", `/api/datasets/${dataset}/rows/${id}`, { body: { values } }),
+  communityTotals: (regionCode: string, year: number) =>
+    request<CommunityTotalsT>("GET", "/api/community-totals", { query: { regionCode, year } }),
   commit: (importId: number) => request<ImportPreviewT>("POST", `/api/imports/${importId}/commit`),
   imports: (q: { regionCode: string; dataset: string; page: number; pageSize: number }) =>
     request<Page<ImportRecordT>>("GET", "/api/imports", { query: { ...q } }),

@@ -109,6 +109,8 @@ export const enUS: Messages = {
   "users.regionRequired": "Choose a region",
 
   "nav.data": "Programme data",
+  "data.communityTotals":
+    "From the community projects ({region}): {communities} communities, {buildings} buildings, {households} households, {area} m² floor area, {investment} 万元 invested",
   "data.title": "Programme data",
   "data.region": "Region",
   "data.yearOption": "{year}",

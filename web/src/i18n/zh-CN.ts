@@ -106,6 +106,8 @@ export const zhCN = {
   "users.regionRequired": "请选择所属区域",
 
   "nav.data": "项目数据",
+  "data.communityTotals":
+    "按小区项目台账汇总（{region}）：{communities} 个小区、{buildings} 栋、{households} 户，建筑面积 {area} 平方米，总投资 {investment} 万元",
   "data.title": "项目数据",
   "data.region": "地区",
   "data.yearOption": "{year} 年度",

@@ -12,6 +12,7 @@ import { useSignedIn } from "../auth/session-context.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useServerPaging } from "../components/use-server-paging.tsx";
 import { formatDateTime } from "../format/date-time.ts";
+import { groupDigits, wanOf } from "../format/decimal-text.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
 import { ImportDialog } from "./data-import-dialog.tsx";
@@ -53,6 +54,14 @@ export function DataPage() {
     [region.code, name, history.page, history.pageSize],
   );
   const imports = useRemote(loadImports);
+  const loadTotals = useCallback(
+    () =>
+      name === "communities"
+        ? dataApi.communityTotals(region.code, year)
+        : Promise.resolve(undefined),
+    [name, region.code, year],
+  );
+  const totals = useRemote(loadTotals);
 
   const setYear = (next: number) => {
     setSearch({ year: String(next) });
@@ -61,6 +70,7 @@ export function DataPage() {
   const reload = () => {
     rows.reload();
     imports.reload();
+    totals.reload();
   };
 
   return (
@@ -139,6 +149,18 @@ export function DataPage() {
               </Button>
             </Space>
           </Space>
+          {totals.data && totals.data.total.communities > 0 && (
+            <Typography.Paragraph data-testid="community-totals">
+              {t("data.communityTotals", {
+                region: totals.data.total.regionName,
+                communities: groupDigits(String(totals.data.total.communities)),
+                buildings: groupDigits(String(totals.data.total.buildings)),
+                households: groupDigits(String(totals.data.total.households)),
+                area: groupDigits(totals.data.total.area),
+                investment: groupDigits(wanOf(totals.data.total.investment)),
+              })}
+            </Typography.Paragraph>
+          )}
           <DataTable
             dataset={dataset}
             rows={rows.data?.items ?? []}
@@ -146,7 +168,10 @@ export function DataPage() {
             loading={rows.loading}
             canWrite={canWrite}
             pagination={pagination}
-            onSaved={() => rows.reload()}
+            onSaved={() => {
+              rows.reload();
+              totals.reload();
+            }}
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t("data.history")}

@@ -1,7 +1,13 @@
 /** Import records: confirm a preview, list past imports. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { commitImport, listImports } from "../../../services/index.ts";
-import { DatasetName, ImportList, ImportPreview, Year } from "../../../shared/data-schemas.ts";
+import { commitImport, communityTotals, listImports } from "../../../services/index.ts";
+import {
+  CommunityTotals,
+  DatasetName,
+  ImportList,
+  ImportPreview,
+  Year,
+} from "../../../shared/data-schemas.ts";
 import { Paging, RegionCode } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import { can, defineRoute, json, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
@@ -53,6 +59,18 @@ export function importRoutes({ database }: AppDeps): RouteDef[] {
       }),
       can("data:read"),
       async (c) => c.json(await listImports(db, c.get("ctx"), c.req.valid("query")), 200),
+    ),
+    defineRoute(
+      createRoute({
+        method: "get",
+        path: "/api/community-totals",
+        tags: ["datasets"],
+        summary: "小区台账汇总 / a region's totals from its community projects, per child region",
+        request: { query: z.object({ regionCode: RegionCode.optional(), year: Year }) },
+        responses: { 200: json(CommunityTotals, "汇总 / totals"), ...PROTECTED_ERRORS },
+      }),
+      can("data:read"),
+      async (c) => c.json(await communityTotals(db, c.get("ctx"), c.req.valid("query")), 200),
     ),
   ];
 }
