@@ -212,9 +212,15 @@ export async function exportDataset(
     rows.push(...chunk.items.map((row) => toDataRow(spec, row)));
     if (chunk.items.length < EXPORT_PAGE) break;
   }
+  // A name two regions in scope share (朝阳区) is written with its code, so the file imports back.
+  const inScope = (await loadRegionRefs(db)).filter((r) => r.path.startsWith(region.path));
+  const seen = new Map<string, number>();
+  for (const r of inScope) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
+  const label = (row: DataRowT) =>
+    (seen.get(row.regionName) ?? 0) > 1 ? `${row.regionName}（${row.regionCode}）` : row.regionName;
   const bytes = await writeDataFile(
     spec,
-    rows.map((r) => ({ regionName: r.regionName, values: r.values })),
+    rows.map((r) => ({ regionName: label(r), values: r.values })),
     { year: options.year, scopeName: region.name },
   );
   return { fileName: `${spec.zh}-${region.name}-${options.year}.xlsx`, bytes, rows: rows.length };
