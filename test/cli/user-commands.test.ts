@@ -248,7 +248,8 @@ for (const kind of DB_KINDS) {
         "zmd.fin",
         ...DEMO_USERS.map((d) => d.username),
       ]);
-    });
+      // Two starts that each import the 20 demo files through the real importer.
+    }, 120_000);
   });
 }
 
