@@ -9,6 +9,7 @@ export default defineConfig({
       "bench/**/*.test.ts",
     ],
     globalSetup: ["test/helpers/global-setup.ts"],
+    setupFiles: ["test/helpers/yield-between-tests.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

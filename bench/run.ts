@@ -1,4 +1,5 @@
 /** `npm run bench`: runs every benchmark and prints its figures. */
+import { runCheckBenchmark } from "./check.ts";
 import { runImportBenchmark } from "./import.ts";
 import { runScoreBenchmark } from "./score.ts";
 
@@ -34,5 +35,22 @@ console.log(
     `  goal: under 30 s — PGlite ${bench.pglite.totalMs < 30_000 ? "met" : "NOT met"}, ` +
       `server ${bench.postgres.totalMs < 30_000 ? "met" : "NOT met"}; within 3× COPY (write phase) — ` +
       `${(bench.postgres.phases.write ?? 0) < 3 * bench.copyMs ? "met" : "NOT met"}`,
+  ].join("\n"),
+);
+
+const checks = await runCheckBenchmark();
+const checkRun = (name: string, r: typeof checks.postgres) =>
+  `  ${name}: ${r.rows} rows; load ${ms(r.loadMs)}, all checks ${ms(r.checkMs)} ` +
+  `(checks ÷ load ${ratio(r.checkMs, r.loadMs)})`;
+const found = Object.entries(checks.postgres.findings)
+  .map(([rule, n]) => `${rule} ${n}`)
+  .join(", ");
+console.log(
+  [
+    `bench/check: a national year, ${checks.communities} community projects and every other data set`,
+    checkRun("PostgreSQL server", checks.postgres),
+    checkRun("PGlite", checks.pglite),
+    `  findings: ${found || "none"}`,
+    `  goal: all checks under 2000 ms — ${Math.max(checks.postgres.checkMs, checks.pglite.checkMs) < 2000 ? "met" : "NOT met"}`,
   ].join("\n"),
 );

@@ -13,6 +13,7 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, "postgres://user@host:port/database")
     .optional(),
   JIXIAO_ADMIN_PASSWORD: z.string().optional(),
+  JIXIAO_EVIDENCE_DIR: z.string().optional(),
   JIXIAO_SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
@@ -21,6 +22,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Where evidence files (佐证材料) are kept: JIXIAO_EVIDENCE_DIR, or the data folder's evidence/. */
+  evidenceDir: string;
   db: DbTarget;
   adminPassword: string | undefined;
   secureCookies: boolean;
@@ -44,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    evidenceDir: resolve(e.JIXIAO_EVIDENCE_DIR ?? resolve(dataDir, "evidence")),
     db: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "pglite", dataDir: resolve(dataDir, "pglite") },

@@ -6,6 +6,7 @@ import { createApp } from "./api/app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/index.ts";
 import { type PrepareResult, prepareDatabase, seedDemo, systemContext } from "./services/index.ts";
+import { folderEvidenceStore } from "./storage/evidence-store.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
 
@@ -43,6 +44,7 @@ export async function startServer(
     }
     const { app } = createApp({
       database,
+      evidence: folderEvidenceStore(config.evidenceDir),
       logger,
       webDist: WEB_DIST,
       secureCookies: config.secureCookies,

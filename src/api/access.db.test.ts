@@ -4,11 +4,28 @@ import { asc, count, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { community, dataFile } from "../../test/helpers/data-files.ts";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
+import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../test/helpers/evaluation-entries.ts";
 import { addUser } from "../../test/helpers/fixtures.ts";
 import { ApiClient, signedIn, testApp } from "../../test/helpers/http.ts";
 import type { Database } from "../db/index.ts";
-import { auditLog, communityProjects, dataImports, sessions, users } from "../db/schema.ts";
-import { importFile, previewImport, systemContext } from "../services/index.ts";
+import {
+  auditLog,
+  communityProjects,
+  dataImports,
+  evaluationSheets,
+  evidenceFiles,
+  sessions,
+  users,
+} from "../db/schema.ts";
+import {
+  createTask,
+  getTask,
+  importFile,
+  previewImport,
+  saveSheet,
+  systemContext,
+  uploadEvidence,
+} from "../services/index.ts";
 import type { RouteDef } from "./route-table.ts";
 
 const COUNTY_A = "411702"; // 驿城区, 驻马店市
@@ -16,6 +33,13 @@ const COUNTY_B = "411721"; // 西平县, its sibling
 
 interface Ids {
   targetId: number;
+  /** An evaluation task of county A with two sheets' ids: one to save, one (complete) to submit. */
+  taskId: number;
+  saveSheetId: number;
+  submitSheetId: number;
+  /** Two evidence files of the sheet to save: one to download, one to delete. */
+  evidenceId: number;
+  doomedEvidenceId: number;
   /** A community project row of county A, and a previewed import of county A. */
   rowId: number;
   previewId: number;
@@ -30,6 +54,8 @@ interface Fixture {
 }
 
 const STRONG = "Another-Passw0rd!";
+/** The 8-byte PNG signature and a little more: enough for the evidence type check. */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 /** One entry per route; a route added to the table without an entry here fails the first test. */
 const FIXTURES: Record<string, Fixture> = {
@@ -131,6 +157,76 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => ({ path: `/api/imports?regionCode=${COUNTY_A}` }),
     scoped: true,
   },
+  "GET /api/checks": {
+    request: () => ({ path: `/api/checks?regionCode=${COUNTY_A}&year=2020&asOf=2021-01-01` }),
+    scoped: true,
+  },
+  "GET /api/monitoring": {
+    request: () => ({ path: `/api/monitoring?regionCode=${COUNTY_A}&year=2020&asOf=2021-01-01` }),
+    scoped: true,
+  },
+  "GET /api/frameworks": { request: () => ({ path: "/api/frameworks" }), scoped: false },
+  "GET /api/evaluations": {
+    request: () => ({ path: `/api/evaluations?regionCode=${COUNTY_A}` }),
+    scoped: true,
+  },
+  "POST /api/evaluations": {
+    request: () => ({
+      path: "/api/evaluations",
+      body: {
+        name: "驿城区自评",
+        year: 2020,
+        type: "self",
+        frameworkCode: "zhumadian-2020",
+        regionCode: COUNTY_A,
+        regions: [COUNTY_A],
+      },
+    }),
+    scoped: true,
+  },
+  "GET /api/evaluations/{id}": {
+    request: (ids) => ({ path: `/api/evaluations/${ids.taskId}` }),
+    scoped: true,
+  },
+  "GET /api/evaluation-sheets/{id}": {
+    request: (ids) => ({ path: `/api/evaluation-sheets/${ids.saveSheetId}` }),
+    scoped: true,
+  },
+  "PUT /api/evaluation-sheets/{id}": {
+    request: (ids) => ({
+      path: `/api/evaluation-sheets/${ids.saveSheetId}`,
+      body: { version: 1, entries: { "B.1": { facts: { count: 0 } } } },
+    }),
+    scoped: true,
+  },
+  "GET /api/evaluation-sheets/{id}/evidence": {
+    request: (ids) => ({ path: `/api/evaluation-sheets/${ids.saveSheetId}/evidence` }),
+    scoped: true,
+  },
+  "POST /api/evaluation-sheets/{id}/evidence": {
+    request: (ids) => {
+      const form = new FormData();
+      form.set("file", new File([PNG], "现场照片.png"));
+      form.set("indicatorCode", "C.1");
+      return { path: `/api/evaluation-sheets/${ids.saveSheetId}/evidence`, form };
+    },
+    scoped: true,
+  },
+  "GET /api/evidence/{id}": {
+    request: (ids) => ({ path: `/api/evidence/${ids.evidenceId}` }),
+    scoped: true,
+  },
+  "DELETE /api/evidence/{id}": {
+    request: (ids) => ({ path: `/api/evidence/${ids.doomedEvidenceId}` }),
+    scoped: true,
+  },
+  "POST /api/evaluation-sheets/{id}/actions": {
+    request: (ids) => ({
+      path: `/api/evaluation-sheets/${ids.submitSheetId}/actions`,
+      body: { action: "submit", version: 2 },
+    }),
+    scoped: true,
+  },
 };
 
 const keyOf = (def: RouteDef) => `${def.route.method.toUpperCase()} ${def.route.path}`;
@@ -142,7 +238,14 @@ async function snapshot(database: Database) {
   const [live] = await database.db.select({ n: count() }).from(sessions);
   const [imports] = await database.db.select({ n: count() }).from(dataImports);
   const projects = await database.db.select().from(communityProjects);
+  const sheets = await database.db
+    .select()
+    .from(evaluationSheets)
+    .orderBy(asc(evaluationSheets.id));
+  const evidence = await database.db.select().from(evidenceFiles).orderBy(asc(evidenceFiles.id));
   return {
+    sheets,
+    evidence,
     users: rows.map(({ lastLoginAt: _, ...rest }) => rest),
     audit: Number(audit?.n),
     sessions: Number(live?.n),
@@ -179,7 +282,37 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       bytes: await upload("预览小区"),
     });
     const [row] = await db().db.select({ id: sql<number>`id` }).from(communityProjects);
+    const launch = (name: string) =>
+      createTask(db().db, system, {
+        name,
+        year: 2020,
+        type: "self",
+        frameworkCode: "zhumadian-2020",
+        regionCode: COUNTY_A,
+        regions: [COUNTY_A],
+      });
+    const toSave = await launch("驿城区自评（保存）");
+    const toSubmit = await launch("驿城区自评（提交）");
+    const sheetIdOf = async (taskId: number) =>
+      (await getTask(db().db, system, taskId)).sheets[0]?.id ?? 0;
+    const submitSheetId = await sheetIdOf(toSubmit.id);
+    await saveSheet(db().db, system, submitSheetId, {
+      version: 1,
+      entries: { ...ZHUMADIAN_ENTRIES, ...COUNTY_COMPLETION },
+    });
+    const saveSheetId = await sheetIdOf(toSave.id);
+    const attach = (fileName: string) =>
+      uploadEvidence(db().db, app.evidence, system, saveSheetId, {
+        fileName,
+        bytes: PNG,
+        indicatorCode: null,
+      });
     ids = {
+      taskId: toSave.id,
+      saveSheetId,
+      evidenceId: (await attach("会议纪要.png")).id,
+      doomedEvidenceId: (await attach("多余的.png")).id,
+      submitSheetId,
       targetId: target.id,
       rowId: row?.id ?? 0,
       previewId: preview.importId,

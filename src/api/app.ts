@@ -23,7 +23,8 @@ import { routeTable } from "./routes/index.ts";
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Uploads of data files: a national year of community projects is about 10 MB. */
 export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
-const UPLOAD_PATH = /^\/api\/datasets\/[^/]+\/imports$/;
+/** Uploads: data files, and evidence files (refused above 20 MB by the evidence check, with its message). */
+const UPLOAD_PATH = /^\/api\/(datasets\/[^/]+\/imports|evaluation-sheets\/\d+\/evidence)$/;
 
 const zodLocales = { "zh-CN": z.locales.zhCN().localeError, "en-US": z.locales.en().localeError };
 

@@ -3,9 +3,12 @@ import type { Logger } from "pino";
 import type { Database } from "../db/index.ts";
 import type { Locale } from "../domain/errors.ts";
 import type { ResolvedSession, ServiceContext } from "../services/index.ts";
+import type { EvidenceStore } from "../storage/evidence-store.ts";
 
 export interface AppDeps {
   database: Database;
+  /** Where evidence files are kept. */
+  evidence: EvidenceStore;
   logger: Logger;
   /** Folder of the built web app (web/dist); absent in API-only tests. */
   webDist?: string | undefined;

@@ -8,7 +8,7 @@ import { exportDataset, importFile, previewImport, systemContext } from "../serv
 import type { ImportIssueT, ImportPreviewT } from "../shared/data-schemas.ts";
 import { operator, withDatabase } from "./with-database.ts";
 
-function parseYear(text: string): number {
+export function parseYear(text: string): number {
   const year = Number(text);
   if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) {
     throw new DomainError(

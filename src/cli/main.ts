@@ -18,6 +18,7 @@ import {
 } from "../services/index.ts";
 import { ROLES } from "../shared/roles.ts";
 import { CreateUserRequest } from "../shared/schemas.ts";
+import { registerCheckCommand } from "./check-command.ts";
 import { issueLines, registerDataCommands } from "./data-commands.ts";
 import { registerGenCommand } from "./gen-command.ts";
 import { promptPassword } from "./prompt.ts";
@@ -228,6 +229,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
   registerScoringCommands(program, out);
   registerDataCommands(program, out);
   registerGenCommand(program, out);
+  registerCheckCommand(program, out);
   return program;
 }
 

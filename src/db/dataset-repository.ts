@@ -1,4 +1,5 @@
 /** Reads and writes data-set rows in plain SQL built from the specs (the query builder is too slow for bulk). */
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { type SQL, sql } from "drizzle-orm";
 import type { ColumnSpec, DatasetSpec } from "../domain/datasets/types.ts";
 import type { DbOrTx } from "./client.ts";
@@ -126,6 +127,8 @@ export async function upsertRows(
       from json_to_recordset(${json}::json) as u(${record})
       on conflict on constraint ${id(`${spec.table}_natural_key`)} do update set ${updates}`);
     await afterChunk?.(start + chunk.length);
+    // PGlite runs each statement synchronously in this thread; let other requests in between chunks.
+    await yieldToEventLoop();
   }
 }
 

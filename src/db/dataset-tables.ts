@@ -118,6 +118,7 @@ export const performanceTargets = datasetTable("targets", programmeId);
 export const planActuals = datasetTable("plan-actual", programmeId);
 export const communityProjects = datasetTable("communities", programmeId);
 export const satisfactionResults = datasetTable("satisfaction", programmeId);
+export const publishedScores = datasetTable("scores", programmeId);
 
 /** Data-set tables by spec name. */
 export const DATASET_TABLES = {
@@ -130,4 +131,5 @@ export const DATASET_TABLES = {
   "plan-actual": planActuals,
   communities: communityProjects,
   satisfaction: satisfactionResults,
+  scores: publishedScores,
 } as const;

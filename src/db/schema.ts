@@ -123,3 +123,4 @@ export const meta = pgTable("meta", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 export * from "./dataset-tables.ts";
+export * from "./evaluation-tables.ts";

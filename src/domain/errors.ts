@@ -119,6 +119,74 @@ export const ERROR_MESSAGES = {
     "zh-CN": "数据集 {dataset} 没有字段 {field}",
     "en-US": "Data set {dataset} has no field {field}",
   },
+  "evaluation.task_not_found": {
+    "zh-CN": "评价任务 {id} 不存在",
+    "en-US": "No evaluation task {id}",
+  },
+  "evaluation.sheet_not_found": {
+    "zh-CN": "评价表 {id} 不存在",
+    "en-US": "No evaluation sheet {id}",
+  },
+  "evaluation.framework_unknown": {
+    "zh-CN": "没有代码为 {code} 的指标体系（可选：{codes}）",
+    "en-US": "No framework {code} (choose one of {codes})",
+  },
+  "evaluation.regions_outside": {
+    "zh-CN": "评价范围中的地区 {codes} 不在发起地区 {region} 之内",
+    "en-US": "Regions {codes} are not within the launching region {region}",
+  },
+  "evaluation.transition": {
+    "zh-CN": "评价表当前为“{status}”，不能{action}",
+    "en-US": "The sheet is {status}; it cannot be {action}",
+  },
+  "evaluation.not_reviewer": {
+    "zh-CN": "只有评价对象的上级地区的审核人员可以{action}",
+    "en-US": "Only a reviewer of a region above the evaluated one may {action} it",
+  },
+  "evaluation.not_filler": {
+    "zh-CN": "您不能填报 {region} 的评价表",
+    "en-US": "You may not fill in the sheet of {region}",
+  },
+  "evaluation.self_approval": {
+    "zh-CN": "提交人不能审核通过自己提交的评价表",
+    "en-US": "The person who submitted a sheet cannot approve it",
+  },
+  "evaluation.reopen_by_approver": {
+    "zh-CN": "已通过的评价表只能由审核通过它的人重新打开",
+    "en-US": "Only the approver can reopen an approved sheet",
+  },
+  "evaluation.reason_required": {
+    "zh-CN": "请填写{what}",
+    "en-US": "Give {what}",
+  },
+  "evaluation.version_conflict": {
+    "zh-CN":
+      "评价表已被 {by} 于 {at} 修改（第 {version} 版），您的修改未保存；请刷新后在最新版本上重新修改",
+    "en-US":
+      "{by} changed the sheet at {at} (version {version}); your change was not saved — reload and apply it to the latest version",
+  },
+  "evaluation.invalid_input": {
+    "zh-CN": "指标「{indicator}」的填报内容不合法：{problem}",
+    "en-US": "Indicator {indicator}: {problem}",
+  },
+  "evidence.type": {
+    "zh-CN": "「{file}」不是允许的佐证材料类型（允许：{allowed}）",
+    "en-US": "{file} is not an allowed evidence type ({allowed})",
+  },
+  "evidence.content_mismatch": {
+    "zh-CN": "「{file}」的内容与扩展名 .{ext} 不符，请上传原始文件",
+    "en-US": "The content of {file} is not a .{ext} file; upload the original",
+  },
+  "evidence.empty": { "zh-CN": "「{file}」是空文件", "en-US": "{file} is empty" },
+  "evidence.too_large": {
+    "zh-CN": "「{file}」为 {size} MB，超过 {limit} MB 的上限",
+    "en-US": "{file} is {size} MB, over the {limit} MB limit",
+  },
+  "evidence.not_found": { "zh-CN": "佐证材料 {id} 不存在", "en-US": "No evidence file {id}" },
+  "evidence.indicator_unknown": {
+    "zh-CN": "指标体系中没有叶指标 {code}",
+    "en-US": "The framework has no leaf indicator {code}",
+  },
   "file.not_found": { "zh-CN": "找不到文件 {file}", "en-US": "File not found: {file}" },
   "file.unreadable": {
     "zh-CN": "无法读取文件 {file}：{reason}",

@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { DEMO_SETS } from "../../demo/seed-data.ts";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { meta, users } from "../db/schema.ts";
 import { assertPasswordPolicy } from "../domain/password-policy.ts";
@@ -56,7 +57,14 @@ describeOnBothDatabases("first start", (db) => {
 
   it("loads the demo users once", async () => {
     const first = await seedDemo(db().db, systemContext("test"), { password: "Demo-Passw0rd!" });
-    expect(first).toEqual({ created: DEMO_USERS.length, password: "Demo-Passw0rd!", rows: 89 });
+    // Every row of the four seed reports' demo files (demo/seed-data.ts).
+    const demoRows = DEMO_SETS.flatMap((set) => set.files).reduce((n, f) => n + f.rows.length, 0);
+    expect(demoRows).toBe(150);
+    expect(first).toEqual({
+      created: DEMO_USERS.length,
+      password: "Demo-Passw0rd!",
+      rows: demoRows,
+    });
     const second = await seedDemo(db().db, systemContext("test"));
     expect(second).toEqual({ created: 0, password: null, rows: 0 });
     expect(await userCount(db().db)).toBe(1 + DEMO_USERS.length);

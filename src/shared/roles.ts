@@ -16,17 +16,49 @@ export const PERMISSIONS = [
   "audit:read",
   "data:read",
   "data:write",
+  "evaluation:read",
+  "evaluation:manage",
+  "evaluation:fill",
+  "evaluation:review",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; region scope is decided separately (own region and below). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["region:read", "user:read", "user:write", "audit:read", "data:read", "data:write"],
-  finance: ["region:read", "data:read", "data:write"],
-  department: ["region:read", "data:read", "data:write"],
-  implementer: ["region:read", "data:read", "data:write"],
-  evaluator: ["region:read", "data:read"],
-  viewer: ["region:read", "data:read"],
+  admin: [
+    "region:read",
+    "user:read",
+    "user:write",
+    "audit:read",
+    "data:read",
+    "data:write",
+    "evaluation:read",
+    "evaluation:manage",
+    "evaluation:fill",
+    "evaluation:review",
+  ],
+  finance: [
+    "region:read",
+    "data:read",
+    "data:write",
+    "evaluation:read",
+    "evaluation:manage",
+    "evaluation:fill",
+    "evaluation:review",
+  ],
+  department: [
+    "region:read",
+    "data:read",
+    "data:write",
+    "evaluation:read",
+    "evaluation:manage",
+    "evaluation:fill",
+    "evaluation:review",
+  ],
+  implementer: ["region:read", "data:read", "data:write", "evaluation:read", "evaluation:fill"],
+  // A third-party evaluator enters expert scores and on-site findings; it neither launches nor approves.
+  evaluator: ["region:read", "data:read", "evaluation:read", "evaluation:fill"],
+  viewer: ["region:read", "data:read", "evaluation:read"],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

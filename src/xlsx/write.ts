@@ -68,9 +68,12 @@ function toNumber(text: string): number {
   return Number(text);
 }
 
+/** A date cell for a real calendar date; anything else (2024-02-30) stays text for the importer to refuse. */
 function toDate(text: string): Date | string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : text;
+  if (!m) return text;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text ? date : text;
 }
 
 /** A display value as the cell Excel should hold (numbers as numbers, dates as dates). */

@@ -33,6 +33,7 @@ describe("jixiao --help", () => {
       "import",
       "export",
       "gen",
+      "check",
       "help",
     ]);
   });
@@ -232,7 +233,7 @@ for (const kind of DB_KINDS) {
       expect(first.stderr).toBe("");
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(
-        /^已创建演示账户 6 个，密码 \/ demo users created, password: \S{16}\n已导入演示数据 89 行 \/ demo data rows imported: 89\n$/,
+        /^已创建演示账户 6 个，密码 \/ demo users created, password: \S{16}\n已导入演示数据 150 行 \/ demo data rows imported: 150\n$/,
       );
 
       const second = await runJixiao(["seed-demo"], env);

@@ -1,11 +1,17 @@
 /** In-memory HTTP clients for the API: Hono's app.request(), cookies and the CSRF token kept per client. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "../../src/api/app.ts";
 import type { Database } from "../../src/db/index.ts";
+import { folderEvidenceStore } from "../../src/storage/evidence-store.ts";
 import { TEST_PASSWORD } from "./fixtures.ts";
 
+/** The app over a test database; evidence files go to a fresh temporary folder. */
 export function testApp(database: Database) {
-  return createApp({ database, logger: pino({ level: "silent" }) });
+  const evidence = folderEvidenceStore(mkdtempSync(join(tmpdir(), "jixiao-evidence-")));
+  return { ...createApp({ database, evidence, logger: pino({ level: "silent" }) }), evidence };
 }
 
 export interface RequestOptions {

@@ -27,14 +27,23 @@ export async function startTestServer(adminPassword: string) {
     port,
     host: "127.0.0.1",
     dataDir,
+    evidenceDir: join(dataDir, "evidence"),
     db: { kind: "pglite", dataDir: join(dataDir, "pglite") },
     adminPassword,
     secureCookies: false,
     logLevel: "silent",
   };
-  const running = await startServer(config, pino({ level: "silent" }), { print: () => {} });
+  const printed: string[] = [];
+  const running = await startServer(config, pino({ level: "silent" }), {
+    print: (line) => printed.push(line),
+  });
+  // The demo users' password is printed once at the first start, as a user would read it.
+  const demoPassword = printed
+    .join("\n")
+    .match(/demo users \(\d+\) 的密码 \/ password: (\S+)/)?.[1];
   return {
     url: `http://127.0.0.1:${port}`,
+    demoPassword: demoPassword ?? "",
     stop: async () => {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });

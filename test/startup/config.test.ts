@@ -10,6 +10,7 @@ describe("loadConfig", () => {
       port: 3000,
       host: "0.0.0.0",
       dataDir: resolve("data"),
+      evidenceDir: resolve("data", "evidence"),
       db: { kind: "pglite", dataDir: resolve("data", "pglite") },
       adminPassword: undefined,
       secureCookies: false,
@@ -24,6 +25,7 @@ describe("loadConfig", () => {
       JIXIAO_DATA_DIR: "",
       DATABASE_URL: "",
       JIXIAO_ADMIN_PASSWORD: "",
+      JIXIAO_EVIDENCE_DIR: "",
       JIXIAO_SECURE_COOKIES: "",
       LOG_LEVEL: "",
     };
@@ -33,6 +35,10 @@ describe("loadConfig", () => {
   it("puts PGlite under JIXIAO_DATA_DIR and uses DATABASE_URL instead when it is set", () => {
     const lite = loadConfig({ JIXIAO_DATA_DIR: "/srv/jixiao", PORT: "8080" });
     expect(lite.db).toEqual({ kind: "pglite", dataDir: "/srv/jixiao/pglite" });
+    expect(lite.evidenceDir).toBe("/srv/jixiao/evidence");
+    expect(loadConfig({ JIXIAO_EVIDENCE_DIR: "/mnt/nas/evidence" }).evidenceDir).toBe(
+      "/mnt/nas/evidence",
+    );
     expect(lite.port).toBe(8080);
     const server = loadConfig({
       JIXIAO_DATA_DIR: "/srv/jixiao",

@@ -18,6 +18,21 @@ const UsersPage = lazy(async () => ({
 const DataPage = lazy(async () => ({
   default: (await import("./pages/data-page.tsx")).DataPage,
 }));
+const EvaluationsPage = lazy(async () => ({
+  default: (await import("./pages/evaluations-page.tsx")).EvaluationsPage,
+}));
+const EvaluationTaskPage = lazy(async () => ({
+  default: (await import("./pages/evaluation-task-page.tsx")).EvaluationTaskPage,
+}));
+const EvaluationSheetPage = lazy(async () => ({
+  default: (await import("./pages/evaluation-sheet-page.tsx")).EvaluationSheetPage,
+}));
+const MonitoringPage = lazy(async () => ({
+  default: (await import("./pages/monitoring-page.tsx")).MonitoringPage,
+}));
+const ChecksPage = lazy(async () => ({
+  default: (await import("./pages/checks-page.tsx")).ChecksPage,
+}));
 const AuditPage = lazy(async () => ({
   default: (await import("./pages/audit-page.tsx")).AuditPage,
 }));
@@ -66,6 +81,42 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       })),
+      ...(
+        [
+          ["evaluations", EvaluationsPage],
+          ["evaluations/:id", EvaluationTaskPage],
+          ["evaluation-sheets/:id", EvaluationSheetPage],
+        ] as const
+      ).map(([path, Component]) => ({
+        path,
+        element: (
+          <RequirePermission permission="evaluation:read">
+            <Page>
+              <Component />
+            </Page>
+          </RequirePermission>
+        ),
+      })),
+      {
+        path: "monitoring",
+        element: (
+          <RequirePermission permission="data:read">
+            <Page>
+              <MonitoringPage />
+            </Page>
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "checks",
+        element: (
+          <RequirePermission permission="data:read">
+            <Page>
+              <ChecksPage />
+            </Page>
+          </RequirePermission>
+        ),
+      },
       {
         path: "users",
         element: (

@@ -2,7 +2,9 @@ import type { AppDeps } from "../env.ts";
 import type { RouteDef } from "../route-table.ts";
 import { auditRoutes } from "./audit/audit.ts";
 import { authRoutes } from "./auth/auth.ts";
+import { checkRoutes } from "./checks/checks.ts";
 import { datasetRoutes } from "./datasets/datasets.ts";
+import { evaluationRoutes } from "./evaluations/evaluations.ts";
 import { healthRoutes } from "./health/health.ts";
 import { importRoutes } from "./imports/imports.ts";
 import { regionRoutes } from "./regions/regions.ts";
@@ -18,5 +20,7 @@ export function routeTable(deps: AppDeps): RouteDef[] {
     ...auditRoutes(deps),
     ...datasetRoutes(deps),
     ...importRoutes(deps),
+    ...checkRoutes(deps),
+    ...evaluationRoutes(deps),
   ];
 }

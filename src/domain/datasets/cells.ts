@@ -1,7 +1,7 @@
 /** Reads one cell of a data file into its canonical text: tolerant of how people type, strict about meaning. */
 import { Decimal } from "../decimal.ts";
 import type { Cell, ColumnSpec, EnumValue, ImportIssueCode } from "./types.ts";
-import { findUnit, type UnitDef } from "./units.ts";
+import { BASE_UNIT, findUnit, type UnitDef, unitsInWords } from "./units.ts";
 
 /**
  * Excel shows and keeps 15 significant digits; a number read from a file is cut to them first,
@@ -23,7 +23,15 @@ const fail = (code: ImportIssueCode, zh: string, en: string): CellOutcome => ({
 
 /** NFKC (full-width → half-width) and trimmed; a neutralising apostrophe before = + - @ removed. */
 export function normaliseText(text: string): string {
-  const t = text.normalize("NFKC").trim();
+  return keptText(text.normalize("NFKC"));
+}
+
+/**
+ * A text column's value as typed: trimmed, the export's guard apostrophe removed, and otherwise
+ * untouched — Chinese text keeps its full-width punctuation (，（）：), which NFKC would flatten.
+ */
+export function keptText(text: string): string {
+  const t = text.trim();
   return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
 }
 
@@ -113,7 +121,7 @@ function readQuantity(
       if (!own || own.family !== k.family) {
         return fail(
           "cell.unit",
-          `「${f}」的值「${shown()}」带有无法识别的单位「${rest}」，应为${k.family === "money" ? "元或万元" : "平方米或万平方米"}`,
+          `「${f}」的值「${shown()}」带有无法识别的单位「${rest}」，应为${unitsInWords(k.family)}`,
           `${f}: unknown unit "${rest}" in "${shown()}"`,
         );
       }
@@ -131,7 +139,7 @@ function readQuantity(
   if (base.decimalPlaces() > k.scale) {
     return fail(
       "cell.precision",
-      `「${f}」的值「${shown()}」超出精度：换算为${k.family === "money" ? "元" : "平方米"}后最多 ${k.scale} 位小数`,
+      `「${f}」的值「${shown()}」超出精度：换算为${BASE_UNIT[k.family]}后最多 ${k.scale} 位小数`,
       `${f}: "${shown()}" has more decimals than ${k.scale} in the base unit`,
     );
   }
@@ -298,7 +306,7 @@ function readText(
 ): CellOutcome {
   const k = column.kind;
   const max = k.type === "text" ? k.maxLength : 200;
-  const text = typeof cell === "string" ? normaliseText(cell) : (cellText(cell) ?? "");
+  const text = typeof cell === "string" ? keptText(cell) : (cellText(cell) ?? "");
   if (text.length > max) {
     const f = field(column, o.header);
     return fail(

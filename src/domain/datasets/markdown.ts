@@ -1,12 +1,13 @@
 /** The data-set reference of docs/data-sets.md, written from the specs so that it cannot drift. */
 import { DATASETS } from "./specs.ts";
 import type { ColumnSpec } from "./types.ts";
+import { BASE_UNIT } from "./units.ts";
 
 function typeInWords(c: ColumnSpec): string {
   const k = c.kind;
   switch (k.type) {
     case "quantity":
-      return `数值，默认 ${k.defaultUnit}（存为${k.family === "money" ? "元" : "平方米"}，${k.scale} 位小数）`;
+      return `数值，默认 ${k.defaultUnit}（存为${BASE_UNIT[k.family]}，${k.scale} 位小数）`;
     case "enum":
       return `${k.multi ? "多选（顿号分隔）" : "单选"}：${k.values.map((v) => v.zh).join(" / ")}`;
     case "text":

@@ -360,7 +360,11 @@ describe("parseSheet", () => {
     );
     expect(cells.issues.map((i) => [i.row, i.code, i.zh])).toEqual([
       [2, "cell.number", "「金额（万元）」的值「12,3a」不是数字"],
-      [3, "cell.unit", "「金额（万元）」的值「12公斤」带有无法识别的单位「公斤」，应为元或万元"],
+      [
+        3,
+        "cell.unit",
+        "「金额（万元）」的值「12公斤」带有无法识别的单位「公斤」，应为元、万元或亿元",
+      ],
       [4, "cell.too_long", `「文号」的内容过长（201 字，最多 200 字）：「${"文".repeat(20)}…」`],
     ]);
     const percent = parseSheet(

@@ -14,7 +14,7 @@ import type {
   SheetGrid,
   SkippedRow,
 } from "./types.ts";
-import { findUnit, type UnitDef } from "./units.ts";
+import { findUnit, type UnitDef, unitsInWords } from "./units.ts";
 
 /** How far down a file the header row is looked for. */
 const HEADER_SCAN_ROWS = 15;
@@ -207,7 +207,7 @@ function findHeader(spec: DatasetSpec, grid: SheetGrid): HeaderMatch | undefined
             f.header,
             null,
             "header.unit",
-            `「${f.header}」的单位「${f.unitText}」不适用于该列，应为${k.family === "money" ? "元、万元或亿元" : "平方米或万平方米"}`,
+            `「${f.header}」的单位「${f.unitText}」不适用于该列，应为${unitsInWords(k.family)}`,
             `"${f.header}": unit "${f.unitText}" does not fit this column`,
           ),
         );

@@ -30,6 +30,14 @@ const areaM2: ColumnKind = {
   min: "0",
 };
 const count: ColumnKind = { type: "integer", min: 0 };
+/** Indicator points and scores (分), two decimals as the seeds print them. */
+const points: ColumnKind = {
+  type: "quantity",
+  family: "points",
+  defaultUnit: "分",
+  scale: 2,
+  min: "0",
+};
 const text = (maxLength: number): ColumnKind => ({ type: "text", maxLength });
 const oneOf = (values: readonly EnumValue[], multi = false): ColumnKind => ({
   type: "enum",
@@ -134,6 +142,14 @@ export const COMPARISONS: readonly EnumValue[] = [
   { code: "eq", zh: "=", en: "equal to", aliases: ["＝", "等于"] },
   { code: "yes-no", zh: "是/否", en: "yes or no", aliases: ["是否"] },
   { code: "qualitative", zh: "定性", en: "qualitative", aliases: ["好/较好/一般/较差/差"] },
+];
+
+/** The grades of 财预〔2020〕10号 (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60), as reports print them. */
+export const GRADES: readonly EnumValue[] = [
+  { code: "优", zh: "优", en: "excellent", aliases: ["优秀"] },
+  { code: "良", zh: "良", en: "good", aliases: ["良好"] },
+  { code: "中", zh: "中", en: "fair", aliases: ["中等", "合格"] },
+  { code: "差", zh: "差", en: "poor", aliases: ["较差", "不合格"] },
 ];
 
 export const STAGES: readonly EnumValue[] = [
@@ -312,6 +328,36 @@ export const DATASETS: readonly DatasetSpec[] = [
         "改造小区超700个",
       ),
       col("summary", "summary", ["项目概况", "政策内容"], "Summary", text(4000), false, "", ""),
+      col(
+        "framework",
+        "framework",
+        ["评价指标体系", "指标体系"],
+        "Indicator framework",
+        text(40),
+        false,
+        "指标体系代码，如 zhumadian-2020（jixiao frameworks 列出）",
+        "mof-common-2020",
+      ),
+      col(
+        "publishedScore",
+        "published_score",
+        ["评价得分", "自评得分", "总分"],
+        "Published total score",
+        points,
+        false,
+        "已发布或已填报的总得分",
+        "98.1",
+      ),
+      col(
+        "publishedGrade",
+        "published_grade",
+        ["评价等级", "评价结果"],
+        "Published grade",
+        oneOf(GRADES),
+        false,
+        "优 / 良 / 中 / 差",
+        "优",
+      ),
     ],
     naturalKey: ["region", "name"],
   },
@@ -669,7 +715,7 @@ export const DATASETS: readonly DatasetSpec[] = [
         "2024-12-31",
       ),
     ],
-    naturalKey: ["region", "stage"],
+    naturalKey: ["region", "stage", "asOf"],
   },
   {
     name: "communities",
@@ -946,6 +992,53 @@ export const DATASETS: readonly DatasetSpec[] = [
       ),
     ],
     naturalKey: ["region"],
+  },
+  {
+    name: "scores",
+    table: "published_scores",
+    zh: "评分表",
+    en: "Indicator scores",
+    description:
+      "绩效评价指标评分表：各级指标的分值、得分与评分理由；只填一级指标的行是该组的小计（驻马店、杭州附表）",
+    sheet: "评分表",
+    columns: [
+      region("评价对象地区", "驻马店市"),
+      programme,
+      col("level1", "level1", ["一级指标"], "Level 1", text(100), true, "", "产出效益"),
+      col(
+        "level2",
+        "level2",
+        ["二级指标"],
+        "Level 2",
+        text(100),
+        false,
+        "空行表示一级指标小计",
+        "改造户数计划完成率",
+      ),
+      col("indicator", "indicator", ["三级指标"], "Level 3", text(200), false, "", ""),
+      col("points", "points", ["分值", "权重"], "Points", points, false, "", "15"),
+      col(
+        "score",
+        "score",
+        ["得分", "自评分", "评价得分", "市县评价得分", "评分"],
+        "Score",
+        points,
+        false,
+        "",
+        "15",
+      ),
+      col(
+        "reason",
+        "reason",
+        ["评分理由", "得分理由"],
+        "Reason",
+        text(2000),
+        false,
+        "",
+        "2020年计划改造户数33224户，已开工户数33623户，开工率101.2%。",
+      ),
+    ],
+    naturalKey: ["region", "programme", "level1", "level2", "indicator"],
   },
 ];
 

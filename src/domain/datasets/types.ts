@@ -1,7 +1,7 @@
 /** The shapes of Jixiao's data sets: column specs, sheet grids, parsed rows, import issues, diffs. */
 
 /** Measurement families whose unit a header or cell may declare; values are stored in the base unit. */
-export type UnitFamily = "money" | "area";
+export type UnitFamily = "money" | "area" | "points";
 
 /** What a column holds and how a cell of it is read. */
 export type ColumnKind =

@@ -21,9 +21,17 @@ export const UNITS: readonly UnitDef[] = [
     factor: "10000",
     aliases: ["万m²", "万m2", "万㎡", "万平米"],
   },
+  { name: "分", family: "points", factor: "1", aliases: [] },
 ];
 
-export const BASE_UNIT: Record<UnitFamily, string> = { money: "元", area: "平方米" };
+export const BASE_UNIT: Record<UnitFamily, string> = { money: "元", area: "平方米", points: "分" };
+
+/** The units of a family in words, for messages: 「元、万元或亿元」. */
+export function unitsInWords(family: UnitFamily): string {
+  const names = unitsOf(family).map((u) => u.name);
+  if (names.length === 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join("、")}或${names.at(-1)}`;
+}
 
 /** The unit a text names (after NFKC and trimming), or undefined. */
 export function findUnit(text: string): UnitDef | undefined {

@@ -6,6 +6,31 @@ import { Code, decimalValue, Positive, Slug, Text } from "./values.ts";
 /** Deepest indicator tree allowed: 一级 → 二级 → 三级 → 四级. */
 export const MAX_DEPTH = 4;
 
+/** Where an indicator's facts come from in Jixiao's data, so that an evaluation fills them itself. */
+const BindingPart = Code.optional().meta({
+  description: "For a composite rule: the part whose facts the data give.",
+});
+
+export const DataBinding = z
+  .discriminatedUnion("source", [
+    z.strictObject({
+      source: z.literal("plan-actual"),
+      stage: z.enum(["started", "completed"]).meta({ description: "开工 or 竣工" }),
+      measure: z
+        .enum(["Communities", "Buildings", "Households", "Area", "ElderlyArea"])
+        .meta({ description: "The measure of 计划与完成: actual against plan." }),
+      part: BindingPart,
+    }),
+    z.strictObject({ source: z.literal("spend-rate"), part: BindingPart }),
+    z.strictObject({ source: z.literal("satisfaction"), part: BindingPart }),
+  ])
+  .meta({
+    id: "DataBinding",
+    description:
+      "plan-actual: actual and plan of a measure of 计划与完成 at the region's latest date; spend-rate: 实际支出 ÷ 预算指标 of 资金下达与支出, in %; satisfaction: the region's satisfaction rate in %.",
+  });
+export type DataBinding = z.output<typeof DataBinding>;
+
 export const Indicator = z
   .strictObject({
     code: Code,
@@ -19,6 +44,9 @@ export const Indicator = z
         "Only for an indicator with children. sum (default): its points equal the children's sum and its score is their sum; scaled: the children's sum is scaled to its points.",
     }),
     rule: Rule.optional().meta({ description: "The machine rule; required without children." }),
+    data: DataBinding.optional().meta({
+      description: "Where an evaluation reads this indicator's facts from Jixiao's data.",
+    }),
     get children() {
       return z.array(Indicator).min(1).optional();
     },
@@ -91,6 +119,10 @@ export const Framework = z
     description: Text.optional(),
     source: Text.optional().meta({ description: "Where the framework comes from." }),
     points: Positive.meta({ description: "Total points: the level-1 points add up to this." }),
+    weightRule: z.enum(["free", "equal-share"]).default("free").meta({
+      description:
+        "free: each indicator has its own points; equal-share: the framework's own rule says each indicator of a group gets the group's points ÷ the number of its indicators (Suzhou form, 填表说明 3). The checker reports a group that breaks it.",
+    }),
     rounding: RoundingSettings,
     grades: Grades.prefault({ bands: DEFAULT_GRADE_BANDS }).meta({
       description: "Grade bands; 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below, on the total, if absent.",

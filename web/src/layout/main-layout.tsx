@@ -1,5 +1,13 @@
 /** The signed-in frame: header, sider with menu and region tree, and the page. */
-import { AuditOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AlertOutlined,
+  AuditOutlined,
+  CheckSquareOutlined,
+  DatabaseOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import { Layout, Menu, type MenuProps, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
@@ -13,6 +21,9 @@ import { RegionTree } from "./region-tree.tsx";
 const PATHS: Record<string, string> = {
   home: "/",
   data: "/data",
+  evaluations: "/evaluations",
+  monitoring: "/monitoring",
+  checks: "/checks",
   users: "/users",
   audit: "/audit",
 };
@@ -20,6 +31,7 @@ const PATHS: Record<string, string> = {
 function menuKeyOf(pathname: string): string[] {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (path.startsWith("/data")) return ["data"];
+  if (path.startsWith("/evaluation")) return ["evaluations"];
   return Object.keys(PATHS).filter((key) => PATHS[key] === path);
 }
 
@@ -46,6 +58,21 @@ export function MainLayout() {
         key: "data",
         icon: <DatabaseOutlined />,
         label: <span data-testid="nav-data">{t("nav.data")}</span>,
+      });
+      list.push({
+        key: "evaluations",
+        icon: <CheckSquareOutlined />,
+        label: <span data-testid="nav-evaluations">{t("nav.evaluations")}</span>,
+      });
+      list.push({
+        key: "monitoring",
+        icon: <AlertOutlined />,
+        label: <span data-testid="nav-monitoring">{t("nav.monitoring")}</span>,
+      });
+      list.push({
+        key: "checks",
+        icon: <FileSearchOutlined />,
+        label: <span data-testid="nav-checks">{t("nav.checks")}</span>,
       });
     }
     if (roleCan(user.role, "user:read")) {

@@ -17,9 +17,7 @@ import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
 import { ImportDialog } from "./data-import-dialog.tsx";
 import { DataTable } from "./data-table.tsx";
-
-const YEARS = Array.from({ length: 12 }, (_, i) => 2019 + i);
-const DEFAULT_YEAR = new Date().getFullYear() - 1;
+import { YEARS, yearOf } from "./year-choice.ts";
 
 export function DataPage() {
   const { t, locale } = useI18n();
@@ -29,7 +27,7 @@ export function DataPage() {
   const navigate = useNavigate();
   const params = useParams();
   const [search, setSearch] = useSearchParams();
-  const year = Number(search.get("year") ?? DEFAULT_YEAR);
+  const year = yearOf(search);
   const name = params.dataset ?? "programmes";
   const [q, setQ] = useState("");
   const [importing, setImporting] = useState(false);

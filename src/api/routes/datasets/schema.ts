@@ -40,6 +40,7 @@ export const xlsxAnswer = {
 };
 
 /** Content-Disposition for a Chinese file name (RFC 6266 / 5987), with an ASCII fallback. */
-export function attachment(fileName: string): string {
-  return `attachment; filename="jixiao.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+/** A download's Content-Disposition: an ASCII fallback name, and the real (Chinese) name per RFC 6266. */
+export function attachment(fileName: string, fallback = "jixiao.xlsx"): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,0 +1,134 @@
+/**
+ * Runs every check over a national year from `jixiao gen` (2,850 counties, ~54,000 community
+ * projects, with their programmes, funds, allocations, plan and satisfaction rows): the rows are
+ * imported into the PostgreSQL server and into PGlite, then loaded and checked. Reports the time
+ * of the checks alone (the goal: under 2 s), of loading the rows, and the ratio between the two.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { areaList } from "@vant/area-data";
+import pg from "pg";
+import { type Database, openDatabase } from "../src/db/index.ts";
+import { checkOptions, runChecks } from "../src/domain/checks/index.ts";
+import { findDataset } from "../src/domain/datasets/specs.ts";
+import { buildRegionRows } from "../src/domain/regions.ts";
+import { generate } from "../src/gen/index.ts";
+import {
+  importFile,
+  loadCheckData,
+  prepareDatabase,
+  systemContext,
+} from "../src/services/index.ts";
+import { writeDataFile } from "../src/xlsx/index.ts";
+
+const YEAR = 2024;
+const SERVER = process.env.JIXIAO_TEST_PG ?? "postgres://postgres@127.0.0.1:5432";
+const ctx = systemContext("bench");
+const NATION = { path: "/000000/" };
+
+export interface CheckRun {
+  rows: number;
+  loadMs: number;
+  checkMs: number;
+  findings: Record<string, number>;
+}
+
+export interface CheckBenchmark {
+  communities: number;
+  postgres: CheckRun;
+  pglite: CheckRun;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function importAll(database: Database, files: { dataset: string; bytes: Uint8Array }[]) {
+  await prepareDatabase(database, { adminPassword: "Bench-Passw0rd!", operator: "bench" });
+  for (const file of files) {
+    await importFile(database.db, ctx, {
+      dataset: file.dataset,
+      regionCode: "000000",
+      year: YEAR,
+      fileName: `${file.dataset}.xlsx`,
+      bytes: file.bytes,
+    });
+  }
+}
+
+/** Loads the year three times and checks it three times; the medians. */
+async function measure(database: Database): Promise<CheckRun> {
+  const loads: number[] = [];
+  const checks: number[] = [];
+  let rows = 0;
+  let findings: Record<string, number> = {};
+  const options = checkOptions({ asOf: `${YEAR + 1}-06-30` });
+  for (let i = 0; i < 3; i += 1) {
+    const loadStart = performance.now();
+    const data = await loadCheckData(database.db, NATION, YEAR);
+    loads.push(performance.now() - loadStart);
+    const checkStart = performance.now();
+    const result = runChecks(data, options);
+    checks.push(performance.now() - checkStart);
+    rows = Object.values(data.rows).reduce((n, list) => n + (list?.length ?? 0), 0);
+    findings = {};
+    for (const f of result.findings) findings[f.rule] = (findings[f.rule] ?? 0) + 1;
+  }
+  return { rows, loadMs: median(loads), checkMs: median(checks), findings };
+}
+
+async function admin(query: string) {
+  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function runCheckBenchmark(): Promise<CheckBenchmark> {
+  const generated = generate(buildRegionRows(areaList), {
+    counties: 2850,
+    communitiesPerCounty: 19,
+    year: YEAR,
+    seed: 2024,
+    errorRate: 0,
+  });
+  const files = [];
+  for (const file of generated.files) {
+    const spec = findDataset(file.dataset);
+    if (!spec) throw new Error(file.dataset);
+    files.push({
+      dataset: file.dataset,
+      bytes: await writeDataFile(spec, file.rows, { year: YEAR, scopeName: "全国" }),
+    });
+  }
+  const communities = generated.files.find((f) => f.dataset === "communities")?.rows.length ?? 0;
+
+  const dbName = `jixiao_bench_${randomBytes(5).toString("hex")}`;
+  await admin(`create database ${dbName}`);
+  let postgres: CheckRun;
+  const server = await openDatabase({ kind: "postgres", url: `${SERVER}/${dbName}` });
+  try {
+    await importAll(server, files);
+    postgres = await measure(server);
+  } finally {
+    await server.close();
+    await admin(`drop database if exists ${dbName} with (force)`);
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-"));
+  try {
+    const lite = await openDatabase({ kind: "pglite", dataDir: join(dir, "pglite") });
+    try {
+      await importAll(lite, files);
+      return { communities, postgres, pglite: await measure(lite) };
+    } finally {
+      await lite.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,90 @@
+/** The checker's findings and the monitoring view of a region's year. */
+import { createRoute } from "@hono/zod-openapi";
+import { RULES } from "../../../domain/checks/index.ts";
+import { checkRegion, listFindings, monitorRegion } from "../../../services/index.ts";
+import {
+  ALERT_LIMIT,
+  CheckAnswer,
+  CheckListQuery,
+  CheckQuery,
+  type CheckQueryT,
+  MonitoringAnswer,
+  PROBLEM_LIMIT,
+} from "../../../shared/check-schemas.ts";
+import type { AppDeps } from "../../env.ts";
+import { can, defineRoute, json, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
+
+const tags = ["checks"];
+
+function request(q: CheckQueryT) {
+  const options = Object.fromEntries(
+    Object.entries({
+      spendMargin: q.spendMargin,
+      spendErrorMargin: q.spendErrorMargin,
+      highCompletion: q.highCompletion,
+    }).filter(([, v]) => v !== undefined),
+  );
+  return { regionCode: q.regionCode, year: q.year, asOf: q.asOf, options };
+}
+
+export function checkRoutes({ database }: AppDeps): RouteDef[] {
+  const db = database.db;
+  return [
+    defineRoute(
+      createRoute({
+        method: "get",
+        path: "/api/checks",
+        tags,
+        summary:
+          "一致性检查 / every finding of the checker for a region's year, with the candidate problems",
+        request: { query: CheckListQuery },
+        responses: { 200: json(CheckAnswer, "检查结果 / findings"), ...PROTECTED_ERRORS },
+      }),
+      can("data:read"),
+      async (c) => {
+        const q = c.req.valid("query");
+        const ctx = c.get("ctx");
+        const check = await checkRegion(db, ctx, request(q));
+        const listed = await listFindings(db, ctx, check.result.findings, q);
+        return c.json(
+          {
+            region: check.region,
+            year: check.year,
+            asOf: check.asOf,
+            counts: check.result.counts,
+            ...listed,
+            problemsTotal: check.problems.length,
+            problems: check.problems.slice(0, PROBLEM_LIMIT),
+            rules: [...RULES],
+          },
+          200,
+        );
+      },
+    ),
+    defineRoute(
+      createRoute({
+        method: "get",
+        path: "/api/monitoring",
+        tags,
+        summary:
+          "绩效运行监控 / spend and completion by region against the time schedule, with alerts",
+        request: { query: CheckQuery },
+        responses: { 200: json(MonitoringAnswer, "监控 / monitoring"), ...PROTECTED_ERRORS },
+      }),
+      can("data:read"),
+      async (c) => {
+        const m = await monitorRegion(db, c.get("ctx"), request(c.req.valid("query")));
+        return c.json(
+          {
+            region: m.region,
+            year: m.year,
+            ...m.view,
+            alertsTotal: m.alerts.length,
+            alerts: m.alerts.slice(0, ALERT_LIMIT),
+          },
+          200,
+        );
+      },
+    ),
+  ];
+}

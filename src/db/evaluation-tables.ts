@@ -1,0 +1,106 @@
+/** Evaluation tasks (评价任务) and their sheets, one per evaluated region, with the review workflow. */
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { programmes } from "./dataset-tables.ts";
+import { regions, users } from "./schema.ts";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const evaluationTasks = pgTable(
+  "evaluation_tasks",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    year: smallint("year").notNull(),
+    /** self / department / finance / third-party / tracking (the programmes data set's codes). */
+    type: varchar("type", { length: 20 }).notNull(),
+    programmeId: integer("programme_id").references(() => programmes.id as AnyPgColumn, {
+      onDelete: "set null",
+    }),
+    /** The launching office's region; the evaluated regions lie within it. */
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    frameworkCode: varchar("framework_code", { length: 40 }).notNull(),
+    /** The framework as it was when the task was launched: later edits of the file change nothing here. */
+    framework: jsonb("framework").notNull(),
+    deadline: date("deadline", { mode: "string" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("evaluation_tasks_region_year_idx").on(t.regionCode, t.year)],
+);
+
+export const evaluationSheets = pgTable(
+  "evaluation_sheets",
+  {
+    id: serial("id").primaryKey(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => evaluationTasks.id, { onDelete: "cascade" }),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    status: varchar("status", { length: 12 })
+      .notNull()
+      .default("draft")
+      .$type<"draft" | "submitted" | "returned" | "approved">(),
+    /** 现场评价 / 非现场评价. */
+    mode: varchar("mode", { length: 12 }).$type<"on-site" | "off-site">(),
+    visitNotes: text("visit_notes"),
+    /** What people entered, per indicator code (facts, missing, reason). */
+    entries: jsonb("entries").notNull().default({}),
+    /** The reviewer's comments of the last return, per indicator code ("" for the sheet). */
+    comments: jsonb("comments").notNull().default({}),
+    /** The last scoring (published with the framework's precision), kept for lists and rankings. */
+    total: numeric("total", { precision: 8, scale: 2 }),
+    grade: varchar("grade", { length: 10 }),
+    /** Optimistic concurrency: every save and transition adds one; a stale version is refused. */
+    version: integer("version").notNull().default(1),
+    submittedBy: integer("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: ts("submitted_at"),
+    approvedBy: integer("approved_by").references(() => users.id, { onDelete: "set null" }),
+    approvedAt: ts("approved_at"),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedByName: varchar("updated_by_name", { length: 64 }),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("evaluation_sheets_task_region").on(t.taskId, t.regionCode),
+    index("evaluation_sheets_region_idx").on(t.regionCode),
+  ],
+);
+
+/** 佐证材料: a file attached to a sheet, or to one of its indicators; the bytes are in the evidence store. */
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: serial("id").primaryKey(),
+    sheetId: integer("sheet_id")
+      .notNull()
+      .references(() => evaluationSheets.id, { onDelete: "cascade" }),
+    /** The leaf indicator it supports, or null for the sheet (the region) as a whole. */
+    indicatorCode: varchar("indicator_code", { length: 40 }),
+    fileName: text("file_name").notNull(),
+    contentType: varchar("content_type", { length: 120 }).notNull(),
+    size: integer("size").notNull(),
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    uploadedByName: varchar("uploaded_by_name", { length: 64 }),
+    uploadedAt: ts("uploaded_at").notNull().defaultNow(),
+  },
+  (t) => [index("evidence_files_sheet_idx").on(t.sheetId)],
+);

@@ -1,0 +1,14 @@
+export { type CheckResult, checkOptions, runChecks } from "./check.ts";
+export { agreesAtPrecision } from "./compare.ts";
+export {
+  buildMonitoring,
+  type CompletionLine,
+  type MonitoringView,
+  type SeriesPoint,
+  type SpendLine,
+} from "./monitor-view.ts";
+export { daysBetween, timeSchedule } from "./monitoring.ts";
+export { candidateProblems, type Problem } from "./problems.ts";
+export { RULES, ruleInfo } from "./rules.ts";
+export { parseFigure } from "./targets.ts";
+export * from "./types.ts";

@@ -1,0 +1,3 @@
+export * from "./bindings.ts";
+export * from "./sheet.ts";
+export * from "./workflow.ts";

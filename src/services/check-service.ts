@@ -1,0 +1,198 @@
+/** The checker and the monitoring view over a region's stored data: load, run the domain, answer. */
+import { loadStoredRows } from "../db/dataset-repository.ts";
+import type { DbOrTx } from "../db/index.ts";
+import {
+  buildMonitoring,
+  type CheckData,
+  type CheckOptions,
+  type CheckRegion,
+  type CheckResult,
+  type CheckRow,
+  candidateProblems,
+  checkOptions,
+  type Finding,
+  type MonitoringView,
+  type Problem,
+  runChecks,
+} from "../domain/checks/index.ts";
+import { DATASETS, findDataset } from "../domain/datasets/specs.ts";
+import { DomainError } from "../domain/errors.ts";
+import type { Framework } from "../domain/frameworks/index.ts";
+import type { ServiceContext } from "./context.ts";
+import { loadProgrammeRefs, loadRegionRefs } from "./dataset-context.ts";
+import { listBuiltinFrameworks, readFrameworkFile } from "./framework-files.ts";
+import { assertRegionInScope, authorize } from "./policy.ts";
+import { getRegion, type RegionRecord } from "./region-service.ts";
+
+let builtinFrameworks: Map<string, Framework> | undefined;
+
+/** The built-in frameworks by code, read once. */
+function frameworksByCode(): Map<string, Framework> {
+  if (!builtinFrameworks) {
+    builtinFrameworks = new Map(
+      listBuiltinFrameworks().map((b) => [b.code, readFrameworkFile(b.file)] as const),
+    );
+  }
+  return builtinFrameworks;
+}
+
+function parentOf(path: string): string | null {
+  const parts = path.split("/").filter(Boolean);
+  return parts.length > 1 ? (parts.at(-2) ?? null) : null;
+}
+
+/** Everything the checker reads about a region's year (and last year's funds), as plain data. */
+export async function loadCheckData(
+  db: DbOrTx,
+  region: Pick<RegionRecord, "path">,
+  year: number,
+): Promise<CheckData> {
+  const [regionRefs, programmeRefs] = await Promise.all([
+    loadRegionRefs(db),
+    loadProgrammeRefs(db, year, region.path),
+  ]);
+  const rows: Record<string, CheckRow[]> = {};
+  for (const spec of DATASETS) {
+    rows[spec.name] = await loadStoredRows(db, spec, year, region.path);
+  }
+  const funds = findDataset("funds");
+  const previousFunds = funds ? await loadStoredRows(db, funds, year - 1, region.path) : [];
+  const regions = new Map<string, CheckRegion>(
+    regionRefs.map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
+  );
+  const programmes = new Map(
+    programmeRefs.map((p) => [p.id, { id: p.id, name: p.name, regionCode: p.regionCode }]),
+  );
+  const all = frameworksByCode();
+  const frameworks = new Map<string, Framework>();
+  for (const p of rows.programmes ?? []) {
+    const code = p.values.framework;
+    const framework = code ? all.get(code) : undefined;
+    if (code && framework) frameworks.set(code, framework);
+  }
+  return { year, regions, programmes, rows, previous: { funds: previousFunds }, frameworks };
+}
+
+export interface CheckRequest {
+  regionCode?: string | undefined;
+  year: number;
+  /** Defaults to today (UTC). */
+  asOf?: string | undefined;
+  options?: Partial<Omit<CheckOptions, "asOf">>;
+}
+
+export interface RegionCheck {
+  region: { code: string; name: string };
+  year: number;
+  asOf: string;
+  result: CheckResult;
+  problems: Problem[];
+}
+
+async function scope(db: DbOrTx, ctx: ServiceContext, regionCode: string | undefined) {
+  authorize(ctx, { kind: "permission", permission: "data:read" });
+  const code = regionCode ?? ctx.actor?.regionCode;
+  if (!code) throw new DomainError("request.invalid", {}, { reason: "regionCode is required" });
+  const region = await getRegion(db, code, "regionCode");
+  assertRegionInScope(ctx, region);
+  return region;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Runs every check over a region's year and lists the candidate 问题. */
+export async function checkRegion(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  request: CheckRequest,
+): Promise<RegionCheck> {
+  const region = await scope(db, ctx, request.regionCode);
+  const asOf = request.asOf ?? today();
+  const data = await loadCheckData(db, region, request.year);
+  const result = runChecks(data, checkOptions({ ...request.options, asOf }));
+  return {
+    region: { code: region.code, name: region.name },
+    year: request.year,
+    asOf,
+    result,
+    problems: candidateProblems(result.findings, data),
+  };
+}
+
+export interface RegionMonitoring {
+  region: { code: string; name: string };
+  year: number;
+  view: MonitoringView;
+  /** The monitoring findings (spend, completion, deadlines) of the region and below. */
+  alerts: Finding[];
+}
+
+/** The monitoring page: spend and completion by region at their latest dates, with the alerts. */
+export async function monitorRegion(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  request: CheckRequest,
+): Promise<RegionMonitoring> {
+  const region = await scope(db, ctx, request.regionCode);
+  const asOf = request.asOf ?? today();
+  const data = await loadCheckData(db, region, request.year);
+  const options = checkOptions({ ...request.options, asOf });
+  const result = runChecks(data, options);
+  const view = buildMonitoring(data, options);
+  // The region's own allocation (省本级) is not a total: say so in its name.
+  const lines = view.lines.map((l) =>
+    l.regionCode === region.code ? { ...l, regionName: `${l.regionName}（本级）` } : l,
+  );
+  return {
+    region: { code: region.code, name: region.name },
+    year: request.year,
+    view: { ...view, lines },
+    alerts: result.findings.filter((f) => f.category === "monitoring"),
+  };
+}
+
+export interface FindingFilter {
+  severity?: Finding["severity"] | undefined;
+  category?: Finding["category"] | undefined;
+  /** A region inside the checked scope: only its findings and those below it. */
+  within?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the findings that pass the filters, and the regions with findings, most first. */
+export async function listFindings(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  findings: readonly Finding[],
+  filter: FindingFilter,
+): Promise<{
+  total: number;
+  findings: Finding[];
+  regions: { code: string; name: string; count: number }[];
+}> {
+  const byKind = findings.filter(
+    (f) =>
+      (!filter.severity || f.severity === filter.severity) &&
+      (!filter.category || f.category === filter.category),
+  );
+  const counts = new Map<string, { code: string; name: string; count: number }>();
+  for (const f of byKind) {
+    const entry = counts.get(f.regionCode) ?? { code: f.regionCode, name: f.regionName, count: 0 };
+    entry.count += 1;
+    counts.set(f.regionCode, entry);
+  }
+  let shown = byKind;
+  if (filter.within) {
+    const within = await getRegion(db, filter.within, "within");
+    assertRegionInScope(ctx, within);
+    const paths = new Map((await loadRegionRefs(db)).map((r) => [r.code, r.path]));
+    shown = byKind.filter((f) => (paths.get(f.regionCode) ?? "").startsWith(within.path));
+  }
+  const start = (filter.page - 1) * filter.pageSize;
+  return {
+    total: shown.length,
+    findings: shown.slice(start, start + filter.pageSize),
+    regions: [...counts.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+  };
+}

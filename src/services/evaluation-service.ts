@@ -1,0 +1,493 @@
+/** Evaluation tasks and sheets: launch, fill (entries + data), review, with audit and concurrency. */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { loadStoredRows } from "../db/dataset-repository.ts";
+import type { DbOrTx } from "../db/index.ts";
+import { evaluationSheets, evaluationTasks, regions } from "../db/schema.ts";
+import type { CheckRegion } from "../domain/checks/index.ts";
+import { findDataset } from "../domain/datasets/specs.ts";
+import { Decimal, policyPlaces } from "../domain/decimal.ts";
+import { DomainError } from "../domain/errors.ts";
+import {
+  type ScoredSheet,
+  type SheetAction,
+  type SheetData,
+  type SheetEntries,
+  type SheetStatus,
+  scoreSheet,
+  transition,
+} from "../domain/evaluations/index.ts";
+import {
+  type Framework,
+  leafIndicators,
+  parseFramework,
+  textIn,
+} from "../domain/frameworks/index.ts";
+import { isWithin } from "../domain/regions.ts";
+import { rankByScore } from "../domain/scoring/index.ts";
+import { roleCan } from "../shared/roles.ts";
+import { recordAudit } from "./audit-service.ts";
+import type { ServiceContext } from "./context.ts";
+import { loadRegionRefs } from "./dataset-context.ts";
+import { listBuiltinFrameworks, readFrameworkFile } from "./framework-files.ts";
+import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
+import { getRegion, listingScope } from "./region-service.ts";
+
+type Task = typeof evaluationTasks.$inferSelect;
+type Sheet = typeof evaluationSheets.$inferSelect;
+
+/** The built-in frameworks a task may use: code, name, year. */
+export function frameworkChoices(ctx: ServiceContext) {
+  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
+  return listBuiltinFrameworks().map((b) => ({
+    code: b.code,
+    name: textIn(b.name, "zh-CN"),
+    nameEn: textIn(b.name, "en-US"),
+    year: b.year,
+  }));
+}
+
+function frozenFramework(code: string): unknown {
+  const found = listBuiltinFrameworks().find((b) => b.code === code);
+  if (!found) {
+    const codes = listBuiltinFrameworks()
+      .map((b) => b.code)
+      .join(", ");
+    throw new DomainError(
+      "evaluation.framework_unknown",
+      { code, codes },
+      { field: "frameworkCode" },
+    );
+  }
+  // Decimals serialise as strings, which the framework schema reads back exactly.
+  return JSON.parse(JSON.stringify(readFrameworkFile(found.file)));
+}
+
+export interface NewTask {
+  name: string;
+  year: number;
+  type: string;
+  frameworkCode: string;
+  regionCode: string;
+  programmeId?: number | null | undefined;
+  deadline?: string | null | undefined;
+  /** The regions evaluated: the launching region itself and/or regions below it. */
+  regions: string[];
+}
+
+/** Launches a task: the framework frozen into it, one draft sheet per evaluated region. */
+export async function createTask(db: DbOrTx, ctx: ServiceContext, input: NewTask) {
+  const actor = authorize(ctx, { kind: "permission", permission: "evaluation:manage" });
+  const region = await getRegion(db, input.regionCode, "regionCode");
+  assertRegionInScope(ctx, region);
+  const covered = await db.select().from(regions).where(inArray(regions.code, input.regions));
+  const known = new Set(covered.map((r) => r.code));
+  const outside = [
+    ...input.regions.filter((c) => !known.has(c)),
+    ...covered.filter((r) => !isWithin(r.path, region.path)).map((r) => r.code),
+  ];
+  if (outside.length > 0) {
+    throw new DomainError("evaluation.regions_outside", {
+      codes: outside.join("、"),
+      region: region.name,
+    });
+  }
+  const framework = frozenFramework(input.frameworkCode);
+  return db.transaction(async (tx) => {
+    const [task] = await tx
+      .insert(evaluationTasks)
+      .values({
+        name: input.name,
+        year: input.year,
+        type: input.type,
+        programmeId: input.programmeId ?? null,
+        regionCode: region.code,
+        frameworkCode: input.frameworkCode,
+        framework,
+        deadline: input.deadline ?? null,
+        createdBy: actor?.userId ?? null,
+      })
+      .returning();
+    if (!task) throw new Error("task not created");
+    await tx
+      .insert(evaluationSheets)
+      .values(covered.map((r) => ({ taskId: task.id, regionCode: r.code })));
+    await recordAudit(tx, ctx, {
+      action: "evaluation.create",
+      entity: "evaluation",
+      entityId: task.id,
+      region,
+      after: {
+        name: task.name,
+        year: task.year,
+        type: task.type,
+        framework: task.frameworkCode,
+        regions: covered.map((r) => r.code),
+      },
+    });
+    return { id: task.id };
+  });
+}
+
+/** Tasks launched in the actor's region or below, or with a sheet the actor may see. */
+export async function listTasks(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  q: { regionCode?: string | undefined; year?: number | undefined },
+) {
+  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
+  const path = await listingScope(db, ctx, q.regionCode);
+  const result = await db.execute(sql`
+    select t.id, t.name, t.year, t.type, t.framework_code as "frameworkCode", t.region_code as "regionCode",
+      tr.name as "regionName", t.deadline, t.created_at as "createdAt",
+      count(s.id)::int as sheets,
+      count(s.id) filter (where s.status = 'approved')::int as approved,
+      count(s.id) filter (where s.status = 'submitted')::int as submitted
+    from evaluation_tasks t
+    join regions tr on tr.code = t.region_code
+    join evaluation_sheets s on s.task_id = t.id
+    join regions sr on sr.code = s.region_code
+    where (sr.path like ${`${path}%`} or tr.path like ${`${path}%`})
+      ${q.year === undefined ? sql`` : sql`and t.year = ${q.year}`}
+    group by t.id, tr.name
+    order by t.year desc, t.created_at desc, t.id desc`);
+  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    year: Number(r.year),
+    type: String(r.type),
+    frameworkCode: String(r.frameworkCode),
+    regionCode: String(r.regionCode),
+    regionName: String(r.regionName),
+    deadline: (r.deadline as string | null) ?? null,
+    sheets: Number(r.sheets),
+    approved: Number(r.approved),
+    submitted: Number(r.submitted),
+  }));
+}
+
+async function taskOrThrow(db: DbOrTx, id: number): Promise<Task> {
+  const [task] = await db.select().from(evaluationTasks).where(eq(evaluationTasks.id, id));
+  if (!task) throw new DomainError("evaluation.task_not_found", { id });
+  return task;
+}
+
+/** A task with the sheets the actor may see, ranked by total, highest first (ties share a rank). */
+export async function getTask(db: DbOrTx, ctx: ServiceContext, id: number) {
+  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
+  const task = await taskOrThrow(db, id);
+  const rows = await db
+    .select({ sheet: evaluationSheets, regionName: regions.name, regionPath: regions.path })
+    .from(evaluationSheets)
+    .innerJoin(regions, eq(regions.code, evaluationSheets.regionCode))
+    .where(eq(evaluationSheets.taskId, id))
+    .orderBy(asc(regions.path));
+  const visible = rows.filter((r) => isInScope(ctx, r.regionPath));
+  if (visible.length === 0) throw new DomainError("evaluation.task_not_found", { id });
+  const [owner] = await db.select().from(regions).where(eq(regions.code, task.regionCode));
+  const framework = parseFramework(task.framework);
+  // Totals as the framework publishes them (Zhumadian: one decimal, "100.0").
+  const places = policyPlaces(framework.rounding.total) ?? 2;
+  const scored = visible.filter((r) => r.sheet.total !== null);
+  const ranks = new Map(
+    rankByScore(scored, (r) => new Decimal(r.sheet.total ?? "0")).map((x) => [
+      x.item.sheet.id,
+      x.rank,
+    ]),
+  );
+  return {
+    id: task.id,
+    name: task.name,
+    year: task.year,
+    type: task.type,
+    frameworkCode: task.frameworkCode,
+    frameworkName: textIn(framework.name, "zh-CN"),
+    regionCode: task.regionCode,
+    regionName: owner?.name ?? task.regionCode,
+    deadline: task.deadline,
+    sheets: visible.map(({ sheet, regionName }) => ({
+      id: sheet.id,
+      regionCode: sheet.regionCode,
+      regionName,
+      status: sheet.status,
+      mode: sheet.mode ?? null,
+      total: sheet.total === null ? null : new Decimal(sheet.total).toFixed(places),
+      grade: sheet.grade,
+      rank: ranks.get(sheet.id) ?? null,
+      version: sheet.version,
+      updatedAt: sheet.updatedAt.toISOString(),
+    })),
+  };
+}
+
+interface LoadedSheet {
+  task: Task;
+  sheet: Sheet;
+  region: { code: string; name: string; path: string };
+  framework: Framework;
+}
+
+/** A sheet the actor may see (404 otherwise), with its task and frozen framework; locked on request. */
+export async function loadSheet(db: DbOrTx, ctx: ServiceContext, id: number, lock = false) {
+  const query = db
+    .select({ sheet: evaluationSheets, region: regions })
+    .from(evaluationSheets)
+    .innerJoin(regions, eq(regions.code, evaluationSheets.regionCode))
+    .where(eq(evaluationSheets.id, id));
+  const [row] = lock ? await query.for("update", { of: evaluationSheets }) : await query;
+  if (!row || !isInScope(ctx, row.region.path)) {
+    throw new DomainError("evaluation.sheet_not_found", { id });
+  }
+  const task = await taskOrThrow(db, row.sheet.taskId);
+  return {
+    task,
+    sheet: row.sheet,
+    region: { code: row.region.code, name: row.region.name, path: row.region.path },
+    framework: parseFramework(task.framework),
+  } satisfies LoadedSheet;
+}
+
+/** What the actor may do to this sheet: fill (own region or above) and review (strictly above). */
+export function actorFor(ctx: ServiceContext, regionPath: string) {
+  if (ctx.actor === null) return { userId: null, canFill: true, canReview: true };
+  const a = ctx.actor;
+  return {
+    userId: a.userId,
+    canFill: roleCan(a.role, "evaluation:fill") && isWithin(regionPath, a.regionPath),
+    canReview:
+      roleCan(a.role, "evaluation:review") &&
+      isWithin(regionPath, a.regionPath) &&
+      regionPath !== a.regionPath,
+  };
+}
+
+/** The evaluated region's rows of the task's year that indicators may read. */
+async function sheetData(
+  db: DbOrTx,
+  regionCode: string,
+  path: string,
+  year: number,
+): Promise<SheetData> {
+  const rows: SheetData["rows"] = {};
+  for (const name of ["plan-actual", "allocations", "satisfaction"]) {
+    const spec = findDataset(name);
+    if (spec) rows[name] = await loadStoredRows(db, spec, year, path);
+  }
+  const parentOf = (p: string) => p.split("/").filter(Boolean).at(-2) ?? null;
+  const regionMap = new Map<string, CheckRegion>(
+    (await loadRegionRefs(db))
+      .filter((r) => r.path.startsWith(path))
+      .map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
+  );
+  return { regionCode, regions: regionMap, rows };
+}
+
+async function score(db: DbOrTx, loaded: LoadedSheet, entries: SheetEntries): Promise<ScoredSheet> {
+  const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task.year);
+  return scoreSheet(loaded.framework, entries, data, `${loaded.region.name} ${loaded.task.name}`);
+}
+
+const ACTIONS_AFTER: Record<SheetStatus, SheetAction[]> = {
+  draft: ["save", "submit"],
+  returned: ["save", "submit"],
+  submitted: ["return", "approve"],
+  approved: ["reopen"],
+};
+
+/** A sheet as its page shows it: entries, comments, the scorecard, data sources and allowed actions. */
+export async function getSheet(db: DbOrTx, ctx: ServiceContext, id: number) {
+  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
+  const loaded = await loadSheet(db, ctx, id);
+  const { sheet, task, region } = loaded;
+  const scored = await score(db, loaded, sheet.entries as SheetEntries);
+  const actor = actorFor(ctx, region.path);
+  const actions = ACTIONS_AFTER[sheet.status].filter((a) =>
+    a === "save" || a === "submit"
+      ? actor.canFill
+      : a === "reopen"
+        ? actor.userId !== null && actor.userId === sheet.approvedBy
+        : actor.canReview && !(a === "approve" && actor.userId === sheet.submittedBy),
+  );
+  return {
+    id: sheet.id,
+    task: {
+      id: task.id,
+      name: task.name,
+      year: task.year,
+      type: task.type,
+      deadline: task.deadline,
+    },
+    region: { code: region.code, name: region.name },
+    status: sheet.status,
+    mode: sheet.mode ?? null,
+    visitNotes: sheet.visitNotes,
+    version: sheet.version,
+    entries: sheet.entries as SheetEntries,
+    comments: sheet.comments as Record<string, string>,
+    updatedAt: sheet.updatedAt.toISOString(),
+    updatedBy: sheet.updatedByName,
+    actions,
+    form: leafIndicators(loaded.framework).map(({ indicator, parent }) => ({
+      code: indicator.code,
+      name: textIn(indicator.name, "zh-CN"),
+      nameEn: textIn(indicator.name, "en-US"),
+      points: indicator.points.toFixed(),
+      criteria: indicator.criteria ? textIn(indicator.criteria, "zh-CN") : null,
+      group: parent ? `${parent.code} ${textIn(parent.name, "zh-CN")}` : null,
+      rule: JSON.parse(JSON.stringify(indicator.rule ?? null)) as unknown,
+      dataPart: indicator.data?.part ?? null,
+    })),
+    ...scored,
+  };
+}
+
+function conflict(sheet: Sheet): DomainError {
+  return new DomainError(
+    "evaluation.version_conflict",
+    {
+      by: sheet.updatedByName ?? "他人",
+      at: sheet.updatedAt.toISOString().slice(0, 16).replace("T", " "),
+      version: sheet.version,
+    },
+    { version: sheet.version },
+  );
+}
+
+export interface SheetSave {
+  version: number;
+  entries: SheetEntries;
+  mode?: "on-site" | "off-site" | null | undefined;
+  visitNotes?: string | null | undefined;
+}
+
+/** Saves entries (checked and scored at once); a stale version is refused and nothing is lost. */
+export async function saveSheet(db: DbOrTx, ctx: ServiceContext, id: number, input: SheetSave) {
+  authorize(ctx, { kind: "permission", permission: "evaluation:fill" });
+  return db.transaction(async (tx) => {
+    const loaded = await loadSheet(tx, ctx, id, true);
+    const { sheet, region } = loaded;
+    if (sheet.version !== input.version) throw conflict(sheet);
+    transition(sheet, "save", actorFor(ctx, region.path));
+    const scored = await score(tx, loaded, input.entries);
+    const before = sheet.entries as SheetEntries;
+    const changed = [...new Set([...Object.keys(before), ...Object.keys(input.entries)])].filter(
+      (code) => JSON.stringify(before[code]) !== JSON.stringify(input.entries[code]),
+    );
+    await tx
+      .update(evaluationSheets)
+      .set({
+        entries: input.entries,
+        mode: input.mode === undefined ? sheet.mode : input.mode,
+        visitNotes: input.visitNotes === undefined ? sheet.visitNotes : input.visitNotes,
+        total: scored.scorecard.total,
+        grade: scored.scorecard.grade,
+        version: sheet.version + 1,
+        updatedBy: ctx.actor?.userId ?? null,
+        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(evaluationSheets.id, id), eq(evaluationSheets.version, sheet.version)));
+    await recordAudit(tx, ctx, {
+      action: "evaluation.save",
+      entity: "evaluation_sheet",
+      entityId: id,
+      region,
+      before: Object.fromEntries(changed.map((c) => [c, before[c] ?? null])),
+      after: {
+        ...Object.fromEntries(changed.map((c) => [c, input.entries[c] ?? null])),
+        total: scored.scorecard.total,
+      },
+    });
+    return {
+      version: sheet.version + 1,
+      total: scored.scorecard.total,
+      grade: scored.scorecard.grade,
+    };
+  });
+}
+
+export interface SheetTransition {
+  action: Exclude<SheetAction, "save">;
+  version: number;
+  comments?: Record<string, string> | undefined;
+  reason?: string | undefined;
+}
+
+/** Submit, return (with comments), approve, or reopen (approver only, with a reason). */
+export async function actOnSheet(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  input: SheetTransition,
+) {
+  authorize(ctx, {
+    kind: "permission",
+    permission: input.action === "submit" ? "evaluation:fill" : "evaluation:review",
+  });
+  return db.transaction(async (tx) => {
+    const loaded = await loadSheet(tx, ctx, id, true);
+    const { sheet, region } = loaded;
+    if (sheet.version !== input.version) throw conflict(sheet);
+    const next = transition(sheet, input.action, actorFor(ctx, region.path), {
+      comments: input.comments,
+      reason: input.reason,
+    });
+    const scored = await score(tx, loaded, sheet.entries as SheetEntries);
+    if (input.action === "submit") {
+      const names = (codes: string[]) => codes.join("、");
+      if (scored.pending.length > 0) {
+        throw new DomainError(
+          "evaluation.reason_required",
+          {
+            what: `以下指标的实际情况：${names(scored.pending)}`,
+          },
+          { pending: scored.pending },
+        );
+      }
+      if (scored.reasonsMissing.length > 0) {
+        throw new DomainError(
+          "evaluation.reason_required",
+          {
+            what: `以下定性指标的评分依据：${names(scored.reasonsMissing)}`,
+          },
+          { reasonsMissing: scored.reasonsMissing },
+        );
+      }
+    }
+    const now = new Date();
+    const userId = ctx.actor?.userId ?? null;
+    await tx
+      .update(evaluationSheets)
+      .set({
+        status: next,
+        version: sheet.version + 1,
+        total: scored.scorecard.total,
+        grade: scored.scorecard.grade,
+        ...(input.action === "submit"
+          ? { submittedBy: userId, submittedAt: now, comments: {} }
+          : {}),
+        ...(input.action === "return" ? { comments: input.comments ?? {} } : {}),
+        ...(input.action === "approve" ? { approvedBy: userId, approvedAt: now } : {}),
+        ...(input.action === "reopen"
+          ? { approvedBy: null, approvedAt: null, comments: { "": input.reason ?? "" } }
+          : {}),
+        updatedBy: userId,
+        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+        updatedAt: now,
+      })
+      .where(eq(evaluationSheets.id, id));
+    await recordAudit(tx, ctx, {
+      action: `evaluation.${input.action}`,
+      entity: "evaluation_sheet",
+      entityId: id,
+      region,
+      before: { status: sheet.status },
+      after: {
+        status: next,
+        total: scored.scorecard.total,
+        ...(input.comments ? { comments: input.comments } : {}),
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+    });
+    return { status: next, version: sheet.version + 1 };
+  });
+}

@@ -1,0 +1,168 @@
+/** Request and response shapes of the checker and monitoring API. */
+import { z } from "@hono/zod-openapi";
+import { Year } from "./data-schemas.ts";
+import { Paging, RegionCode } from "./schemas.ts";
+
+export const SeverityName = z.enum(["error", "warning", "info"]);
+export const CategoryName = z.enum([
+  "sums",
+  "identities",
+  "rates",
+  "scores",
+  "plausibility",
+  "dates",
+  "targets",
+  "monitoring",
+]);
+
+const Text2 = z.object({ zh: z.string(), en: z.string() });
+
+export const FindingSchema = z
+  .object({
+    rule: z.string().openapi({ example: "rate.spend" }),
+    category: CategoryName,
+    severity: SeverityName,
+    dataset: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    programme: z.string().nullable(),
+    rowId: z.number().int().nullable(),
+    field: z.string().nullable(),
+    message: Text2,
+    figures: z.record(z.string(), z.string()),
+  })
+  .openapi("Finding");
+
+export const ProblemSchema = z
+  .object({
+    source: z.enum(["finding", "score"]),
+    rule: z.string().nullable(),
+    severity: SeverityName,
+    regionCode: z.string(),
+    regionName: z.string(),
+    programme: z.string().nullable(),
+    text: Text2,
+    figures: z.record(z.string(), z.string()),
+  })
+  .openapi("Problem");
+
+export const RuleSchema = z
+  .object({ code: z.string(), category: CategoryName, severity: SeverityName, title: Text2 })
+  .openapi("CheckRule");
+
+const DateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((t) => new Date(`${t}T00:00:00Z`).toISOString().slice(0, 10) === t, "not a date")
+  .openapi({ example: "2025-06-30" });
+const Points = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,2})?$/)
+  .openapi({ example: "10" });
+
+export const CheckQuery = z.object({
+  regionCode: RegionCode.optional(),
+  year: Year,
+  asOf: DateText.optional(),
+  spendMargin: Points.optional(),
+  spendErrorMargin: Points.optional(),
+  highCompletion: Points.optional(),
+});
+
+/** The checks list also filters by severity, category and the region a finding is in, and pages. */
+export const CheckListQuery = CheckQuery.extend({
+  severity: SeverityName.optional(),
+  category: CategoryName.optional(),
+  within: RegionCode.optional().openapi({
+    description: "Only findings of this region (and below it), inside regionCode",
+  }),
+  ...Paging,
+});
+
+export const RegionCount = z.object({ code: z.string(), name: z.string(), count: z.number() });
+
+export const CheckAnswer = z
+  .object({
+    region: z.object({ code: z.string(), name: z.string() }),
+    year: z.number().int(),
+    asOf: z.string(),
+    /** Of every finding in the scope, whatever the filters. */
+    counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+    /** Findings that pass the filters; `findings` is one page of them. */
+    total: z.number().int(),
+    findings: z.array(FindingSchema),
+    /** Regions with findings (after the severity and category filters), most findings first. */
+    regions: z.array(RegionCount),
+    problemsTotal: z.number().int(),
+    /** The first PROBLEM_LIMIT candidate problems. */
+    problems: z.array(ProblemSchema),
+    rules: z.array(RuleSchema),
+  })
+  .openapi("CheckAnswer");
+
+const Measures = z.record(
+  z.string(),
+  z.object({ plan: z.string(), actual: z.string(), rate: z.string().nullable() }),
+);
+
+const Standing = {
+  asOf: z.string(),
+  budget: z.string().openapi({ description: "万元" }),
+  arrived: z.string().nullable(),
+  spent: z.string(),
+  rate: z.string().openapi({ description: "支出率 %, two decimals" }),
+  schedule: z.string().openapi({ description: "时间进度 %" }),
+  gap: z.string().openapi({ description: "schedule − rate, percentage points" }),
+  severity: SeverityName.nullable(),
+};
+
+export const MonitoringAnswer = z
+  .object({
+    region: z.object({ code: z.string(), name: z.string() }),
+    year: z.number().int(),
+    total: z.object(Standing).nullable(),
+    lines: z.array(
+      z.object({
+        ...Standing,
+        regionCode: z.string(),
+        regionName: z.string(),
+        programme: z.string().nullable(),
+        rank: z.number().int(),
+      }),
+    ),
+    series: z.array(
+      z.object({
+        asOf: z.string(),
+        budget: z.string(),
+        spent: z.string(),
+        rate: z.string(),
+        schedule: z.string(),
+      }),
+    ),
+    completion: z.array(
+      z.object({
+        regionCode: z.string(),
+        regionName: z.string(),
+        stage: z.string(),
+        asOf: z.string().nullable(),
+        measures: Measures,
+      }),
+    ),
+    completionSeries: z.array(
+      z.object({ asOf: z.string(), stage: z.string(), measures: Measures }),
+    ),
+    alertsTotal: z.number().int(),
+    /** The first ALERT_LIMIT monitoring alerts, errors first. */
+    alerts: z.array(FindingSchema),
+  })
+  .openapi("MonitoringAnswer");
+
+/** How many candidate problems and monitoring alerts an answer carries at most. */
+export const PROBLEM_LIMIT = 500;
+export const ALERT_LIMIT = 200;
+
+export type FindingT = z.infer<typeof FindingSchema>;
+export type CheckAnswerT = z.infer<typeof CheckAnswer>;
+export type MonitoringAnswerT = z.infer<typeof MonitoringAnswer>;
+export type CheckQueryT = z.infer<typeof CheckQuery>;
+export type CheckListQueryT = z.infer<typeof CheckListQuery>;

@@ -1,0 +1,244 @@
+/** Request and response shapes of the evaluation API. */
+import { z } from "@hono/zod-openapi";
+import { Year } from "./data-schemas.ts";
+import { RegionCode } from "./schemas.ts";
+
+export const EVALUATION_TYPE_CODES = [
+  "self",
+  "department",
+  "finance",
+  "third-party",
+  "tracking",
+] as const;
+export const SheetStatusName = z.enum(["draft", "submitted", "returned", "approved"]);
+export const SheetActionName = z.enum(["save", "submit", "return", "approve", "reopen"]);
+
+const Text2 = z.object({ zh: z.string(), en: z.string() });
+const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const IdParam = z.object({
+  id: z.coerce
+    .number<string>()
+    .int()
+    .positive()
+    .openapi({ param: { name: "id", in: "path", required: true }, type: "integer" }),
+});
+
+export const FrameworkChoice = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  year: z.number().int(),
+});
+
+export const NewTaskRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    year: z.number().int().min(2000).max(2100),
+    type: z.enum(EVALUATION_TYPE_CODES),
+    frameworkCode: z.string().min(1).max(40),
+    regionCode: RegionCode,
+    programmeId: z.number().int().positive().nullable().optional(),
+    deadline: DateText.nullable().optional(),
+    regions: z.array(RegionCode).min(1).max(5000),
+  })
+  .openapi("NewEvaluationTask");
+
+export const TaskListQuery = z.object({ regionCode: RegionCode.optional(), year: Year.optional() });
+
+export const TaskSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  year: z.number().int(),
+  type: z.string(),
+  frameworkCode: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  deadline: z.string().nullable(),
+  sheets: z.number().int(),
+  approved: z.number().int(),
+  submitted: z.number().int(),
+});
+
+export const TaskDetail = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    year: z.number().int(),
+    type: z.string(),
+    frameworkCode: z.string(),
+    frameworkName: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    deadline: z.string().nullable(),
+    sheets: z.array(
+      z.object({
+        id: z.number().int(),
+        regionCode: z.string(),
+        regionName: z.string(),
+        status: SheetStatusName,
+        mode: z.enum(["on-site", "off-site"]).nullable(),
+        total: z.string().nullable(),
+        grade: z.string().nullable(),
+        rank: z.number().int().nullable(),
+        version: z.number().int(),
+        updatedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi("EvaluationTask");
+
+/** What a person enters for one indicator (the engine's facts, a missing value, a reason). */
+export const SheetEntrySchema = z.object({
+  facts: z.record(z.string(), z.unknown()).optional(),
+  missing: z
+    .object({
+      explanation: z.string().max(2000).optional(),
+      score: z.union([z.number(), z.string()]).optional(),
+    })
+    .optional(),
+  reason: z.string().max(2000).optional(),
+});
+
+export const SaveSheetRequest = z
+  .object({
+    version: z.number().int().positive(),
+    entries: z.record(z.string(), SheetEntrySchema),
+    mode: z.enum(["on-site", "off-site"]).nullable().optional(),
+    visitNotes: z.string().max(4000).nullable().optional(),
+  })
+  .openapi("SaveEvaluationSheet");
+
+export const SheetActionRequest = z
+  .object({
+    action: z.enum(["submit", "return", "approve", "reopen"]),
+    version: z.number().int().positive(),
+    comments: z.record(z.string(), z.string().max(2000)).optional(),
+    reason: z.string().max(2000).optional(),
+  })
+  .openapi("EvaluationSheetAction");
+
+const ScorecardIndicator = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.string().nullable(),
+  points: z.string(),
+  score: z.string(),
+  rate: z.string(),
+  reason: z.string(),
+  note: z.string().optional(),
+});
+
+export const SheetDetail = z
+  .object({
+    id: z.number().int(),
+    task: z.object({
+      id: z.number().int(),
+      name: z.string(),
+      year: z.number().int(),
+      type: z.string(),
+      deadline: z.string().nullable(),
+    }),
+    region: z.object({ code: z.string(), name: z.string() }),
+    status: SheetStatusName,
+    mode: z.enum(["on-site", "off-site"]).nullable(),
+    visitNotes: z.string().nullable(),
+    version: z.number().int(),
+    entries: z.record(z.string(), SheetEntrySchema),
+    comments: z.record(z.string(), z.string()),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+    actions: z.array(SheetActionName),
+    /** Each leaf indicator with its rule, for the form (points as decimal strings). */
+    form: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        points: z.string(),
+        criteria: z.string().nullable(),
+        group: z.string().nullable(),
+        rule: z.unknown(),
+        dataPart: z.string().nullable(),
+      }),
+    ),
+    scorecard: z.object({
+      points: z.string(),
+      total: z.string(),
+      rate: z.string(),
+      grade: z.string(),
+      groups: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          level: z.number(),
+          points: z.string(),
+          score: z.string(),
+          rate: z.string(),
+        }),
+      ),
+      indicators: z.array(ScorecardIndicator),
+    }),
+    pending: z.array(z.string()),
+    reasonsMissing: z.array(z.string()),
+    bound: z.array(
+      z.object({
+        code: z.string(),
+        dataset: z.string(),
+        rowIds: z.array(z.number()),
+        source: Text2,
+      }),
+    ),
+    unbound: z.array(z.object({ code: z.string(), missing: Text2 })),
+  })
+  .openapi("EvaluationSheet");
+
+export const SaveAnswer = z.object({
+  version: z.number().int(),
+  total: z.string(),
+  grade: z.string(),
+});
+export const ActionAnswer = z.object({ status: SheetStatusName, version: z.number().int() });
+
+export type TaskSummaryT = z.infer<typeof TaskSummary>;
+export type TaskDetailT = z.infer<typeof TaskDetail>;
+export type SheetDetailT = z.infer<typeof SheetDetail>;
+export type SheetEntryT = z.infer<typeof SheetEntrySchema>;
+export type FrameworkChoiceT = z.infer<typeof FrameworkChoice>;
+export type SheetFormItemT = SheetDetailT["form"][number];
+
+export const EvidenceFile = z
+  .object({
+    id: z.number().int(),
+    sheetId: z.number().int(),
+    indicatorCode: z.string().nullable(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    uploadedBy: z.string().nullable(),
+    uploadedAt: z.string(),
+  })
+  .openapi("EvidenceFile");
+
+export const EvidenceList = z
+  .object({
+    files: z.array(EvidenceFile),
+    /** Each leaf indicator with how many files support it. */
+    checklist: z.array(z.object({ code: z.string(), name: z.string(), files: z.number().int() })),
+    /** Indicators without any evidence yet. */
+    missing: z.array(z.string()),
+  })
+  .openapi("EvidenceList");
+
+export const EvidenceForm = z.object({
+  file: z.instanceof(File).openapi({
+    type: "string",
+    format: "binary",
+    description: "PDF、docx、xlsx、JPG 或 PNG，20 MB 以内",
+  }),
+  indicatorCode: z.string().max(40).optional(),
+});
+
+export type EvidenceFileT = z.infer<typeof EvidenceFile>;
+export type EvidenceListT = z.infer<typeof EvidenceList>;

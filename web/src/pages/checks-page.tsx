@@ -1,0 +1,172 @@
+/** 数据检查: every finding of the checker for the selected region and year, filterable, and the 问题. */
+import { Card, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { useCallback, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import type { CheckAnswerT } from "../../../src/shared/check-schemas.ts";
+import { checkApi } from "../api/check-endpoints.ts";
+import { errorMessage } from "../api/error-message.ts";
+import { useRemote } from "../api/use-remote.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { useServerPaging } from "../components/use-server-paging.tsx";
+import { useI18n } from "../i18n/i18n-context.tsx";
+import { useLayout } from "../layout/layout-context.ts";
+import { FindingList, SEVERITY_COLOR } from "./finding-list.tsx";
+import { YEARS, yearOf } from "./year-choice.ts";
+
+const SEVERITIES = ["error", "warning", "info"] as const;
+const CATEGORIES = [
+  "sums",
+  "identities",
+  "rates",
+  "scores",
+  "plausibility",
+  "dates",
+  "targets",
+  "monitoring",
+] as const;
+
+type Problem = CheckAnswerT["problems"][number];
+
+export function ChecksPage() {
+  const { t, locale } = useI18n();
+  const { region } = useLayout();
+  const [search, setSearch] = useSearchParams();
+  const year = yearOf(search);
+  const [severity, setSeverity] = useState<string | undefined>(undefined);
+  const [category, setCategory] = useState<string | undefined>(undefined);
+  const [regionFilter, setRegionFilter] = useState<string | undefined>(undefined);
+
+  const { page, pageSize, setPage, pagination } = useServerPaging();
+  const load = useCallback(
+    () =>
+      checkApi.checks({
+        regionCode: region.code,
+        year,
+        severity,
+        category,
+        within: regionFilter,
+        page,
+        pageSize,
+      }),
+    [region.code, year, severity, category, regionFilter, page, pageSize],
+  );
+  const answer = useRemote(load);
+  const data = answer.data;
+  const filter = (set: (value: string | undefined) => void) => (value: string | undefined) => {
+    set(value);
+    setPage(1);
+  };
+  const regions = useMemo(
+    () => (data?.regions ?? []).map((r) => ({ value: r.code, label: `${r.name}（${r.count}）` })),
+    [data],
+  );
+
+  return (
+    <Card
+      title={t("checks.title")}
+      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
+    >
+      <ErrorAlert message={answer.error === undefined ? null : errorMessage(answer.error, t)} />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select<number>
+          value={year}
+          style={{ width: 120 }}
+          options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
+          onChange={(y) => setSearch({ year: String(y) })}
+          data-testid="checks-year"
+        />
+        <Select<string>
+          allowClear
+          placeholder={t("checks.allSeverities")}
+          style={{ width: 140 }}
+          value={severity}
+          onChange={filter(setSeverity)}
+          options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+          data-testid="checks-severity"
+        />
+        <Select<string>
+          allowClear
+          placeholder={t("checks.allCategories")}
+          style={{ width: 140 }}
+          value={category}
+          onChange={filter(setCategory)}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+          data-testid="checks-category"
+        />
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("checks.allRegions")}
+          style={{ width: 160 }}
+          value={regionFilter}
+          onChange={filter(setRegionFilter)}
+          options={regions}
+          data-testid="checks-region"
+        />
+      </Space>
+      {data && (
+        <Typography.Paragraph data-testid="checks-summary">
+          {t("checks.summary", {
+            region: data.region.name,
+            year: data.year,
+            error: data.counts.error,
+            warning: data.counts.warning,
+            info: data.counts.info,
+          })}
+        </Typography.Paragraph>
+      )}
+      <Tabs
+        items={[
+          {
+            key: "findings",
+            label: t("checks.findings"),
+            children: (
+              <FindingList
+                findings={data?.findings ?? []}
+                pagination={pagination(data?.total ?? 0)}
+                loading={answer.loading}
+                data-testid="findings"
+              />
+            ),
+          },
+          {
+            key: "problems",
+            label: (
+              <span data-testid="problems-tab">
+                {t("checks.problemsCount", { count: data?.problemsTotal ?? 0 })}
+              </span>
+            ),
+            children: (
+              <Table<Problem>
+                size="small"
+                rowKey={(p) => `${p.source}|${p.regionCode}|${p.text.zh}`}
+                dataSource={data?.problems ?? []}
+                pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+                data-testid="problems"
+                columns={[
+                  {
+                    title: t("checks.problemSource"),
+                    dataIndex: "source",
+                    width: 100,
+                    render: (s: Problem["source"], p: Problem) => (
+                      <Tag color={SEVERITY_COLOR[p.severity]}>
+                        {t(s === "finding" ? "checks.sourceFinding" : "checks.sourceScore")}
+                      </Tag>
+                    ),
+                  },
+                  { title: t("checks.region"), dataIndex: "regionName", width: 100 },
+                  {
+                    title: t("checks.message"),
+                    key: "text",
+                    render: (_: unknown, p: Problem) =>
+                      locale === "zh-CN" ? p.text.zh : p.text.en,
+                  },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,69 @@
+/** One evaluation task: its sheets by region with status, total, grade and rank. */
+import { Card, Descriptions, Table, Tag } from "antd";
+import { useCallback } from "react";
+import { Link, useParams } from "react-router";
+import type { TaskDetailT } from "../../../src/shared/evaluation-schemas.ts";
+import { errorMessage } from "../api/error-message.ts";
+import { evaluationApi } from "../api/evaluation-endpoints.ts";
+import { useRemote } from "../api/use-remote.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { useI18n } from "../i18n/i18n-context.tsx";
+import type { EvaluationType } from "./evaluations-page.tsx";
+
+type SheetRow = TaskDetailT["sheets"][number];
+export const STATUS_COLOR = {
+  draft: "default",
+  submitted: "processing",
+  returned: "warning",
+  approved: "success",
+} as const;
+
+export function EvaluationTaskPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const load = useCallback(() => evaluationApi.task(id), [id]);
+  const task = useRemote(load);
+  const data = task.data;
+  return (
+    <Card title={data?.name ?? t("eval.title")} loading={task.loading && !data}>
+      <ErrorAlert message={task.error === undefined ? null : errorMessage(task.error, t)} />
+      {data && (
+        <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
+          <Descriptions.Item label={t("eval.launcher")}>{data.regionName}</Descriptions.Item>
+          <Descriptions.Item label={t("eval.type")}>
+            {t(`eval.type.${data.type as EvaluationType}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("eval.deadline")}>{data.deadline ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("eval.framework")} span={3}>
+            {data.frameworkName}
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+      <Table<SheetRow>
+        size="small"
+        rowKey="id"
+        dataSource={data?.sheets ?? []}
+        pagination={false}
+        data-testid="eval-sheets"
+        onRow={(s) => ({ "data-region": s.regionCode }) as object}
+        columns={[
+          {
+            title: t("eval.region"),
+            dataIndex: "regionName",
+            render: (name: string, s) => <Link to={`/evaluation-sheets/${s.id}`}>{name}</Link>,
+          },
+          {
+            title: t("eval.status"),
+            dataIndex: "status",
+            render: (v: SheetRow["status"]) => (
+              <Tag color={STATUS_COLOR[v]}>{t(`eval.status.${v}`)}</Tag>
+            ),
+          },
+          { title: t("eval.total"), dataIndex: "total", render: (v: string | null) => v ?? "—" },
+          { title: t("eval.grade"), dataIndex: "grade", render: (v: string | null) => v ?? "—" },
+          { title: t("eval.rank"), dataIndex: "rank", render: (v: number | null) => v ?? "—" },
+        ]}
+      />
+    </Card>
+  );
+}

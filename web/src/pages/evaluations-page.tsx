@@ -1,0 +1,226 @@
+/** 评价任务: the tasks of the selected region and year, and launching a new one. */
+import { PlusOutlined } from "@ant-design/icons";
+import {
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from "antd";
+import { useCallback, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import type { TaskSummaryT } from "../../../src/shared/evaluation-schemas.ts";
+import { roleCan } from "../../../src/shared/roles.ts";
+import { api } from "../api/endpoints.ts";
+import { errorMessage } from "../api/error-message.ts";
+import { evaluationApi } from "../api/evaluation-endpoints.ts";
+import { useRemote } from "../api/use-remote.ts";
+import { useSignedIn } from "../auth/session-context.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { useI18n } from "../i18n/i18n-context.tsx";
+import { useLayout } from "../layout/layout-context.ts";
+import { YEARS, yearOf } from "./year-choice.ts";
+
+export const EVALUATION_TYPES = [
+  "self",
+  "department",
+  "finance",
+  "third-party",
+  "tracking",
+] as const;
+export type EvaluationType = (typeof EVALUATION_TYPES)[number];
+
+export function EvaluationsPage() {
+  const { t } = useI18n();
+  const { region } = useLayout();
+  const { user } = useSignedIn();
+  const [search, setSearch] = useSearchParams();
+  const year = yearOf(search);
+  const [launching, setLaunching] = useState(false);
+  const load = useCallback(() => evaluationApi.tasks(region.code, year), [region.code, year]);
+  const tasks = useRemote(load);
+
+  return (
+    <Card
+      title={t("eval.title")}
+      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
+    >
+      <ErrorAlert message={tasks.error === undefined ? null : errorMessage(tasks.error, t)} />
+      <Space style={{ marginBottom: 16, width: "100%", justifyContent: "space-between" }}>
+        <Select<number>
+          value={year}
+          style={{ width: 120 }}
+          options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
+          onChange={(y) => setSearch({ year: String(y) })}
+          data-testid="eval-year"
+        />
+        {roleCan(user.role, "evaluation:manage") && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setLaunching(true)}
+            data-testid="eval-launch"
+          >
+            {t("eval.launch")}
+          </Button>
+        )}
+      </Space>
+      <Table<TaskSummaryT>
+        size="small"
+        rowKey="id"
+        loading={tasks.loading}
+        dataSource={tasks.data?.items ?? []}
+        pagination={false}
+        data-testid="eval-tasks"
+        columns={[
+          {
+            title: t("eval.name"),
+            dataIndex: "name",
+            render: (name: string, task) => <Link to={`/evaluations/${task.id}`}>{name}</Link>,
+          },
+          {
+            title: t("eval.type"),
+            dataIndex: "type",
+            render: (v: string) => t(`eval.type.${v as EvaluationType}`),
+          },
+          { title: t("eval.launcher"), dataIndex: "regionName" },
+          { title: t("eval.framework"), dataIndex: "frameworkCode" },
+          {
+            title: t("eval.deadline"),
+            dataIndex: "deadline",
+            render: (v: string | null) => v ?? "—",
+          },
+          {
+            title: t("eval.progress"),
+            key: "progress",
+            render: (_: unknown, task) =>
+              t("eval.progressText", {
+                approved: task.approved,
+                submitted: task.submitted,
+                sheets: task.sheets,
+              }),
+          },
+        ]}
+      />
+      {launching && (
+        <LaunchDialog
+          year={year}
+          onClose={() => setLaunching(false)}
+          onLaunched={() => {
+            setLaunching(false);
+            tasks.reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+interface LaunchForm {
+  name: string;
+  type: string;
+  frameworkCode: string;
+  deadline?: { format: (f: string) => string } | null;
+  regions: string[];
+}
+
+function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: () => void }) {
+  const { t } = useI18n();
+  const { region } = useLayout();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<LaunchForm>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const frameworks = useRemote(evaluationApi.frameworks);
+  const loadChildren = useCallback(() => api.regionChildren(region.code), [region.code]);
+  const children = useRemote(loadChildren);
+  const choices = [
+    { value: region.code, label: t("eval.ownLevel", { name: region.name }) },
+    ...(children.data ?? []).map((r) => ({ value: r.code, label: r.name })),
+  ];
+
+  const submit = async (values: LaunchForm) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const created = await evaluationApi.createTask({
+        name: values.name,
+        year: props.year,
+        type: values.type,
+        frameworkCode: values.frameworkCode,
+        regionCode: region.code,
+        deadline: values.deadline ? values.deadline.format("YYYY-MM-DD") : null,
+        regions: values.regions,
+      });
+      props.onLaunched();
+      navigate(`/evaluations/${created.id}`);
+    } catch (err) {
+      setError(errorMessage(err, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t("eval.launchTitle", { region: region.name, year: props.year })}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okText={t("eval.launch")}
+      okButtonProps={{ id: "eval-launch-ok" }}
+      width={640}
+    >
+      <ErrorAlert message={error} />
+      <Form<LaunchForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ type: "self", regions: [region.code] }}
+      >
+        <Form.Item
+          name="name"
+          label={t("eval.name")}
+          rules={[{ required: true, message: t("eval.nameRequired") }]}
+        >
+          <Input data-testid="eval-name" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="type" label={t("eval.type")}>
+          <Select
+            options={EVALUATION_TYPES.map((v) => ({ value: v, label: t(`eval.type.${v}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="frameworkCode"
+          label={t("eval.framework")}
+          rules={[{ required: true, message: t("eval.frameworkRequired") }]}
+        >
+          <Select
+            data-testid="eval-framework"
+            options={(frameworks.data?.items ?? []).map((f) => ({
+              value: f.code,
+              label: `${f.name}（${f.code}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="deadline" label={t("eval.deadline")}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item
+          name="regions"
+          label={t("eval.regions")}
+          rules={[{ required: true, message: t("eval.regionsRequired") }]}
+        >
+          <Checkbox.Group options={choices} data-testid="eval-regions" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
