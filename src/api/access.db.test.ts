@@ -14,6 +14,7 @@ import {
   dataImports,
   evaluationSheets,
   evidenceFiles,
+  rectifications,
   sessions,
   users,
 } from "../db/schema.ts";
@@ -161,6 +162,14 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => ({ path: `/api/checks?regionCode=${COUNTY_A}&year=2020&asOf=2021-01-01` }),
     scoped: true,
   },
+  "GET /api/reminders": {
+    request: () => ({ path: "/api/reminders?today=2021-04-15" }),
+    scoped: false,
+  },
+  "GET /api/dashboard": {
+    request: () => ({ path: `/api/dashboard?regionCode=${COUNTY_A}&year=2020` }),
+    scoped: true,
+  },
   "GET /api/monitoring": {
     request: () => ({ path: `/api/monitoring?regionCode=${COUNTY_A}&year=2020&asOf=2021-01-01` }),
     scoped: true,
@@ -220,6 +229,23 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ids) => ({ path: `/api/evidence/${ids.doomedEvidenceId}` }),
     scoped: true,
   },
+  "GET /api/evaluation-sheets/{id}/result": {
+    request: (ids) => ({ path: `/api/evaluation-sheets/${ids.saveSheetId}/result` }),
+    scoped: true,
+  },
+  "PUT /api/evaluation-sheets/{id}/rectifications/{key}": {
+    // C.1 is not entered on the sheet to save: 0 of 15 points, one of its 问题.
+    request: (ids) => ({
+      path: `/api/evaluation-sheets/${ids.saveSheetId}/rectifications/${encodeURIComponent("C.1")}`,
+      body: {
+        version: null,
+        owner: "驿城区住房和城乡建设局",
+        deadline: "2021-06-30",
+        status: "open",
+      },
+    }),
+    scoped: true,
+  },
   "POST /api/evaluation-sheets/{id}/actions": {
     request: (ids) => ({
       path: `/api/evaluation-sheets/${ids.submitSheetId}/actions`,
@@ -243,9 +269,11 @@ async function snapshot(database: Database) {
     .from(evaluationSheets)
     .orderBy(asc(evaluationSheets.id));
   const evidence = await database.db.select().from(evidenceFiles).orderBy(asc(evidenceFiles.id));
+  const rectified = await database.db.select().from(rectifications).orderBy(asc(rectifications.id));
   return {
     sheets,
     evidence,
+    rectified,
     users: rows.map(({ lastLoginAt: _, ...rest }) => rest),
     audit: Number(audit?.n),
     sessions: Number(live?.n),

@@ -10,6 +10,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { DomainError } from "../domain/errors.ts";
+import { EVIDENCE_MAX_BYTES } from "../domain/evidence.ts";
 import { mountDocs } from "./docs-page.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { errorResponse, internalErrorBody } from "./errors.ts";
@@ -25,6 +26,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 /** Uploads: data files, and evidence files (refused above 20 MB by the evidence check, with its message). */
 const UPLOAD_PATH = /^\/api\/(datasets\/[^/]+\/imports|evaluation-sheets\/\d+\/evidence)$/;
+const EVIDENCE_PATH = /^\/api\/evaluation-sheets\/\d+\/evidence$/;
 
 const zodLocales = { "zh-CN": z.locales.zhCN().localeError, "en-US": z.locales.en().localeError };
 
@@ -56,13 +58,21 @@ export function createApp(deps: AppDeps): BuiltApp {
       throw new DomainError("request.too_large", { limit: "1 MB" });
     },
   });
-  const uploadLimit = bodyLimit({
-    maxSize: UPLOAD_LIMIT_BYTES,
-    onError: () => {
-      throw new DomainError("request.too_large", { limit: "50 MB" });
-    },
+  const uploadLimit = (limit: string) =>
+    bodyLimit({
+      maxSize: UPLOAD_LIMIT_BYTES,
+      onError: () => {
+        throw new DomainError("request.too_large", { limit });
+      },
+    });
+  const dataUploadLimit = uploadLimit("50 MB");
+  // Past the body limit the evidence check never runs: name the limit that applies to evidence.
+  const evidenceUploadLimit = uploadLimit(`${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
+  app.use("/api/*", (c, next) => {
+    const path = c.req.path;
+    if (!UPLOAD_PATH.test(path)) return jsonLimit(c, next);
+    return (EVIDENCE_PATH.test(path) ? evidenceUploadLimit : dataUploadLimit)(c, next);
   });
-  app.use("/api/*", (c, next) => (UPLOAD_PATH.test(c.req.path) ? uploadLimit : jsonLimit)(c, next));
   app.use("/api/*", session(deps.database.db));
 
   const routes = routeTable(deps);

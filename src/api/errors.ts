@@ -54,6 +54,10 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "evidence.too_large": 413,
   "evidence.not_found": 404,
   "evidence.indicator_unknown": 422,
+  "rectification.problem_unknown": 404,
+  "rectification.version_conflict": 409,
+  "rectification.not_reviewer": 403,
+  "rectification.result_required": 422,
   internal: 500,
 };
 

@@ -14,6 +14,7 @@ import {
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
+import type { RectificationStatus } from "../domain/evaluations/problems.ts";
 import { programmes } from "./dataset-tables.ts";
 import { regions, users } from "./schema.ts";
 
@@ -103,4 +104,39 @@ export const evidenceFiles = pgTable(
     uploadedAt: ts("uploaded_at").notNull().defaultNow(),
   },
   (t) => [index("evidence_files_sheet_idx").on(t.sheetId)],
+);
+
+/** 整改: what is done about one 问题 of a sheet, found again by the problem's key after re-scoring. */
+export const rectifications = pgTable(
+  "rectifications",
+  {
+    id: serial("id").primaryKey(),
+    sheetId: integer("sheet_id")
+      .notNull()
+      .references(() => evaluationSheets.id, { onDelete: "cascade" }),
+    /** The indicator's code, or the checker rule and the place it points at. */
+    problemKey: varchar("problem_key", { length: 200 }).notNull(),
+    /** The problem as it read when the rectification was first recorded. */
+    description: text("description").notNull(),
+    /** 责任单位 / 责任人. */
+    owner: text("owner"),
+    deadline: date("deadline", { mode: "string" }),
+    status: varchar("status", { length: 12 })
+      .notNull()
+      .default("open")
+      .$type<RectificationStatus>(),
+    /** 整改结果. */
+    result: text("result"),
+    /** 复核意见, the reviewer's. */
+    followUp: text("follow_up"),
+    /** Optimistic concurrency, as for sheets. */
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdByName: varchar("created_by_name", { length: 64 }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedByName: varchar("updated_by_name", { length: 64 }),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [unique("rectifications_sheet_problem").on(t.sheetId, t.problemKey)],
 );

@@ -187,6 +187,25 @@ export const ERROR_MESSAGES = {
     "zh-CN": "指标体系中没有叶指标 {code}",
     "en-US": "The framework has no leaf indicator {code}",
   },
+  "rectification.problem_unknown": {
+    "zh-CN": "评价表 {sheet} 的问题清单中没有 {key}",
+    "en-US": "Sheet {sheet} lists no problem {key}",
+  },
+  "rectification.version_conflict": {
+    "zh-CN":
+      "该问题的整改记录已被 {by} 于 {at} 修改（第 {version} 版），您的修改未保存；请刷新后在最新版本上重新修改",
+    "en-US":
+      "{by} changed this rectification at {at} (version {version}); your change was not saved — reload and apply it to the latest version",
+  },
+  "rectification.not_reviewer": {
+    "zh-CN": "只有评价对象的上级地区的审核人员可以验收整改、填写复核意见或修改已验收的整改",
+    "en-US":
+      "Only a reviewer of a region above the evaluated one may verify a rectification, write its follow-up or change a verified one",
+  },
+  "rectification.result_required": {
+    "zh-CN": "请先填写整改结果，再标记为“已整改”或“已验收”",
+    "en-US": "Describe the result before marking the rectification done or verified",
+  },
   "file.not_found": { "zh-CN": "找不到文件 {file}", "en-US": "File not found: {file}" },
   "file.unreadable": {
     "zh-CN": "无法读取文件 {file}：{reason}",

@@ -41,7 +41,7 @@ describe("checkEvidenceFile", () => {
     big.set([0x25, 0x50, 0x44, 0x46]);
     expect(refusal("扫描件.pdf", big)).toEqual([
       "evidence.too_large",
-      "「扫描件.pdf」为 20.0 MB，超过 20.0 MB 的上限",
+      "「扫描件.pdf」为 20.1 MB，超过 20.0 MB 的上限",
     ]);
   });
 });

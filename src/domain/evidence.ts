@@ -44,8 +44,9 @@ export const EVIDENCE_TYPES: readonly EvidenceType[] = [
 
 const ALLOWED = EVIDENCE_TYPES.map((t) => t.zh).join("、");
 
+/** Megabytes to one decimal, rounded up: a file just over the limit never reads as the limit itself. */
 function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
+  return (Math.ceil((bytes * 10) / 1024 / 1024) / 10).toFixed(1);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Role } from "../shared/roles.ts";
 import { pruneAuthTables } from "./auth-service.ts";
 import { type ServiceContext, systemContext } from "./context.ts";
 import { importDemoFiles } from "./demo-data.ts";
+import { seedDemoEvaluations } from "./demo-evaluations.ts";
 import { ensureRegions } from "./region-service.ts";
 import { createUser } from "./user-service.ts";
 
@@ -121,9 +122,13 @@ export async function seedDemo(
       count += 1;
     }
     const rows = await importDemoFiles(tx, ctx);
+    const sheets = await seedDemoEvaluations(tx, ctx);
     await tx
       .insert(meta)
-      .values({ key: DEMO_KEY, value: { at: new Date().toISOString(), users: count, rows } })
+      .values({
+        key: DEMO_KEY,
+        value: { at: new Date().toISOString(), users: count, rows, evaluationSheets: sheets },
+      })
       .onConflictDoNothing();
     return { created: count, rows };
   });

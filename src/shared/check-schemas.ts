@@ -1,7 +1,7 @@
 /** Request and response shapes of the checker and monitoring API. */
 import { z } from "@hono/zod-openapi";
 import { Year } from "./data-schemas.ts";
-import { Paging, RegionCode } from "./schemas.ts";
+import { DateText, Paging, RegionCode } from "./schemas.ts";
 
 export const SeverityName = z.enum(["error", "warning", "info"]);
 export const CategoryName = z.enum([
@@ -50,11 +50,6 @@ export const RuleSchema = z
   .object({ code: z.string(), category: CategoryName, severity: SeverityName, title: Text2 })
   .openapi("CheckRule");
 
-const DateText = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((t) => new Date(`${t}T00:00:00Z`).toISOString().slice(0, 10) === t, "not a date")
-  .openapi({ example: "2025-06-30" });
 const Points = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,2})?$/)

@@ -1,7 +1,7 @@
 /** Request and response shapes of the evaluation API. */
 import { z } from "@hono/zod-openapi";
 import { Year } from "./data-schemas.ts";
-import { RegionCode } from "./schemas.ts";
+import { DateText, RegionCode } from "./schemas.ts";
 
 export const EVALUATION_TYPE_CODES = [
   "self",
@@ -14,7 +14,6 @@ export const SheetStatusName = z.enum(["draft", "submitted", "returned", "approv
 export const SheetActionName = z.enum(["save", "submit", "return", "approve", "reopen"]);
 
 const Text2 = z.object({ zh: z.string(), en: z.string() });
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const IdParam = z.object({
   id: z.coerce

@@ -7,6 +7,13 @@ export const RegionCode = z
   .regex(/^\d{6}$/, "6-digit GB/T 2260 code")
   .openapi({ example: "411700" });
 
+/** A calendar date, YYYY-MM-DD, that exists (no 2月30日). */
+export const DateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((t) => new Date(`${t}T00:00:00Z`).toISOString().slice(0, 10) === t, "not a date")
+  .openapi({ example: "2025-06-30" });
+
 export const RegionLevel = z.enum(["nation", "province", "city", "county"]);
 
 export const Region = z

@@ -1,7 +1,7 @@
 // End to end in Chromium: 驻马店市 launches a self-evaluation of itself and 驿城区; the city's sheet
-// reads its completion figures from the data and scores 98.1; the county fills its sheet and submits;
-// the city returns it with a comment; the county corrects and resubmits; the city approves; the
-// ranking shows both. Screenshots in test-artifacts/e2e.
+// reads its completion figures from the data and scores 98.1; the county fills its sheet, attaches a
+// photo to C.5 (the checklist counts it) and submits; the city returns it with a comment; the county
+// corrects and resubmits; the city approves; the ranking shows both. Screenshots in test-artifacts/e2e.
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,10 @@ import { startTestServer } from "../helpers/server.ts";
 const ADMIN_PASSWORD = "E2e-Evaluate-Passw0rd";
 const shots = artifactDir("e2e");
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+/** The PNG signature and the start of an IHDR chunk: enough for the evidence check. */
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+]);
 
 describe("an evaluation from launch to approval in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -117,6 +121,29 @@ describe("an evaluation from launch to approval in the browser", () => {
     await page.getByTestId("sheet-save").click();
     // 9400 of 9600 m² is 97.92%: 2 points short, −2 of 10.
     await poll(() => page.getByTestId("sheet-total").textContent()).toBe("98.0（优）");
+    // 佐证材料: a photo of the elderly-care facility's start, attached to C.5.
+    await page.getByTestId("evidence-indicator").click();
+    await page
+      .locator(".ant-select-item-option")
+      .filter({ hasText: "C.5 配建养老服务设施面积完成率" })
+      .click();
+    await page
+      .getByTestId("evidence-upload")
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: "养老设施开工照片.png",
+        mimeType: "image/png",
+        buffer: Buffer.from(PNG),
+      });
+    await poll(() => page.getByTestId("evidence-count-C.5").textContent()).toBe("1 份");
+    expect(await page.getByTestId("evidence-count-C.4").textContent()).toBe("缺佐证材料");
+    const link = page
+      .getByTestId("evidence-list")
+      .getByRole("link", { name: "养老设施开工照片.png" });
+    const download = await page.request.get(`${server.url}${await link.getAttribute("href")}`);
+    expect(download.headers()["content-type"]).toBe("image/png");
+    expect(new Uint8Array(await download.body())).toEqual(PNG);
+    await shot("31b-evaluation-evidence");
     await page.getByTestId("sheet-submit").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已提交");
 
@@ -147,10 +174,10 @@ describe("an evaluation from launch to approval in the browser", () => {
     await page.goto(taskUrl);
     const rows = page.getByTestId("eval-sheets").locator("tbody tr[data-region]");
     await poll(async () => (await rows.nth(1).locator("td").allTextContents()).join("|")).toBe(
-      "驿城区|已通过|100.0|优|1",
+      "驿城区|已通过|100.0|优|1|结果",
     );
     expect((await rows.nth(0).locator("td").allTextContents()).join("|")).toBe(
-      "驻马店市|草稿|98.1|优|2",
+      "驻马店市|草稿|98.1|优|2|结果",
     );
     await shot("33-evaluation-ranking");
   });

@@ -27,6 +27,12 @@ const EvaluationTaskPage = lazy(async () => ({
 const EvaluationSheetPage = lazy(async () => ({
   default: (await import("./pages/evaluation-sheet-page.tsx")).EvaluationSheetPage,
 }));
+const EvaluationResultPage = lazy(async () => ({
+  default: (await import("./pages/evaluation-result-page.tsx")).EvaluationResultPage,
+}));
+const DashboardPage = lazy(async () => ({
+  default: (await import("./pages/dashboard-page.tsx")).DashboardPage,
+}));
 const MonitoringPage = lazy(async () => ({
   default: (await import("./pages/monitoring-page.tsx")).MonitoringPage,
 }));
@@ -86,6 +92,7 @@ export const router = createBrowserRouter([
           ["evaluations", EvaluationsPage],
           ["evaluations/:id", EvaluationTaskPage],
           ["evaluation-sheets/:id", EvaluationSheetPage],
+          ["evaluation-sheets/:id/result", EvaluationResultPage],
         ] as const
       ).map(([path, Component]) => ({
         path,
@@ -97,6 +104,16 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       })),
+      {
+        path: "dashboard",
+        element: (
+          <RequirePermission permission="data:read">
+            <Page>
+              <DashboardPage />
+            </Page>
+          </RequirePermission>
+        ),
+      },
       {
         path: "monitoring",
         element: (

@@ -3,11 +3,14 @@ import type { RouteDef } from "../route-table.ts";
 import { auditRoutes } from "./audit/audit.ts";
 import { authRoutes } from "./auth/auth.ts";
 import { checkRoutes } from "./checks/checks.ts";
+import { dashboardRoutes } from "./dashboard/dashboard.ts";
 import { datasetRoutes } from "./datasets/datasets.ts";
 import { evaluationRoutes } from "./evaluations/evaluations.ts";
 import { healthRoutes } from "./health/health.ts";
 import { importRoutes } from "./imports/imports.ts";
 import { regionRoutes } from "./regions/regions.ts";
+import { reminderRoutes } from "./reminders/reminders.ts";
+import { resultRoutes } from "./results/results.ts";
 import { userRoutes } from "./users/users.ts";
 
 /** Every API route; a route that is not here is not served. */
@@ -22,5 +25,8 @@ export function routeTable(deps: AppDeps): RouteDef[] {
     ...importRoutes(deps),
     ...checkRoutes(deps),
     ...evaluationRoutes(deps),
+    ...resultRoutes(deps),
+    ...dashboardRoutes(deps),
+    ...reminderRoutes(deps),
   ];
 }

@@ -1,3 +1,5 @@
 export * from "./bindings.ts";
+export * from "./problems.ts";
+export * from "./reminders.ts";
 export * from "./sheet.ts";
 export * from "./workflow.ts";

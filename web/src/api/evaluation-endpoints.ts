@@ -1,12 +1,14 @@
 /** Typed calls of the evaluation API. */
 import type {
+  EvidenceFileT,
+  EvidenceListT,
   FrameworkChoiceT,
   SheetDetailT,
   SheetEntryT,
   TaskDetailT,
   TaskSummaryT,
 } from "../../../src/shared/evaluation-schemas.ts";
-import { request } from "./client.ts";
+import { apiErrorOf, request, requestHeaders } from "./client.ts";
 
 export interface NewTaskBody {
   name: string;
@@ -53,4 +55,24 @@ export const evaluationApi = {
     request<{ status: string; version: number }>("POST", `/api/evaluation-sheets/${id}/actions`, {
       body,
     }),
+  evidence: (sheetId: number) =>
+    request<EvidenceListT>("GET", `/api/evaluation-sheets/${sheetId}/evidence`),
+  /** Where the browser downloads a file (the server names it by Content-Disposition). */
+  evidenceUrl: (id: number) => `/api/evidence/${id}`,
+  deleteEvidence: (id: number) => request<void>("DELETE", `/api/evidence/${id}`),
+  /** Attaches a file to the sheet (indicatorCode null) or to one of its leaf indicators. */
+  uploadEvidence: async (sheetId: number, file: File, indicatorCode: string | null) => {
+    const body = new FormData();
+    body.set("file", file);
+    if (indicatorCode) body.set("indicatorCode", indicatorCode);
+    // multipart: fetch sets the content type with its boundary; the headers add CSRF and language.
+    const response = await fetch(`/api/evaluation-sheets/${sheetId}/evidence`, {
+      method: "POST",
+      headers: requestHeaders(),
+      credentials: "same-origin",
+      body,
+    });
+    if (response.status !== 201) throw apiErrorOf(response.status, await response.text());
+    return (await response.json()) as EvidenceFileT;
+  },
 };

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -20,6 +21,7 @@ import { RegionTree } from "./region-tree.tsx";
 
 const PATHS: Record<string, string> = {
   home: "/",
+  dashboard: "/dashboard",
   data: "/data",
   evaluations: "/evaluations",
   monitoring: "/monitoring",
@@ -54,6 +56,11 @@ export function MainLayout() {
       },
     ];
     if (roleCan(user.role, "data:read")) {
+      list.push({
+        key: "dashboard",
+        icon: <DashboardOutlined />,
+        label: <span data-testid="nav-dashboard">{t("nav.dashboard")}</span>,
+      });
       list.push({
         key: "data",
         icon: <DatabaseOutlined />,

@@ -186,7 +186,7 @@ export function DataPage() {
               {
                 title: t("data.historyAt"),
                 dataIndex: "createdAt",
-                render: (at: string) => formatDateTime(at, locale),
+                render: (at: string) => formatDateTime(at),
               },
               { title: t("data.historyFile"), dataIndex: "fileName" },
               { title: t("data.region"), dataIndex: "regionName" },

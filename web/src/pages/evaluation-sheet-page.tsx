@@ -28,6 +28,7 @@ import { useRemote } from "../api/use-remote.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { STATUS_COLOR } from "./evaluation-task-page.tsx";
+import { EvidencePanel } from "./evidence-panel.tsx";
 import { FactsEditor, type RuleShape } from "./facts-editor.tsx";
 
 type Entries = Record<string, SheetEntryT>;
@@ -334,6 +335,9 @@ export function EvaluationSheetPage() {
             scroll={{ x: "max-content" }}
             data-testid="sheet-indicators"
           />
+          <Card size="small" title={t("evidence.title")} style={{ marginTop: 16 }}>
+            <EvidencePanel sheetId={id} editable={canSave} />
+          </Card>
           <Modal
             open={reopening}
             title={t("eval.reopen")}

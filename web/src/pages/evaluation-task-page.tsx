@@ -1,5 +1,6 @@
 /** One evaluation task: its sheets by region with status, total, grade and rank. */
 import { Card, Descriptions, Table, Tag } from "antd";
+import dayjs from "dayjs";
 import { useCallback } from "react";
 import { Link, useParams } from "react-router";
 import type { TaskDetailT } from "../../../src/shared/evaluation-schemas.ts";
@@ -24,6 +25,8 @@ export function EvaluationTaskPage() {
   const load = useCallback(() => evaluationApi.task(id), [id]);
   const task = useRemote(load);
   const data = task.data;
+  // Deadlines are calendar days in China; the browser's date is close enough to flag a late sheet.
+  const late = data?.deadline ? data.deadline < dayjs().format("YYYY-MM-DD") : false;
   return (
     <Card title={data?.name ?? t("eval.title")} loading={task.loading && !data}>
       <ErrorAlert message={task.error === undefined ? null : errorMessage(task.error, t)} />
@@ -56,12 +59,31 @@ export function EvaluationTaskPage() {
             title: t("eval.status"),
             dataIndex: "status",
             render: (v: SheetRow["status"]) => (
-              <Tag color={STATUS_COLOR[v]}>{t(`eval.status.${v}`)}</Tag>
+              <>
+                <Tag color={STATUS_COLOR[v]}>{t(`eval.status.${v}`)}</Tag>
+                {late && (v === "draft" || v === "returned") && (
+                  <Tag color="red" data-testid="sheet-overdue">
+                    {t("eval.overdue")}
+                  </Tag>
+                )}
+              </>
             ),
           },
           { title: t("eval.total"), dataIndex: "total", render: (v: string | null) => v ?? "—" },
           { title: t("eval.grade"), dataIndex: "grade", render: (v: string | null) => v ?? "—" },
           { title: t("eval.rank"), dataIndex: "rank", render: (v: number | null) => v ?? "—" },
+          {
+            title: t("common.actions"),
+            key: "result",
+            render: (_: unknown, s) => (
+              <Link
+                to={`/evaluation-sheets/${s.id}/result`}
+                data-testid={`result-link-${s.regionCode}`}
+              >
+                {t("result.link")}
+              </Link>
+            ),
+          },
         ]}
       />
     </Card>

@@ -1,6 +1,7 @@
 /** Home: who is signed in, and the details of the region chosen in the tree. */
 import { Breadcrumb, Card, Descriptions, Space, Tag, Typography } from "antd";
 import { useCallback } from "react";
+import { roleCan } from "../../../src/shared/roles.ts";
 import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { useRemote } from "../api/use-remote.ts";
@@ -8,6 +9,7 @@ import { useSignedIn } from "../auth/session-context.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
+import { RemindersCard } from "./reminders-card.tsx";
 
 export function HomePage() {
   const { t } = useI18n();
@@ -25,6 +27,7 @@ export function HomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t("home.intro")}</Typography.Text>
       </Card>
+      {roleCan(user.role, "evaluation:read") && <RemindersCard />}
       <Card
         title={t("region.detail")}
         loading={detail.loading && !data}
