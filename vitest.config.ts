@@ -16,6 +16,8 @@ export default defineConfig({
     // 2-core machine. Speed is measured by bench/, never by a time limit here.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Browser tests poll the page; on a loaded machine a page can take seconds to settle.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ["default"],
   },
 });

@@ -38,6 +38,8 @@ describeOnBothDatabases("evaluations", (db) => {
   let county: ServiceContext;
   let sibling: ServiceContext;
   let taskId: number;
+  /** The demo's finished evaluation of 驻马店市 and its counties (seedDemo runs it). */
+  let demoTaskId: number;
   const sheetOf = async (regionCode: string) => {
     const task = await getTask(db().db, city, taskId);
     const sheet = task.sheets.find((s) => s.regionCode === regionCode);
@@ -47,6 +49,7 @@ describeOnBothDatabases("evaluations", (db) => {
 
   beforeAll(async () => {
     await seedDemo(db().db, systemContext("test"), {});
+    demoTaskId = (await listTasks(db().db, systemContext("test"), {}))[0]?.id ?? 0;
     await addUser(db(), "hn.finance", "finance", "410000");
     await addUser(db(), "zmd.finance", "finance", "411700");
     await addUser(db(), "yc.impl", "implementer", "411702");
@@ -231,7 +234,12 @@ describeOnBothDatabases("evaluations", (db) => {
     expect((await refusal(getSheet(db().db, county, theirs.id))).code).toBe(
       "evaluation.sheet_not_found",
     );
-    expect((await listTasks(db().db, sibling, {})).map((t) => t.id)).toEqual([taskId]);
+    // This task and the demo's evaluation of 驻马店市 and its counties, newest first, each counting
+    // only the sheet the county may see: its own.
+    expect((await listTasks(db().db, sibling, {})).map((t) => [t.id, t.sheets])).toEqual([
+      [taskId, 1],
+      [demoTaskId, 1],
+    ]);
     const ranking = await getTask(db().db, city, taskId);
     // 驿城区 met every completion target (C.5 too): 99.1. 西平县 has entered only 政策公开, one item
     // unpublished: 5 − 0.5 = 4.5, every other indicator 0 until entered.

@@ -174,11 +174,20 @@ describe("an evaluation from launch to approval in the browser", () => {
     await page.goto(taskUrl);
     const rows = page.getByTestId("eval-sheets").locator("tbody tr[data-region]");
     await poll(async () => (await rows.nth(1).locator("td").allTextContents()).join("|")).toBe(
-      "驿城区|已通过|100.0|优|1|结果",
+      "驿城区|已通过|—|100.0|优|1|结果",
     );
     expect((await rows.nth(0).locator("td").allTextContents()).join("|")).toBe(
-      "驻马店市|草稿|98.1|优|2|结果",
+      "驻马店市|草稿|—|98.1|优|2|结果",
     );
     await shot("33-evaluation-ranking");
+
+    // The approved result reaches the city's dashboard: 驿城区's latest approved sheet is this one.
+    await page.goto(`${server.url}/dashboard?year=2020`);
+    await page.getByTestId("chart-scores-view").getByText("表", { exact: true }).click();
+    const scores = page.getByTestId("chart-scores-table").locator("tbody tr.ant-table-row");
+    await poll(async () => (await scores.nth(0).locator("td").allTextContents()).join("|")).toBe(
+      "1|驿城区|100|优|本系统评价（已审定）",
+    );
+    await shot("34-evaluation-dashboard");
   });
 });

@@ -294,6 +294,8 @@ export const enUS: Messages = {
   "eval.framework": "Indicator framework",
   "eval.frameworkRequired": "Choose a framework",
   "eval.overdue": "Overdue",
+  "eval.visitNotes": "On-site visit notes",
+  "eval.visitNotesHint": "On-site visit: communities seen, problems found, figures verified",
   "eval.deadline": "Deadline",
   "eval.regions": "Evaluated regions",
   "eval.regionsRequired": "Choose at least one region",

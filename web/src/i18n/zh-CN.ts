@@ -289,6 +289,8 @@ export const zhCN = {
   "eval.framework": "指标体系",
   "eval.frameworkRequired": "请选择指标体系",
   "eval.overdue": "逾期",
+  "eval.visitNotes": "现场评价情况",
+  "eval.visitNotesHint": "现场评价情况：查看了哪些小区、发现的问题、核实的数据",
   "eval.deadline": "截止日期",
   "eval.regions": "评价对象",
   "eval.regionsRequired": "请至少选择一个评价对象",

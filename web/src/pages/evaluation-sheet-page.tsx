@@ -63,6 +63,7 @@ export function EvaluationSheetPage() {
   const data = sheet.data;
   const [entries, setEntries] = useState<Entries>({});
   const [mode, setMode] = useState<"on-site" | "off-site" | null>(null);
+  const [visitNotes, setVisitNotes] = useState("");
   const [comments, setComments] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,6 +75,7 @@ export function EvaluationSheetPage() {
     if (!data) return;
     setEntries(data.entries as Entries);
     setMode(data.mode);
+    setVisitNotes(data.visitNotes ?? "");
     setComments({});
   }, [data]);
 
@@ -105,6 +107,7 @@ export function EvaluationSheetPage() {
           version: data?.version ?? 0,
           entries: cleaned(entries),
           mode,
+          visitNotes: visitNotes.trim() === "" ? null : visitNotes.trim(),
         }),
       t("eval.saved"),
     );
@@ -269,6 +272,19 @@ export function EvaluationSheetPage() {
               />
             </Descriptions.Item>
           </Descriptions>
+          {(mode === "on-site" || visitNotes !== "") && (
+            <Input.TextArea
+              value={visitNotes}
+              onChange={(e) => setVisitNotes(e.target.value)}
+              disabled={!canSave}
+              maxLength={4000}
+              autoSize={{ minRows: 2, maxRows: 8 }}
+              placeholder={t("eval.visitNotesHint")}
+              aria-label={t("eval.visitNotes")}
+              data-testid="sheet-visit-notes"
+              style={{ marginBottom: 12 }}
+            />
+          )}
           {data.comments[""] && (
             <Alert type="warning" showIcon title={data.comments[""]} style={{ marginBottom: 12 }} />
           )}

@@ -69,6 +69,11 @@ export function EvaluationTaskPage() {
               </>
             ),
           },
+          {
+            title: t("eval.mode"),
+            dataIndex: "mode",
+            render: (v: SheetRow["mode"]) => (v ? t(`eval.mode.${v}`) : "—"),
+          },
           { title: t("eval.total"), dataIndex: "total", render: (v: string | null) => v ?? "—" },
           { title: t("eval.grade"), dataIndex: "grade", render: (v: string | null) => v ?? "—" },
           { title: t("eval.rank"), dataIndex: "rank", render: (v: number | null) => v ?? "—" },
