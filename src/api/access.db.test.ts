@@ -19,6 +19,7 @@ import {
   users,
 } from "../db/schema.ts";
 import {
+  actOnSheet,
   createTask,
   getTask,
   importFile,
@@ -36,6 +37,8 @@ interface Ids {
   targetId: number;
   /** An evaluation task of county A with two sheets' ids: one to save, one (complete) to submit. */
   taskId: number;
+  /** A task of the city over county A alone, its sheet approved: something to roll up. */
+  rollUpTaskId: number;
   saveSheetId: number;
   submitSheetId: number;
   /** Two evidence files of the sheet to save: one to download, one to delete. */
@@ -197,6 +200,10 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ids) => ({ path: `/api/evaluations/${ids.taskId}` }),
     scoped: true,
   },
+  "GET /api/evaluations/{id}/roll-up": {
+    request: (ids) => ({ path: `/api/evaluations/${ids.rollUpTaskId}/roll-up?method=mean` }),
+    scoped: true,
+  },
   "GET /api/evaluation-sheets/{id}": {
     request: (ids) => ({ path: `/api/evaluation-sheets/${ids.saveSheetId}` }),
     scoped: true,
@@ -328,6 +335,24 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       version: 1,
       entries: { ...ZHUMADIAN_ENTRIES, ...COUNTY_COMPLETION },
     });
+    const cityTask = await createTask(db().db, system, {
+      name: "驻马店市汇总",
+      year: 2020,
+      type: "department",
+      frameworkCode: "zhumadian-2020",
+      regionCode: "411700",
+      regions: [COUNTY_A],
+    });
+    const citySheetId = await sheetIdOf(cityTask.id);
+    const saved = await saveSheet(db().db, system, citySheetId, {
+      version: 1,
+      entries: { ...ZHUMADIAN_ENTRIES, ...COUNTY_COMPLETION },
+    });
+    const sent = await actOnSheet(db().db, system, citySheetId, {
+      action: "submit",
+      version: saved.version,
+    });
+    await actOnSheet(db().db, system, citySheetId, { action: "approve", version: sent.version });
     const saveSheetId = await sheetIdOf(toSave.id);
     const attach = (fileName: string) =>
       uploadEvidence(db().db, app.evidence, system, saveSheetId, {
@@ -336,6 +361,7 @@ describeOnBothDatabases("access rules from the route table", (db) => {
         indicatorCode: null,
       });
     ids = {
+      rollUpTaskId: cityTask.id,
       taskId: toSave.id,
       saveSheetId,
       evidenceId: (await attach("会议纪要.png")).id,

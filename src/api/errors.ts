@@ -48,6 +48,8 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "evaluation.reason_required": 422,
   "evaluation.version_conflict": 409,
   "evaluation.invalid_input": 422,
+  "evaluation.rollup_empty": 422,
+  "evaluation.rollup_failed": 422,
   "evidence.type": 415,
   "evidence.content_mismatch": 415,
   "evidence.empty": 422,

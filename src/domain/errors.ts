@@ -169,6 +169,14 @@ export const ERROR_MESSAGES = {
     "zh-CN": "指标「{indicator}」的填报内容不合法：{problem}",
     "en-US": "Indicator {indicator}: {problem}",
   },
+  "evaluation.rollup_empty": {
+    "zh-CN": "{region}的下级地区还没有审核通过的评价结果，无法汇总",
+    "en-US": "No subregion of {region} has an approved result to roll up yet",
+  },
+  "evaluation.rollup_failed": {
+    "zh-CN": "无法汇总：{reasons}",
+    "en-US": "Cannot roll up: {reasons}",
+  },
   "evidence.type": {
     "zh-CN": "「{file}」不是允许的佐证材料类型（允许：{allowed}）",
     "en-US": "{file} is not an allowed evidence type ({allowed})",

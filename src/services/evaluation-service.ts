@@ -165,6 +165,11 @@ export async function listTasks(
   }));
 }
 
+/** The framework a task froze at its launch. */
+export async function loadTaskFramework(db: DbOrTx, id: number): Promise<Framework> {
+  return parseFramework((await taskOrThrow(db, id)).framework);
+}
+
 async function taskOrThrow(db: DbOrTx, id: number): Promise<Task> {
   const [task] = await db.select().from(evaluationTasks).where(eq(evaluationTasks.id, id));
   if (!task) throw new DomainError("evaluation.task_not_found", { id });
@@ -176,7 +181,12 @@ export async function getTask(db: DbOrTx, ctx: ServiceContext, id: number) {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
   const task = await taskOrThrow(db, id);
   const rows = await db
-    .select({ sheet: evaluationSheets, regionName: regions.name, regionPath: regions.path })
+    .select({
+      sheet: evaluationSheets,
+      regionName: regions.name,
+      regionPath: regions.path,
+      regionLevel: regions.level,
+    })
     .from(evaluationSheets)
     .innerJoin(regions, eq(regions.code, evaluationSheets.regionCode))
     .where(eq(evaluationSheets.taskId, id))
@@ -187,13 +197,28 @@ export async function getTask(db: DbOrTx, ctx: ServiceContext, id: number) {
   const framework = parseFramework(task.framework);
   // Totals as the framework publishes them (Zhumadian: one decimal, "100.0").
   const places = policyPlaces(framework.rounding.total) ?? 2;
-  const scored = visible.filter((r) => r.sheet.total !== null);
-  const ranks = new Map(
-    rankByScore(scored, (r) => new Decimal(r.sheet.total ?? "0")).map((x) => [
-      x.item.sheet.id,
-      x.rank,
-    ]),
-  );
+  // Regions rank among their peers (a city's own sheet is not ranked against its counties); a level
+  // with one scored sheet has no ranking.
+  const ranks = new Map<number, number>();
+  const byLevel = new Map<string, typeof visible>();
+  for (const r of visible.filter((v) => v.sheet.total !== null)) {
+    byLevel.set(r.regionLevel, [...(byLevel.get(r.regionLevel) ?? []), r]);
+  }
+  for (const peers of byLevel.values()) {
+    if (peers.length < 2) continue;
+    for (const x of rankByScore(peers, (r) => new Decimal(r.sheet.total ?? "0"))) {
+      ranks.set(x.item.sheet.id, x.rank);
+    }
+  }
+  // The launching region's own sheet first, then by rank, the unranked last (in region order).
+  const ordered = [...visible].sort((a, b) => {
+    const own =
+      Number(b.sheet.regionCode === task.regionCode) -
+      Number(a.sheet.regionCode === task.regionCode);
+    const ra = ranks.get(a.sheet.id) ?? Number.MAX_SAFE_INTEGER;
+    const rb = ranks.get(b.sheet.id) ?? Number.MAX_SAFE_INTEGER;
+    return own || ra - rb || a.regionPath.localeCompare(b.regionPath);
+  });
   return {
     id: task.id,
     name: task.name,
@@ -204,10 +229,11 @@ export async function getTask(db: DbOrTx, ctx: ServiceContext, id: number) {
     regionCode: task.regionCode,
     regionName: owner?.name ?? task.regionCode,
     deadline: task.deadline,
-    sheets: visible.map(({ sheet, regionName }) => ({
+    sheets: ordered.map(({ sheet, regionName, regionLevel }) => ({
       id: sheet.id,
       regionCode: sheet.regionCode,
       regionName,
+      regionLevel,
       status: sheet.status,
       mode: sheet.mode ?? null,
       total: sheet.total === null ? null : new Decimal(sheet.total).toFixed(places),

@@ -12,4 +12,5 @@ export * from "./policy.ts";
 export * from "./region-service.ts";
 export * from "./reminder-service.ts";
 export * from "./result-service.ts";
+export * from "./rollup-service.ts";
 export * from "./user-service.ts";

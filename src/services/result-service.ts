@@ -112,7 +112,9 @@ export async function getSheetResult(
       .map((r) => ({ ...resolvedProblem(r), current: false, record: r })),
   ];
   const ranking = await getTask(db, ctx, task.id);
-  const ranked = ranking.sheets.filter((s) => s.rank !== null);
+  // Ranked among the peers of its level (the counties of a city, say).
+  const level = ranking.sheets.find((s) => s.id === sheetId)?.regionLevel;
+  const ranked = ranking.sheets.filter((s) => s.rank !== null && s.regionLevel === level);
   const previous = await previousSheet(db, region.code, task.year, task.frameworkCode);
   const comparison = previous
     ? {

@@ -75,6 +75,8 @@ export const TaskDetail = z
         id: z.number().int(),
         regionCode: z.string(),
         regionName: z.string(),
+        /** Regions rank among their peers of the same level. */
+        regionLevel: z.string(),
         status: SheetStatusName,
         mode: z.enum(["on-site", "off-site"]).nullable(),
         total: z.string().nullable(),
@@ -241,3 +243,20 @@ export const EvidenceForm = z.object({
 
 export type EvidenceFileT = z.infer<typeof EvidenceFile>;
 export type EvidenceListT = z.infer<typeof EvidenceList>;
+
+export const RollUpMethodName = z.enum(["mean", "funds-weighted", "households-weighted", "own"]);
+
+export const RollUpAnswer = z
+  .object({
+    taskId: z.number().int(),
+    method: RollUpMethodName,
+    region: z.object({ code: z.string(), name: z.string() }),
+    score: z.string(),
+    grade: z.string(),
+    reason: z.string(),
+    included: z.number().int(),
+    notApproved: z.array(z.string()),
+  })
+  .openapi("RollUp");
+
+export type RollUpT = z.infer<typeof RollUpAnswer>;

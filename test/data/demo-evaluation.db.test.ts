@@ -1,7 +1,14 @@
 // The demo holds a finished evaluation of 驻马店市 and its counties, run through the real workflow.
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { getDashboard, getTask, seedDemo, systemContext } from "../../src/services/index.ts";
+import { DomainError } from "../../src/domain/errors.ts";
+import {
+  getDashboard,
+  getTask,
+  rollUpTask,
+  seedDemo,
+  systemContext,
+} from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 
 const system = systemContext("test");
@@ -23,7 +30,8 @@ describeOnBothDatabases("the demo evaluation", (db) => {
     expect(task.sheets).toHaveLength(11);
     expect(task.sheets.every((s) => s.status === "approved")).toBe(true);
     const city = task.sheets.find((s) => s.regionCode === "411700");
-    expect(city).toMatchObject({ total: "98.1", grade: "优", mode: "off-site" });
+    // The city's own sheet is not ranked against its counties.
+    expect(city).toMatchObject({ total: "98.1", grade: "优", mode: "off-site", rank: null });
     expect(
       task.sheets
         .filter((s) => s.regionCode !== "411700")
@@ -59,40 +67,59 @@ describeOnBothDatabases("the demo evaluation", (db) => {
           "正阳县",
           "97.1",
           "优",
-          6,
+          5,
         ],
         [
           "确山县",
           "89.1",
           "良",
-          7,
+          6,
         ],
         [
           "汝南县",
           "88.1",
           "良",
-          8,
+          7,
         ],
         [
           "西平县",
           "81.1",
           "良",
-          9,
+          8,
         ],
         [
           "平舆县",
           "58.1",
           "差",
-          10,
+          9,
         ],
         [
           "新蔡县",
           "44.1",
           "差",
-          11,
+          10,
         ],
       ]
     `);
+  });
+
+  it("rolls the counties up to the city: a mean of 85.25, published as 85.3 良, with the sum in words", async () => {
+    const mean = await rollUpTask(db().db, system, taskId, "mean");
+    expect(mean).toMatchObject({ score: "85.3", grade: "良", included: 10, notApproved: [] });
+    expect(mean.reason).toBe(
+      "10个下级区域得分的简单平均：(99.1 + 81.1 + 98.1 + 58.1 + 97.1 + 89.1 + 99.1 + 88.1 + 98.6 + 44.1) ÷ 10 = 85.25",
+    );
+    const own = await rollUpTask(db().db, system, taskId, "own");
+    expect(own).toMatchObject({ score: "98.1", grade: "优" });
+    // The demo has no community projects for the counties: nothing to weight by households.
+    const weighted = await rollUpTask(db().db, system, taskId, "households-weighted").catch(
+      (e: unknown) => e,
+    );
+    expect(weighted).toBeInstanceOf(DomainError);
+    expect((weighted as DomainError).code).toBe("evaluation.rollup_failed");
+    expect((weighted as DomainError).messageIn("zh-CN")).toContain(
+      "区域 411702（驿城区）缺少加权所需的",
+    );
   });
 
   it("feeds the dashboard: counties ranked by score, grades counted", async () => {

@@ -174,10 +174,14 @@ describe("an evaluation from launch to approval in the browser", () => {
     await page.goto(taskUrl);
     const rows = page.getByTestId("eval-sheets").locator("tbody tr[data-region]");
     await poll(async () => (await rows.nth(1).locator("td").allTextContents()).join("|")).toBe(
-      "驿城区|已通过|—|100.0|优|1|结果",
+      "驿城区|已通过|—|100.0|优|—|结果",
     );
     expect((await rows.nth(0).locator("td").allTextContents()).join("|")).toBe(
-      "驻马店市|草稿|—|98.1|优|2|结果",
+      "驻马店市|草稿|—|98.1|优|—|结果",
+    );
+    // Rolled up to the city from its approved county sheet (the mean of one).
+    await poll(() => page.getByTestId("eval-rollup-score").textContent()).toBe(
+      "驻马店市：100.0 分，优",
     );
     await shot("33-evaluation-ranking");
 

@@ -3,6 +3,7 @@ import type {
   EvidenceFileT,
   EvidenceListT,
   FrameworkChoiceT,
+  RollUpT,
   SheetDetailT,
   SheetEntryT,
   TaskDetailT,
@@ -26,6 +27,8 @@ export const evaluationApi = {
     request<{ items: TaskSummaryT[] }>("GET", "/api/evaluations", { query: { regionCode, year } }),
   createTask: (body: NewTaskBody) => request<{ id: number }>("POST", "/api/evaluations", { body }),
   task: (id: number) => request<TaskDetailT>("GET", `/api/evaluations/${id}`),
+  rollUp: (id: number, method: RollUpT["method"]) =>
+    request<RollUpT>("GET", `/api/evaluations/${id}/roll-up`, { query: { method } }),
   sheet: (id: number) => request<SheetDetailT>("GET", `/api/evaluation-sheets/${id}`),
   saveSheet: (
     id: number,

@@ -1,9 +1,9 @@
 /** One evaluation task: its sheets by region with status, total, grade and rank. */
-import { Card, Descriptions, Table, Tag } from "antd";
+import { Card, Descriptions, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { TaskDetailT } from "../../../src/shared/evaluation-schemas.ts";
+import type { RollUpT, TaskDetailT } from "../../../src/shared/evaluation-schemas.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { evaluationApi } from "../api/evaluation-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
@@ -18,6 +18,55 @@ export const STATUS_COLOR = {
   returned: "warning",
   approved: "success",
 } as const;
+
+type Method = RollUpT["method"];
+const METHODS: Method[] = ["mean", "funds-weighted", "households-weighted", "own"];
+
+/** 汇总: the launching region's result from its subregions' approved sheets, by a chosen method. */
+function RollUpCard({ taskId }: { taskId: number }) {
+  const { t } = useI18n();
+  const [method, setMethod] = useState<Method>("mean");
+  const load = useCallback(() => evaluationApi.rollUp(taskId, method), [taskId, method]);
+  const answer = useRemote(load);
+  const data = answer.data;
+  return (
+    <Card
+      size="small"
+      title={t("eval.rollUp")}
+      style={{ marginTop: 16 }}
+      data-testid="eval-rollup"
+      extra={
+        <Select<Method>
+          size="small"
+          value={method}
+          style={{ width: 160 }}
+          onChange={setMethod}
+          options={METHODS.map((m) => ({ value: m, label: t(`eval.rollUp.${m}`) }))}
+          data-testid="eval-rollup-method"
+        />
+      }
+    >
+      <ErrorAlert message={answer.error === undefined ? null : errorMessage(answer.error, t)} />
+      {data && !answer.error && (
+        <Space orientation="vertical" size={4}>
+          <Typography.Text strong data-testid="eval-rollup-score">
+            {t("eval.rollUp.result", {
+              region: data.region.name,
+              score: data.score,
+              grade: data.grade,
+            })}
+          </Typography.Text>
+          <Typography.Text type="secondary">{data.reason}</Typography.Text>
+          {data.notApproved.length > 0 && (
+            <Typography.Text type="warning">
+              {t("eval.rollUp.pending", { names: data.notApproved.join("、") })}
+            </Typography.Text>
+          )}
+        </Space>
+      )}
+    </Card>
+  );
+}
 
 export function EvaluationTaskPage() {
   const { t } = useI18n();
@@ -91,6 +140,7 @@ export function EvaluationTaskPage() {
           },
         ]}
       />
+      {data?.sheets.some((sh) => sh.regionCode !== data.regionCode) && <RollUpCard taskId={id} />}
     </Card>
   );
 }

@@ -10,6 +10,7 @@ import {
   getTask,
   listEvidence,
   listTasks,
+  rollUpTask,
   saveSheet,
   uploadEvidence,
 } from "../../../services/index.ts";
@@ -21,6 +22,8 @@ import {
   FrameworkChoice,
   IdParam,
   NewTaskRequest,
+  RollUpAnswer,
+  RollUpMethodName,
   SaveAnswer,
   SaveSheetRequest,
   SheetActionRequest,
@@ -102,6 +105,26 @@ export function evaluationRoutes({ database, evidence }: AppDeps): RouteDef[] {
       }),
       can("evaluation:read"),
       async (c) => c.json(await getTask(db, c.get("ctx"), c.req.valid("param").id), 200),
+    ),
+    defineRoute(
+      createRoute({
+        method: "get",
+        path: "/api/evaluations/{id}/roll-up",
+        tags,
+        summary:
+          "汇总 / the launching region's result rolled up from its subregions' approved sheets",
+        request: {
+          params: IdParam,
+          query: z.object({ method: RollUpMethodName.default("mean") }),
+        },
+        responses: { 200: json(RollUpAnswer, "汇总结果 / rolled up"), ...PROTECTED_ERRORS },
+      }),
+      can("evaluation:read"),
+      async (c) =>
+        c.json(
+          await rollUpTask(db, c.get("ctx"), c.req.valid("param").id, c.req.valid("query").method),
+          200,
+        ),
     ),
     defineRoute(
       createRoute({
