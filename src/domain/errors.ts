@@ -169,6 +169,10 @@ export const ERROR_MESSAGES = {
     "zh-CN": "指标「{indicator}」的填报内容不合法：{problem}",
     "en-US": "Indicator {indicator}: {problem}",
   },
+  "evaluation.framework_invalid": {
+    "zh-CN": "上传的指标体系 {file} 有 {count} 处错误：{problems}",
+    "en-US": "The uploaded framework {file} has {count} problem(s): {problems}",
+  },
   "evaluation.rollup_empty": {
     "zh-CN": "{region}的下级地区还没有审核通过的评价结果，无法汇总",
     "en-US": "No subregion of {region} has an approved result to roll up yet",

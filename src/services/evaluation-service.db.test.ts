@@ -1,6 +1,8 @@
 // Evaluations through the services: a city launches a self-evaluation of itself and two counties;
 // sheets read the demo data, are filled, returned, resubmitted, approved and reopened; every step
 // audited; a stale save is refused without losing anything; a sibling county sees nothing.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
@@ -68,6 +70,49 @@ describeOnBothDatabases("evaluations", (db) => {
       deadline: "2021-03-31",
     });
     taskId = task.id;
+  });
+
+  it("launches a task on an uploaded framework file, frozen as uploaded; a broken file is refused with its lines", async () => {
+    const text = readFileSync(
+      join(import.meta.dirname, "../../frameworks/mof-common-2020/framework.yaml"),
+      "utf8",
+    ).replace("code: mof-common-2020", "code: zmd-custom-2020");
+    const uploaded = await createTask(db().db, city, {
+      ...baseTask(),
+      name: "按本市指标体系评价",
+      frameworkCode: undefined,
+      frameworkFile: { fileName: "本市指标体系.yaml", text },
+      regions: ["411702"],
+    });
+    const task = await getTask(db().db, city, uploaded.id);
+    expect([task.frameworkCode, task.frameworkName]).toEqual([
+      "zmd-custom-2020",
+      "项目支出绩效评价共性指标体系（模板，参照财预〔2020〕10号）",
+    ]);
+    const sheet = await getSheet(db().db, city, task.sheets[0]?.id ?? 0);
+    expect(sheet.form.length).toBeGreaterThan(10);
+
+    // 20 points more in one indicator: the points no longer add up to the framework's 100.
+    const broken = text.replace(/points: 20\n/, "points: 40\n");
+    expect(broken).not.toBe(text);
+    const refused = await refusal(
+      createTask(db().db, city, {
+        ...baseTask(),
+        frameworkCode: undefined,
+        frameworkFile: { fileName: "坏的指标体系.yaml", text: broken },
+      }),
+    );
+    expect(refused.code).toBe("evaluation.framework_invalid");
+    expect(refused.message).toMatch(/^上传的指标体系 坏的指标体系\.yaml 有 \d+ 处错误：第 \d+ 行 /);
+    const syntax = await refusal(
+      createTask(db().db, city, {
+        ...baseTask(),
+        frameworkCode: undefined,
+        frameworkFile: { fileName: "残缺.yaml", text: "code: [unclosed" },
+      }),
+    );
+    expect(syntax.code).toBe("file.syntax");
+    expect(syntax.message).toContain("残缺.yaml");
   });
 
   it("launches a task with one draft sheet per region, and refuses regions outside the launcher's", async () => {

@@ -18,9 +18,11 @@ import {
 } from "../domain/evaluations/index.ts";
 import {
   type Framework,
+  formatIssue,
   leafIndicators,
   parseFramework,
   textIn,
+  ValidationError,
 } from "../domain/frameworks/index.ts";
 import { isWithin } from "../domain/regions.ts";
 import { rankByScore } from "../domain/scoring/index.ts";
@@ -28,7 +30,7 @@ import { roleCan } from "../shared/roles.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadRegionRefs } from "./dataset-context.ts";
-import { listBuiltinFrameworks, readFrameworkFile } from "./framework-files.ts";
+import { listBuiltinFrameworks, parseFrameworkText, readFrameworkFile } from "./framework-files.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
 import { getRegion, listingScope } from "./region-service.ts";
 
@@ -62,11 +64,40 @@ function frozenFramework(code: string): unknown {
   return JSON.parse(JSON.stringify(readFrameworkFile(found.file)));
 }
 
+/** The framework a new task freezes: a built-in one, or an uploaded file validated like one. */
+function taskFramework(input: Pick<NewTask, "frameworkCode" | "frameworkFile">) {
+  if (input.frameworkFile) {
+    const { fileName, text } = input.frameworkFile;
+    try {
+      const framework = parseFrameworkText(fileName, text);
+      return { code: framework.code, framework: JSON.parse(JSON.stringify(framework)) as unknown };
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      throw new DomainError(
+        "evaluation.framework_invalid",
+        {
+          file: fileName,
+          count: err.issues.length,
+          problems: err.issues
+            .slice(0, 20)
+            .map((i) => `${i.line ? `第 ${i.line} 行 ` : ""}${formatIssue(i, "zh-CN")}`)
+            .join("；"),
+        },
+        { field: "frameworkFile" },
+      );
+    }
+  }
+  const code = input.frameworkCode ?? "";
+  return { code, framework: frozenFramework(code) };
+}
+
 export interface NewTask {
   name: string;
   year: number;
   type: string;
-  frameworkCode: string;
+  /** A built-in framework's code, or undefined with an uploaded `frameworkFile`. */
+  frameworkCode?: string | undefined;
+  frameworkFile?: { fileName: string; text: string } | undefined;
   regionCode: string;
   programmeId?: number | null | undefined;
   deadline?: string | null | undefined;
@@ -91,7 +122,7 @@ export async function createTask(db: DbOrTx, ctx: ServiceContext, input: NewTask
       region: region.name,
     });
   }
-  const framework = frozenFramework(input.frameworkCode);
+  const { code: frameworkCode, framework } = taskFramework(input);
   return db.transaction(async (tx) => {
     const [task] = await tx
       .insert(evaluationTasks)
@@ -101,7 +132,7 @@ export async function createTask(db: DbOrTx, ctx: ServiceContext, input: NewTask
         type: input.type,
         programmeId: input.programmeId ?? null,
         regionCode: region.code,
-        frameworkCode: input.frameworkCode,
+        frameworkCode,
         framework,
         deadline: input.deadline ?? null,
         createdBy: actor?.userId ?? null,
@@ -121,6 +152,7 @@ export async function createTask(db: DbOrTx, ctx: ServiceContext, input: NewTask
         year: task.year,
         type: task.type,
         framework: task.frameworkCode,
+        ...(input.frameworkFile ? { frameworkFile: input.frameworkFile.fileName } : {}),
         regions: covered.map((r) => r.code),
       },
     });

@@ -44,6 +44,15 @@ export function loadDataFile(file: string): LoadedFile {
     if (code === "ENOENT") throw new DomainError("file.not_found", { file });
     throw new DomainError("file.unreadable", { file, reason: code ?? String(err) });
   }
+  return parseDataText(file, text);
+}
+
+/** Parses the text of a .yaml, .yml or .json file (read from disk or uploaded), named `file`. */
+export function parseDataText(file: string, text: string): LoadedFile {
+  const extension = extname(file).toLowerCase();
+  if (![".yaml", ".yml", ".json"].includes(extension)) {
+    throw new DomainError("file.unsupported_type", { file });
+  }
   // JSON is parsed as YAML too (JSON is YAML 1.2): one parser gives lines for both.
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), {
@@ -131,6 +140,14 @@ function withLines(kind: ValidatedKind, loaded: LoadedFile, issues: readonly Iss
 /** Reads and validates a framework file; every problem is reported with its file, line and path. */
 export function readFrameworkFile(file: string): Framework {
   const loaded = loadDataFile(file);
+  const result = validateFramework(loaded.data);
+  if (!result.ok) withLines("framework", loaded, result.issues);
+  return result.value;
+}
+
+/** Validates the text of an uploaded framework file the same way, named by its file name. */
+export function parseFrameworkText(fileName: string, text: string): Framework {
+  const loaded = parseDataText(fileName, text);
   const result = validateFramework(loaded.data);
   if (!result.ok) withLines("framework", loaded, result.issues);
   return result.value;

@@ -35,11 +35,23 @@ export const NewTaskRequest = z
     name: z.string().trim().min(1).max(200),
     year: z.number().int().min(2000).max(2100),
     type: z.enum(EVALUATION_TYPE_CODES),
-    frameworkCode: z.string().min(1).max(40),
+    /** A built-in framework, or (instead) an uploaded framework file. */
+    frameworkCode: z.string().min(1).max(40).optional(),
+    frameworkFile: z
+      .object({
+        fileName: z.string().trim().min(1).max(200),
+        /** The .yaml, .yml or .json text (docs/framework-format.md), 1 MB at most. */
+        text: z.string().min(1).max(1_000_000),
+      })
+      .optional(),
     regionCode: RegionCode,
     programmeId: z.number().int().positive().nullable().optional(),
     deadline: DateText.nullable().optional(),
     regions: z.array(RegionCode).min(1).max(5000),
+  })
+  .refine((t) => (t.frameworkCode === undefined) !== (t.frameworkFile === undefined), {
+    message: "frameworkCode or frameworkFile, exactly one",
+    path: ["frameworkCode"],
   })
   .openapi("NewEvaluationTask");
 

@@ -15,7 +15,9 @@ export interface NewTaskBody {
   name: string;
   year: number;
   type: string;
-  frameworkCode: string;
+  /** A built-in framework, or `frameworkFile` instead. */
+  frameworkCode?: string;
+  frameworkFile?: { fileName: string; text: string };
   regionCode: string;
   deadline?: string | null;
   regions: string[];

@@ -303,6 +303,11 @@ export const enUS: Messages = {
   "eval.rollUp.own": "Own evaluation",
   "eval.rollUp.result": "{region}: {score}, {grade}",
   "eval.rollUp.pending": "Not approved yet, left out: {names}",
+  "eval.frameworkUpload": "Upload a framework file (YAML / JSON)…",
+  "eval.frameworkUploadHint":
+    "Written as docs/framework-format.md describes; checked and frozen into the task at launch",
+  "eval.frameworkChooseFile": "Choose a file",
+  "eval.frameworkFileRequired": "Choose the framework file to upload",
   "eval.deadline": "Deadline",
   "eval.regions": "Evaluated regions",
   "eval.regionsRequired": "Choose at least one region",

@@ -298,6 +298,11 @@ export const zhCN = {
   "eval.rollUp.own": "采用本级评价",
   "eval.rollUp.result": "{region}：{score} 分，{grade}",
   "eval.rollUp.pending": "尚未通过、未计入：{names}",
+  "eval.frameworkUpload": "上传指标体系文件（YAML / JSON）…",
+  "eval.frameworkUploadHint":
+    "按 docs/framework-format.md 的格式编写；发起时校验并冻结为本任务的版本",
+  "eval.frameworkChooseFile": "选择文件",
+  "eval.frameworkFileRequired": "请选择要上传的指标体系文件",
   "eval.deadline": "截止日期",
   "eval.regions": "评价对象",
   "eval.regionsRequired": "请至少选择一个评价对象",

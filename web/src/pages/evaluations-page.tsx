@@ -1,5 +1,5 @@
 /** 评价任务: the tasks of the selected region and year, and launching a new one. */
-import { PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import {
   Button,
   Card,
@@ -12,6 +12,7 @@ import {
   Space,
   Table,
   Tag,
+  Upload,
 } from "antd";
 import { useCallback, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -130,6 +131,9 @@ interface LaunchForm {
   regions: string[];
 }
 
+/** The framework select's choice for an uploaded file (no built-in code looks like it). */
+const UPLOAD = "__upload__";
+
 function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: () => void }) {
   const { t } = useI18n();
   const { region } = useLayout();
@@ -137,6 +141,9 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
   const [form] = Form.useForm<LaunchForm>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** An uploaded framework file (.yaml/.yml/.json), chosen with the UPLOAD option. */
+  const [upload, setUpload] = useState<{ fileName: string; text: string } | null>(null);
+  const chosen = Form.useWatch("frameworkCode", form);
   const frameworks = useRemote(evaluationApi.frameworks);
   const loadChildren = useCallback(() => api.regionChildren(region.code), [region.code]);
   const children = useRemote(loadChildren);
@@ -146,6 +153,10 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
   ];
 
   const submit = async (values: LaunchForm) => {
+    if (values.frameworkCode === UPLOAD && upload === null) {
+      setError(t("eval.frameworkFileRequired"));
+      return;
+    }
     setSaving(true);
     setError(null);
     try {
@@ -153,7 +164,9 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
         name: values.name,
         year: props.year,
         type: values.type,
-        frameworkCode: values.frameworkCode,
+        ...(values.frameworkCode === UPLOAD && upload
+          ? { frameworkFile: upload }
+          : { frameworkCode: values.frameworkCode }),
         regionCode: region.code,
         deadline: values.deadline ? values.deadline.format("YYYY-MM-DD") : null,
         regions: values.regions,
@@ -204,12 +217,32 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
         >
           <Select
             data-testid="eval-framework"
-            options={(frameworks.data?.items ?? []).map((f) => ({
-              value: f.code,
-              label: `${f.name}（${f.code}）`,
-            }))}
+            options={[
+              ...(frameworks.data?.items ?? []).map((f) => ({
+                value: f.code,
+                label: `${f.name}（${f.code}）`,
+              })),
+              { value: UPLOAD, label: t("eval.frameworkUpload") },
+            ]}
           />
         </Form.Item>
+        {chosen === UPLOAD && (
+          <Form.Item extra={t("eval.frameworkUploadHint")}>
+            <Upload
+              accept=".yaml,.yml,.json"
+              maxCount={1}
+              beforeUpload={async (file) => {
+                setUpload({ fileName: file.name, text: await file.text() });
+                return false;
+              }}
+              onRemove={() => setUpload(null)}
+            >
+              <Button icon={<UploadOutlined />} data-testid="eval-framework-file">
+                {t("eval.frameworkChooseFile")}
+              </Button>
+            </Upload>
+          </Form.Item>
+        )}
         <Form.Item name="deadline" label={t("eval.deadline")}>
           <DatePicker />
         </Form.Item>
