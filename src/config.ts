@@ -14,6 +14,7 @@ const Env = z.object({
     .optional(),
   JIXIAO_ADMIN_PASSWORD: z.string().optional(),
   JIXIAO_EVIDENCE_DIR: z.string().optional(),
+  JIXIAO_CHROMIUM: z.string().default("/usr/bin/chromium"),
   JIXIAO_SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
@@ -24,6 +25,8 @@ export interface Config {
   dataDir: string;
   /** Where evidence files (佐证材料) are kept: JIXIAO_EVIDENCE_DIR, or the data folder's evidence/. */
   evidenceDir: string;
+  /** The Chromium that prints PDF reports (Debian's by default). */
+  chromiumPath: string;
   db: DbTarget;
   adminPassword: string | undefined;
   secureCookies: boolean;
@@ -48,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     evidenceDir: resolve(e.JIXIAO_EVIDENCE_DIR ?? resolve(dataDir, "evidence")),
+    chromiumPath: e.JIXIAO_CHROMIUM,
     db: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "pglite", dataDir: resolve(dataDir, "pglite") },

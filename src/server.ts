@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { createApp } from "./api/app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/index.ts";
+import { chromiumPdf } from "./reports/pdf.ts";
 import { type PrepareResult, prepareDatabase, seedDemo, systemContext } from "./services/index.ts";
 import { folderEvidenceStore } from "./storage/evidence-store.ts";
 
@@ -45,6 +46,7 @@ export async function startServer(
     const { app } = createApp({
       database,
       evidence: folderEvidenceStore(config.evidenceDir),
+      pdf: chromiumPdf(config.chromiumPath),
       logger,
       webDist: WEB_DIST,
       secureCookies: config.secureCookies,

@@ -165,6 +165,12 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => ({ path: `/api/checks?regionCode=${COUNTY_A}&year=2020&asOf=2021-01-01` }),
     scoped: true,
   },
+  "GET /api/evaluation-sheets/{id}/report": {
+    request: (ids) => ({
+      path: `/api/evaluation-sheets/${ids.submitSheetId}/report?template=score-table&format=xlsx`,
+    }),
+    scoped: true,
+  },
   "GET /api/reminders": {
     request: () => ({ path: "/api/reminders?today=2021-04-15" }),
     scoped: false,

@@ -2,6 +2,7 @@
 import type { Logger } from "pino";
 import type { Database } from "../db/index.ts";
 import type { Locale } from "../domain/errors.ts";
+import type { PdfRenderer } from "../reports/pdf.ts";
 import type { ResolvedSession, ServiceContext } from "../services/index.ts";
 import type { EvidenceStore } from "../storage/evidence-store.ts";
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   /** Where evidence files are kept. */
   evidence: EvidenceStore;
   logger: Logger;
+  /** Prints reports to PDF (Chromium). */
+  pdf: PdfRenderer;
   /** Folder of the built web app (web/dist); absent in API-only tests. */
   webDist?: string | undefined;
   /** Marks the session cookie Secure (behind HTTPS). */

@@ -14,6 +14,7 @@ import {
   type SheetEntries,
   type SheetStatus,
   scoreSheet,
+  scoreSheetCard,
   transition,
 } from "../domain/evaluations/index.ts";
 import {
@@ -337,6 +338,17 @@ async function sheetData(
       .map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
   );
   return { regionCode, regions: regionMap, rows };
+}
+
+/** A sheet the actor may see, scored in decimals with its current entries and data (for reports). */
+export async function sheetScorecard(db: DbOrTx, ctx: ServiceContext, id: number) {
+  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
+  const loaded = await loadSheet(db, ctx, id);
+  const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task.year);
+  const entries = loaded.sheet.entries as SheetEntries;
+  const subject = `${loaded.region.name} ${loaded.task.name}`;
+  const { card } = scoreSheetCard(loaded.framework, entries, data, subject);
+  return { ...loaded, entries, card };
 }
 
 async function score(db: DbOrTx, loaded: LoadedSheet, entries: SheetEntries): Promise<ScoredSheet> {

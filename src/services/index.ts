@@ -11,6 +11,7 @@ export * from "./import-service.ts";
 export * from "./policy.ts";
 export * from "./region-service.ts";
 export * from "./reminder-service.ts";
+export * from "./report-service.ts";
 export * from "./result-service.ts";
 export * from "./rollup-service.ts";
 export * from "./user-service.ts";

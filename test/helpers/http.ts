@@ -5,13 +5,15 @@ import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "../../src/api/app.ts";
 import type { Database } from "../../src/db/index.ts";
+import { chromiumPdf } from "../../src/reports/pdf.ts";
 import { folderEvidenceStore } from "../../src/storage/evidence-store.ts";
 import { TEST_PASSWORD } from "./fixtures.ts";
 
 /** The app over a test database; evidence files go to a fresh temporary folder. */
 export function testApp(database: Database) {
   const evidence = folderEvidenceStore(mkdtempSync(join(tmpdir(), "jixiao-evidence-")));
-  return { ...createApp({ database, evidence, logger: pino({ level: "silent" }) }), evidence };
+  const pdf = chromiumPdf(process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium");
+  return { ...createApp({ database, evidence, pdf, logger: pino({ level: "silent" }) }), evidence };
 }
 
 export interface RequestOptions {

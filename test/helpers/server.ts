@@ -28,6 +28,7 @@ export async function startTestServer(adminPassword: string) {
     host: "127.0.0.1",
     dataDir,
     evidenceDir: join(dataDir, "evidence"),
+    chromiumPath: process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium",
     db: { kind: "pglite", dataDir: join(dataDir, "pglite") },
     adminPassword,
     secureCookies: false,

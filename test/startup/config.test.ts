@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       dataDir: resolve("data"),
       evidenceDir: resolve("data", "evidence"),
+      chromiumPath: "/usr/bin/chromium",
       db: { kind: "pglite", dataDir: resolve("data", "pglite") },
       adminPassword: undefined,
       secureCookies: false,

@@ -10,6 +10,7 @@ import { healthRoutes } from "./health/health.ts";
 import { importRoutes } from "./imports/imports.ts";
 import { regionRoutes } from "./regions/regions.ts";
 import { reminderRoutes } from "./reminders/reminders.ts";
+import { reportRoutes } from "./reports/reports.ts";
 import { resultRoutes } from "./results/results.ts";
 import { userRoutes } from "./users/users.ts";
 
@@ -28,5 +29,6 @@ export function routeTable(deps: AppDeps): RouteDef[] {
     ...resultRoutes(deps),
     ...dashboardRoutes(deps),
     ...reminderRoutes(deps),
+    ...reportRoutes(deps),
   ];
 }

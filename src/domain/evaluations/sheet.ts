@@ -11,7 +11,12 @@ import {
   textIn,
   validateInput,
 } from "../frameworks/index.ts";
-import { type ScorecardJson, scorecardToJson, scoreValidated } from "../scoring/index.ts";
+import {
+  type Scorecard,
+  type ScorecardJson,
+  scorecardToJson,
+  scoreValidated,
+} from "../scoring/index.ts";
 import { type BoundFacts, bindFacts, type SheetData, type UnboundFacts } from "./bindings.ts";
 
 /** What a person entered for one indicator: the engine's entry plus the reason they give. */
@@ -71,6 +76,17 @@ export function scoreSheet(
   data: SheetData,
   subject: string,
 ): ScoredSheet {
+  const { card, ...rest } = scoreSheetCard(framework, entries, data, subject);
+  return { scorecard: scorecardToJson(card), ...rest };
+}
+
+/** As scoreSheet, with the scorecard in decimals (for reports and roll-ups). */
+export function scoreSheetCard(
+  framework: Framework,
+  entries: SheetEntries,
+  data: SheetData,
+  subject: string,
+): Omit<ScoredSheet, "scorecard"> & { card: Scorecard } {
   const binding = bindFacts(framework, data);
   const bound = binding.filter((b): b is BoundFacts => "facts" in b);
   const unbound = binding.filter((b): b is UnboundFacts => "missing" in b);
@@ -114,6 +130,6 @@ export function scoreSheet(
       },
     );
   }
-  const scorecard = scorecardToJson(scoreValidated(framework, checked.value));
-  return { scorecard, pending, reasonsMissing, bound, unbound };
+  const card = scoreValidated(framework, checked.value);
+  return { card, pending, reasonsMissing, bound, unbound };
 }

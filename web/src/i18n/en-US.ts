@@ -391,6 +391,7 @@ export const enUS: Messages = {
   "evidence.allCovered": "Every indicator has evidence",
 
   "result.title": "Result",
+  "result.scoreTableAs": "Score table ({format})",
   "result.link": "Result",
   "result.backToSheet": "Back to the sheet",
   "result.rate": "Score rate",

@@ -387,6 +387,7 @@ export const zhCN = {
   "evidence.allCovered": "每项指标均有佐证材料",
 
   "result.title": "评价结果",
+  "result.scoreTableAs": "下载评分表（{format}）",
   "result.link": "结果",
   "result.backToSheet": "返回评价表",
   "result.rate": "得分率",

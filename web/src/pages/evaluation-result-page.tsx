@@ -199,6 +199,16 @@ export function EvaluationResultPage() {
       extra={
         data && (
           <Space>
+            {(["docx", "xlsx"] as const).map((format) => (
+              <a
+                key={format}
+                href={`/api/evaluation-sheets/${data.id}/report?template=score-table&format=${format}`}
+                download
+                data-testid={`report-${format}`}
+              >
+                {t("result.scoreTableAs", { format: format === "docx" ? "Word" : "Excel" })}
+              </a>
+            ))}
             <Link to={`/evaluation-sheets/${data.id}`}>{t("result.backToSheet")}</Link>
             <Link to={`/evaluations/${data.task.id}`}>{t("eval.backToTask")}</Link>
           </Space>

@@ -1,0 +1,86 @@
+/**
+ * The report model: a document tree that every renderer (docx, xlsx, pdf through HTML) draws as it
+ * is. Every figure in it is already printed text; no renderer computes one.
+ */
+
+export interface TableCell {
+  text: string;
+  /** A number as a decimal string, for spreadsheets (written as a number, shown as `text`). */
+  value?: string;
+  rowSpan?: number;
+  colSpan?: number;
+  align?: "left" | "center" | "right";
+  bold?: boolean;
+}
+
+export interface TableColumn {
+  title: string;
+  /** Relative width (the renderers scale the columns to the page). */
+  width: number;
+}
+
+export interface TableBlock {
+  kind: "table";
+  /** The worksheet name in xlsx (at most 31 characters). */
+  name: string;
+  caption?: string;
+  columns: TableColumn[];
+  /** Header rows; a cell spanning rows or columns is given once, as in HTML. */
+  header: TableCell[][];
+  rows: TableCell[][];
+}
+
+export interface HeadingBlock {
+  kind: "heading";
+  /** 1 一、 2 （一） 3 1. 4 （1） — the numbering is part of the text. */
+  level: 1 | 2 | 3 | 4;
+  text: string;
+}
+
+export interface ParagraphBlock {
+  kind: "paragraph";
+  text: string;
+  align?: "left" | "center" | "right";
+  /** First-line indent of two characters, as official documents set body text. */
+  indent?: boolean;
+  /** True when a user changed the generated text. */
+  edited?: boolean;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+
+export interface ReportDocument {
+  /** Also the file name's stem. */
+  title: string;
+  orientation: "portrait" | "landscape";
+  blocks: Block[];
+}
+
+export interface PlacedCell {
+  cell: TableCell;
+  row: number;
+  col: number;
+}
+
+/**
+ * Where each cell of HTML-like rows lands in the grid (0-based), skipping the places taken by cells
+ * spanning from rows above: what xlsx merges and docx vertical merges need.
+ */
+export function placeCells(rows: readonly (readonly TableCell[])[]): PlacedCell[] {
+  const taken = new Set<string>();
+  const placed: PlacedCell[] = [];
+  for (const [r, row] of rows.entries()) {
+    let c = 0;
+    for (const cell of row) {
+      while (taken.has(`${r}:${c}`)) c += 1;
+      placed.push({ cell, row: r, col: c });
+      const rs = cell.rowSpan ?? 1;
+      const cs = cell.colSpan ?? 1;
+      for (let i = 0; i < rs; i += 1) {
+        for (let j = 0; j < cs; j += 1) taken.add(`${r + i}:${c + j}`);
+      }
+      c += cs;
+    }
+  }
+  return placed;
+}

@@ -1,0 +1,97 @@
+// Downloading the demo city's 评分表 over HTTP: the figures of the seed, the sibling county refused.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { beforeAll, expect, it } from "vitest";
+import { seedDemo, systemContext } from "../../src/services/index.ts";
+import { artifactDir } from "../helpers/browser.ts";
+import { describeOnBothDatabases } from "../helpers/databases.ts";
+import { addUser } from "../helpers/fixtures.ts";
+import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
+
+describeOnBothDatabases("report downloads", (db) => {
+  let reader: ApiClient;
+  let sibling: ApiClient;
+  let citySheet: number;
+  let yichengSheet: number;
+
+  beforeAll(async () => {
+    await seedDemo(db().db, systemContext("test"), {});
+    const app = testApp(db());
+    await addUser(db(), "zmd.reader", "viewer", "411700");
+    await addUser(db(), "xp.reader", "viewer", "411721");
+    reader = await signedIn(app.app, "zmd.reader");
+    sibling = await signedIn(app.app, "xp.reader");
+    const result = await db().db.execute(
+      sql`select id, region_code as code from evaluation_sheets order by id`,
+    );
+    const rows = (result as unknown as { rows: { id: number; code: string }[] }).rows;
+    citySheet = Number(rows.find((r) => r.code === "411700")?.id);
+    yichengSheet = Number(rows.find((r) => r.code === "411702")?.id);
+  });
+
+  it("gives 驻马店市's score table as .docx, named after the region and year, with 98.1", async () => {
+    const res = await reader.request(
+      "GET",
+      `/api/evaluation-sheets/${citySheet}/report?template=score-table&format=docx`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain(
+      "驻马店市2020年评分表.docx",
+    );
+    const zip = await JSZip.loadAsync(res.bytes);
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain(">98.1<");
+    expect(xml).toContain("填报单位：驻马店市");
+  });
+
+  it("gives the same table as a PDF whose text holds the figures and whose CJK font is embedded", async () => {
+    const res = await reader.request(
+      "GET",
+      `/api/evaluation-sheets/${citySheet}/report?format=pdf`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-pdf-"));
+    const file = join(dir, "评分表.pdf");
+    writeFileSync(file, res.bytes);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain("填报单位：驻马店市");
+    expect(text).toContain("实际开工62395平方米，年度计划63120平方");
+    expect(text).toMatch(/合计\s+100\s+98\.1/);
+    // Every font embedded with a Unicode map (Chromium embeds the CJK faces as Type 3 glyphs), so
+    // the Chinese text above came out of the glyphs themselves: no tofu, no missing font.
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2);
+    const listed = fonts.filter((l) => l.trim() !== "");
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((l) => !/ yes +(yes|no) +yes +\d+ +\d+$/.test(l))).toEqual([]);
+    // The first page renders, for a person to look at: test-artifacts/reports/score-table-1.png.
+    const out = join(artifactDir("reports"), "score-table");
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", file, out]);
+    expect(readdirSync(artifactDir("reports")).some((f) => f.startsWith("score-table"))).toBe(true);
+  });
+
+  it("gives a county's as .xlsx with its own total, and refuses the sibling county", async () => {
+    const res = await reader.request(
+      "GET",
+      `/api/evaluation-sheets/${yichengSheet}/report?format=xlsx`,
+    );
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("评分表");
+    expect(sheet?.getCell("F16").value).toBe(99.1);
+    const refused = await sibling.request(
+      "GET",
+      `/api/evaluation-sheets/${yichengSheet}/report?format=xlsx`,
+    );
+    expect(refused.status).toBe(404);
+  });
+});
