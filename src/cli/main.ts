@@ -22,6 +22,7 @@ import { registerCheckCommand } from "./check-command.ts";
 import { issueLines, registerDataCommands } from "./data-commands.ts";
 import { registerGenCommand } from "./gen-command.ts";
 import { promptPassword } from "./prompt.ts";
+import { registerReportCommand } from "./report-command.ts";
 import { registerScoringCommands } from "./score-commands.ts";
 import { adminPasswordLine, operator, withDatabase } from "./with-database.ts";
 
@@ -230,6 +231,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
   registerDataCommands(program, out);
   registerGenCommand(program, out);
   registerCheckCommand(program, out);
+  registerReportCommand(program, out);
   return program;
 }
 

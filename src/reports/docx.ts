@@ -83,22 +83,26 @@ function paragraphOf(block: Exclude<Block, TableBlock>): Paragraph {
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 
+/** Table text takes its font and size from one paragraph style: runs carry no properties. */
+const TABLE_STYLE = "JixiaoTableText";
+
 function cellOf(cell: ModelCell, width: number): TableCell {
+  const runs = cell.text
+    .split("\n")
+    .map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          ...(cell.bold ? { bold: true } : {}),
+          ...(i > 0 ? { break: 1 } : {}),
+        }),
+    );
   return new TableCell({
     children: [
-      new Paragraph({
-        alignment: ALIGN[cell.align ?? "left"],
-        children: textRuns(cell.text, {
-          size: SIZE.table,
-          font: FONTS.body,
-          bold: cell.bold ?? false,
-        }),
-      }),
+      new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[cell.align ?? "left"], children: runs }),
     ],
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     ...(cell.rowSpan && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
     ...(cell.colSpan && cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
   });
@@ -124,6 +128,16 @@ function tableOf(block: TableBlock, pageWidth: number): Table {
   };
   return new Table({
     layout: TableLayoutType.FIXED,
+    // Borders and cell margins once for the table, not per cell: a province table has 15,000 cells.
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: [
@@ -148,6 +162,15 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
       default: {
         document: { run: { font: font(FONTS.body), size: SIZE.body } },
       },
+      paragraphStyles: [
+        {
+          id: TABLE_STYLE,
+          name: "Jixiao Table Text",
+          basedOn: "Normal",
+          run: { font: font(FONTS.body), size: SIZE.table },
+          paragraph: { spacing: { line: 300 } },
+        },
+      ],
     },
     sections: [
       {

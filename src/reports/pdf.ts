@@ -2,7 +2,6 @@
  * HTML to PDF in Debian's Chromium (playwright-core): A4 as the page's CSS says, "— n —" page
  * numbers at the foot, fonts embedded (Noto CJK from fonts-noto-cjk when the official faces are absent).
  */
-import { chromium } from "playwright-core";
 
 export interface PdfRenderer {
   render(html: string): Promise<Uint8Array>;
@@ -15,6 +14,8 @@ const FOOTER =
 export function chromiumPdf(executablePath: string): PdfRenderer {
   return {
     async render(html) {
+      // Loaded on first use: the CLI and server start without the browser driver.
+      const { chromium } = await import("playwright-core");
       const browser = await chromium.launch({
         executablePath,
         headless: true,

@@ -1,23 +1,14 @@
 /** Reports of an evaluation sheet, rendered from the report model: docx, xlsx and pdf (through HTML). */
 import type { DbOrTx } from "../db/index.ts";
 import { type ReportDocument, scoreTableDocument } from "../domain/reports/index.ts";
-import { renderDocx } from "../reports/docx.ts";
-import { renderHtml } from "../reports/html.ts";
+import { CONTENT_TYPES, type ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
-import { renderXlsx } from "../reports/xlsx.ts";
 import type { ServiceContext } from "./context.ts";
 import { sheetScorecard } from "./evaluation-service.ts";
 
 export const REPORT_TEMPLATES = ["score-table"] as const;
 export type ReportTemplate = (typeof REPORT_TEMPLATES)[number];
-export const REPORT_FORMATS = ["docx", "xlsx", "pdf"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-const CONTENT_TYPES: Record<ReportFormat, string> = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pdf: "application/pdf",
-};
+export { REPORT_FORMATS, type ReportFormat } from "../reports/formats.ts";
 
 const TEMPLATE_ZH: Record<ReportTemplate, string> = { "score-table": "评分表" };
 
@@ -46,11 +37,8 @@ export async function sheetReport(
   pdf: PdfRenderer,
 ) {
   const { doc, fileStem } = await sheetReportDocument(db, ctx, sheetId, template);
-  const bytes =
-    format === "docx"
-      ? await renderDocx(doc)
-      : format === "xlsx"
-        ? await renderXlsx(doc)
-        : await pdf.render(renderHtml(doc));
+  // The renderers (docx, exceljs, the browser driver) load on the first report, not at start.
+  const { renderReport } = await import("../reports/index.ts");
+  const bytes = await renderReport(doc, format, pdf);
   return { fileName: `${fileStem}.${format}`, contentType: CONTENT_TYPES[format], bytes };
 }

@@ -34,6 +34,7 @@ describe("jixiao --help", () => {
       "export",
       "gen",
       "check",
+      "report",
       "help",
     ]);
   });
