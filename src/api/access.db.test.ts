@@ -171,6 +171,12 @@ const FIXTURES: Record<string, Fixture> = {
     }),
     scoped: true,
   },
+  "GET /api/reports/monitoring": {
+    request: () => ({
+      path: `/api/reports/monitoring?regionCode=${COUNTY_A}&year=2020&format=xlsx`,
+    }),
+    scoped: true,
+  },
   "GET /api/reminders": {
     request: () => ({ path: "/api/reminders?today=2021-04-15" }),
     scoped: false,

@@ -1,6 +1,7 @@
 /**
- * `jixiao report`: a report as a file, from an evaluation sheet in the database (--sheet) or offline
- * from a framework file and an input file (--framework, --input), in docx, xlsx or pdf.
+ * `jixiao report`: a report as a file — the score table of an evaluation sheet in the database
+ * (--sheet) or offline from a framework and an input file (--framework, --input); the monitoring
+ * summary of a region's year (--template monitoring --region --year) — in docx, xlsx or pdf.
  */
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
@@ -17,12 +18,8 @@ import {
   readInputFile,
   resolveFrameworkPath,
 } from "../services/framework-files.ts";
-import {
-  REPORT_TEMPLATES,
-  type ReportTemplate,
-  sheetReport,
-  systemContext,
-} from "../services/index.ts";
+import { REPORT_TEMPLATES, regionReport, sheetReport, systemContext } from "../services/index.ts";
+import { parseYear } from "./data-commands.ts";
 import { operator, withDatabase } from "./with-database.ts";
 
 function invalid(field: string, value: string, reason: string): DomainError {
@@ -42,7 +39,7 @@ export function registerReportCommand(program: Command, out: (line: string) => v
   program
     .command("report")
     .description(
-      "生成报告文件（评分表）/ write a report (the indicator score table) as docx, xlsx or pdf",
+      "生成报告文件（评分表、运行监控情况）/ write a report (score table, monitoring summary) as docx, xlsx or pdf",
     )
     .addOption(
       new Option("--template <name>", "报告模板 / template")
@@ -56,15 +53,19 @@ export function registerReportCommand(program: Command, out: (line: string) => v
     )
     .requiredOption("-o, --output <file>", "输出文件 / output file")
     .option("--sheet <id>", "数据库中的评价表编号 / an evaluation sheet in the database")
+    .option("--region <code>", "monitoring：区域代码 / monitoring: region code")
+    .option("--year <year>", "monitoring：年度 / monitoring: year")
     .option("--framework <file>", "离线：指标体系文件或 builtin:NAME / offline: a framework")
     .option("--input <file>", "离线：数据文件 / offline: an input file")
     .option("--unit <name>", "离线：填报单位 / offline: the evaluated unit")
     .action(
       async (opts: {
-        template: ReportTemplate;
+        template: (typeof REPORT_TEMPLATES)[number];
         format?: string;
         output: string;
         sheet?: string;
+        region?: string;
+        year?: string;
         framework?: string;
         input?: string;
         unit?: string;
@@ -72,12 +73,32 @@ export function registerReportCommand(program: Command, out: (line: string) => v
         const format = formatOf(opts.format, opts.output);
         const pdf = chromiumPdf(loadConfig().chromiumPath);
         let bytes: Uint8Array;
-        if (opts.sheet !== undefined) {
+        if (opts.template === "monitoring") {
+          if (!opts.region || !opts.year) {
+            throw invalid(
+              "region",
+              opts.region ?? "",
+              "monitoring 须给出 --region 与 --year / give --region and --year",
+            );
+          }
+          const year = parseYear(opts.year);
+          const region = opts.region;
+          const file = await withDatabase((d) =>
+            regionReport(
+              d.db,
+              systemContext(operator()),
+              { regionCode: region, year },
+              format,
+              pdf,
+            ),
+          );
+          bytes = file.bytes;
+        } else if (opts.sheet !== undefined) {
           const id = Number(opts.sheet);
           if (!Number.isInteger(id) || id <= 0)
             throw invalid("sheet", opts.sheet, "须为正整数 / a positive integer");
           const file = await withDatabase((d) =>
-            sheetReport(d.db, systemContext(operator()), id, opts.template, format, pdf),
+            sheetReport(d.db, systemContext(operator()), id, "score-table", format, pdf),
           );
           bytes = file.bytes;
         } else if (opts.framework && opts.input) {

@@ -87,16 +87,14 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 const TABLE_STYLE = "JixiaoTableText";
 
 function cellOf(cell: ModelCell, width: number): TableCell {
-  const runs = cell.text
-    .split("\n")
-    .map(
-      (line, i) =>
-        new TextRun({
-          text: line,
-          ...(cell.bold ? { bold: true } : {}),
-          ...(i > 0 ? { break: 1 } : {}),
-        }),
-    );
+  const runs = cell.text.split("\n").map(
+    (line, i) =>
+      new TextRun({
+        text: line,
+        ...(cell.bold ? { bold: true } : {}),
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
+  );
   return new TableCell({
     children: [
       new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[cell.align ?? "left"], children: runs }),

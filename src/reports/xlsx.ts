@@ -72,5 +72,14 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   for (const block of doc.blocks) {
     if (block.kind === "table") addTable(workbook, doc.title, block, used);
   }
+  // A workbook needs a sheet: without tables, the document's text goes on one.
+  if (workbook.worksheets.length === 0) {
+    const sheet = workbook.addWorksheet("说明");
+    sheet.getColumn(1).width = 100;
+    sheet.addRow([doc.title]).font = { bold: true, size: 14 };
+    for (const block of doc.blocks) {
+      if (block.kind !== "table") sheet.addRow([block.text]).alignment = { wrapText: true };
+    }
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,13 +1,21 @@
 /** Reports of an evaluation sheet, rendered from the report model: docx, xlsx and pdf (through HTML). */
 import type { DbOrTx } from "../db/index.ts";
-import { type ReportDocument, scoreTableDocument } from "../domain/reports/index.ts";
+import {
+  monitoringSummaryDocument,
+  type ReportDocument,
+  scoreTableDocument,
+} from "../domain/reports/index.ts";
 import { CONTENT_TYPES, type ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
 import type { ServiceContext } from "./context.ts";
+import { getDashboard } from "./dashboard-service.ts";
 import { sheetScorecard } from "./evaluation-service.ts";
 
-export const REPORT_TEMPLATES = ["score-table"] as const;
-export type ReportTemplate = (typeof REPORT_TEMPLATES)[number];
+/** Templates of one evaluation sheet, and of a region's year. */
+export const SHEET_TEMPLATES = ["score-table"] as const;
+export type ReportTemplate = (typeof SHEET_TEMPLATES)[number];
+export const REGION_TEMPLATES = ["monitoring"] as const;
+export const REPORT_TEMPLATES = [...SHEET_TEMPLATES, ...REGION_TEMPLATES] as const;
 export { REPORT_FORMATS, type ReportFormat } from "../reports/formats.ts";
 
 const TEMPLATE_ZH: Record<ReportTemplate, string> = { "score-table": "评分表" };
@@ -41,4 +49,20 @@ export async function sheetReport(
   const { renderReport } = await import("../reports/index.ts");
   const bytes = await renderReport(doc, format, pdf);
   return { fileName: `${fileStem}.${format}`, contentType: CONTENT_TYPES[format], bytes };
+}
+
+/** The monitoring summary (绩效运行监控情况) of a region's year, from the dashboard's sums. */
+export async function regionReport(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  request: { regionCode?: string | undefined; year: number },
+  format: ReportFormat,
+  pdf: PdfRenderer,
+) {
+  const dashboard = await getDashboard(db, ctx, request);
+  const doc = monitoringSummaryDocument(dashboard);
+  const { renderReport } = await import("../reports/index.ts");
+  const bytes = await renderReport(doc, format, pdf);
+  const fileName = `${dashboard.scope.name}${dashboard.year}年绩效运行监控情况.${format}`;
+  return { fileName, contentType: CONTENT_TYPES[format], bytes };
 }

@@ -1,11 +1,13 @@
-// `jixiao report` offline, from a framework and an input file: the score table in xlsx and pdf.
+// `jixiao report` offline, from a framework and an input file: the score table in xlsx and pdf; and
+// from the database: the demo's score table and Guangdong's monitoring summary.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
-import { runJixiao } from "./jixiao-process.ts";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChildDatabase, createChildDatabase, runJixiao } from "./jixiao-process.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-report-"));
 const ZHUMADIAN = [
@@ -55,5 +57,35 @@ describe("jixiao report", () => {
     const none = await runJixiao(["report", "-o", join(dir, "x.docx")], {});
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("须给出 --sheet，或同时给出 --framework 与 --input");
+  });
+});
+
+describe("jixiao report from the database", () => {
+  let child: ChildDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    child = await createChildDatabase("pglite");
+    env = { ...child.env, JIXIAO_ADMIN_PASSWORD: "Cli-Report-Passw0rd!" };
+    expect((await runJixiao(["seed-demo"], env)).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await child?.destroy();
+  });
+
+  it("writes Guangdong 2024's monitoring summary with 19.21% and the demo city's score table", async () => {
+    const file = join(dir, "广东.docx");
+    const r = await runJixiao(
+      ["report", "--template", "monitoring", "--region", "440000", "--year", "2024", "-o", file],
+      env,
+    );
+    expect(r.code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain("支出率19.21%");
+    const sheet = join(dir, "驻马店.xlsx");
+    expect((await runJixiao(["report", "--sheet", "1", "-o", sheet], env)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(sheet) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet("评分表")?.getCell("F16").value).toBe(98.1);
   });
 });

@@ -16,6 +16,7 @@ import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
 describeOnBothDatabases("report downloads", (db) => {
   let reader: ApiClient;
   let sibling: ApiClient;
+  let provinceReader: ApiClient;
   let citySheet: number;
   let yichengSheet: number;
 
@@ -26,6 +27,8 @@ describeOnBothDatabases("report downloads", (db) => {
     await addUser(db(), "xp.reader", "viewer", "411721");
     reader = await signedIn(app.app, "zmd.reader");
     sibling = await signedIn(app.app, "xp.reader");
+    await addUser(db(), "gd.reader", "viewer", "440000");
+    provinceReader = await signedIn(app.app, "gd.reader");
     const result = await db().db.execute(
       sql`select id, region_code as code from evaluation_sheets order by id`,
     );
@@ -93,5 +96,43 @@ describeOnBothDatabases("report downloads", (db) => {
       `/api/evaluation-sheets/${yichengSheet}/report?format=xlsx`,
     );
     expect(refused.status).toBe(404);
+  });
+
+  it("gives Guangdong 2024's monitoring summary: 19.21% spent, 15 cities ranked, 165.86% started", async () => {
+    const res = await reader.request(
+      "GET",
+      "/api/reports/monitoring?regionCode=440000&year=2024&format=docx",
+    );
+    // A city user cannot see the province.
+    expect(res.status).toBe(403);
+    const province = await provinceReader.request(
+      "GET",
+      "/api/reports/monitoring?regionCode=440000&year=2024&format=docx",
+    );
+    expect(province.status).toBe(200);
+    expect(decodeURIComponent(province.headers.get("content-disposition") ?? "")).toContain(
+      "广东省2024年绩效运行监控情况.docx",
+    );
+    const zip = await JSZip.loadAsync(province.bytes);
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toContain(
+      "截至2024年12月31日，广东省下达资金18860万元，实际支出3623.35万元，支出率19.21%，时间进度100.00%。",
+    );
+    expect(text).toContain("小区数计划700个，实际1161个，完成率165.86%");
+    expect(text).toContain("1. 湛江市支出率0.87%，时间进度100.00%，落后99.13个百分点（错误）。");
+    const xlsx = await provinceReader.request(
+      "GET",
+      "/api/reports/monitoring?regionCode=440000&year=2024&format=xlsx",
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const ranking = workbook.getWorksheet("分地区支出");
+    // Title, header, then 省本级 (100%) and 揭阳市 (62.50%) first.
+    expect([ranking?.getCell("B3").value, ranking?.getCell("B4").value]).toEqual([
+      "广东省（本级）",
+      "揭阳市",
+    ]);
+    expect(ranking?.getCell("C4").value).toBe(176);
   });
 });

@@ -1,2 +1,3 @@
 export * from "./document.ts";
+export * from "./monitoring-summary.ts";
 export * from "./score-table.ts";

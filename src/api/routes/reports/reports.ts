@@ -1,13 +1,60 @@
 /** Reports of an evaluation sheet as files: the indicator score table in docx or xlsx. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { REPORT_FORMATS, REPORT_TEMPLATES, sheetReport } from "../../../services/index.ts";
+import {
+  REPORT_FORMATS,
+  regionReport,
+  SHEET_TEMPLATES,
+  sheetReport,
+} from "../../../services/index.ts";
+import { Year } from "../../../shared/data-schemas.ts";
 import { IdParam } from "../../../shared/evaluation-schemas.ts";
+import { RegionCode } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import { can, defineRoute, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
 import { attachment } from "../datasets/schema.ts";
 
 export function reportRoutes({ database, pdf }: AppDeps): RouteDef[] {
+  const file = {
+    200: {
+      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+      description: "文件 / the file",
+    },
+    ...PROTECTED_ERRORS,
+  };
   return [
+    defineRoute(
+      createRoute({
+        method: "get",
+        path: "/api/reports/monitoring",
+        tags: ["reports"],
+        summary:
+          "绩效运行监控情况 / a region's spend against the schedule, progress and alerts, as docx, xlsx or pdf",
+        request: {
+          query: z.object({
+            regionCode: RegionCode.optional(),
+            year: Year,
+            format: z.enum(REPORT_FORMATS).default("docx"),
+          }),
+        },
+        responses: file,
+      }),
+      can("data:read"),
+      async (c) => {
+        const { regionCode, year, format } = c.req.valid("query");
+        const report = await regionReport(
+          database.db,
+          c.get("ctx"),
+          { regionCode, year },
+          format,
+          pdf,
+        );
+        return c.body(report.bytes as Uint8Array<ArrayBuffer>, 200, {
+          "Content-Type": report.contentType,
+          "Content-Disposition": attachment(report.fileName, `monitoring.${format}`),
+          "X-Content-Type-Options": "nosniff",
+        });
+      },
+    ),
     defineRoute(
       createRoute({
         method: "get",
@@ -18,7 +65,7 @@ export function reportRoutes({ database, pdf }: AppDeps): RouteDef[] {
         request: {
           params: IdParam,
           query: z.object({
-            template: z.enum(REPORT_TEMPLATES).default("score-table"),
+            template: z.enum(SHEET_TEMPLATES).default("score-table"),
             format: z.enum(REPORT_FORMATS).default("docx"),
           }),
         },

@@ -1,0 +1,166 @@
+/**
+ * 绩效运行监控情况 (跟踪问效): a region's spend against the time schedule and its subregions ranked,
+ * target progress per stage, and the alerts — every sentence and table from the dashboard's figures.
+ */
+import type { Dashboard } from "../dashboard.ts";
+import type { Block, ReportDocument, TableCell } from "./document.ts";
+
+const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
+const NUMERALS = ["一", "二", "三", "四", "五", "六"] as const;
+
+const money = (v: string | null) => (v === null ? "—" : v);
+const pctText = (v: string | null) => (v === null ? "—" : `${v}%`);
+const right = (text: string, value?: string): TableCell =>
+  value === undefined ? { text, align: "right" } : { text, value, align: "right" };
+const head = (titles: string[]): TableCell[][] => [
+  titles.map((text) => ({ text, align: "center", bold: true })),
+];
+
+/** The monitoring summary of a region's year. */
+export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
+  const region = d.scope.name;
+  const blocks: Block[] = [];
+  let section = 0;
+  const heading = (text: string) => {
+    blocks.push({
+      kind: "heading",
+      level: 1,
+      text: `${NUMERALS[section] ?? section + 1}、${text}`,
+    });
+    section += 1;
+  };
+
+  heading("资金支出情况");
+  const latest = d.spend.at(-1);
+  if (latest) {
+    const [y, m, day] = latest.asOf.split("-").map(Number);
+    blocks.push({
+      kind: "paragraph",
+      indent: true,
+      text:
+        `截至${y}年${m}月${day}日，${region}下达资金${latest.budget}万元，实际支出${latest.spent}万元，` +
+        `支出率${pctText(latest.rate)}，时间进度${latest.schedule}%。`,
+    });
+  } else {
+    blocks.push({
+      kind: "paragraph",
+      indent: true,
+      text: `${d.year}年${region}暂无资金下达与支出数据。`,
+    });
+  }
+  const spending = d.regions.filter((r) => r.spendRate !== null);
+  if (spending.length > 0) {
+    blocks.push({
+      kind: "table",
+      name: "分地区支出",
+      caption: "分地区资金支出情况（按支出率排名，金额单位：万元）",
+      columns: [
+        { title: "排名", width: 6 },
+        { title: "地区", width: 16 },
+        { title: "下达资金", width: 12 },
+        { title: "实际支出", width: 12 },
+        { title: "支出率", width: 10 },
+        { title: "时间进度", width: 10 },
+        { title: "落后（百分点）", width: 12 },
+        { title: "预警", width: 8 },
+      ],
+      header: head([
+        "排名",
+        "地区",
+        "下达资金",
+        "实际支出",
+        "支出率",
+        "时间进度",
+        "落后（百分点）",
+        "预警",
+      ]),
+      rows: spending.map((r, i) => [
+        { text: String(i + 1), align: "center" },
+        { text: r.name },
+        right(money(r.budget), r.budget ?? undefined),
+        right(money(r.spent), r.spent ?? undefined),
+        right(pctText(r.spendRate)),
+        right(pctText(r.schedule)),
+        right(r.gap ?? "—"),
+        { text: r.severity ? SEVERITY_ZH[r.severity] : "", align: "center" },
+      ]),
+    });
+  }
+
+  heading("绩效目标完成情况");
+  if (d.planActual.length === 0) {
+    blocks.push({ kind: "paragraph", indent: true, text: "暂无改造任务计划与完成数据。" });
+  }
+  for (const stage of d.planActual) {
+    const parts = stage.measures.map(
+      (m) =>
+        `${m.zh}计划${money(m.plan)}${m.unit}，实际${money(m.actual)}${m.unit}，完成率${pctText(m.rate)}`,
+    );
+    blocks.push({ kind: "paragraph", indent: true, text: `${stage.zh}：${parts.join("；")}。` });
+  }
+  if (d.planActual.length > 0) {
+    blocks.push({
+      kind: "table",
+      name: "计划与完成",
+      caption: "改造任务计划与完成情况",
+      columns: [
+        { title: "阶段", width: 8 },
+        { title: "指标", width: 24 },
+        { title: "计划", width: 14 },
+        { title: "实际", width: 14 },
+        { title: "完成率", width: 12 },
+      ],
+      header: head(["阶段", "指标", "计划", "实际", "完成率"]),
+      rows: d.planActual.flatMap((s) =>
+        s.measures.map((m, i) => {
+          const stageCell: TableCell[] =
+            i === 0
+              ? [
+                  {
+                    text: s.zh,
+                    align: "center",
+                    ...(s.measures.length > 1 ? { rowSpan: s.measures.length } : {}),
+                  },
+                ]
+              : [];
+          return [
+            ...stageCell,
+            { text: `${m.zh}（${m.unit}）` },
+            right(money(m.plan), m.plan ?? undefined),
+            right(money(m.actual), m.actual ?? undefined),
+            right(pctText(m.rate)),
+          ];
+        }),
+      ),
+    });
+  }
+
+  heading("监控预警");
+  if (d.alerts.length === 0) {
+    blocks.push({
+      kind: "paragraph",
+      indent: true,
+      text: "各地区支出进度均未落后于时间进度，无预警。",
+    });
+  } else {
+    const errors = d.alerts.filter((a) => a.severity === "error").length;
+    blocks.push({
+      kind: "paragraph",
+      indent: true,
+      text: `共${d.alerts.length}个地区支出进度落后于时间进度，其中${errors}个落后超过预警上限（错误）：`,
+    });
+    for (const [i, a] of d.alerts.entries()) {
+      blocks.push({
+        kind: "paragraph",
+        indent: true,
+        text: `${i + 1}. ${a.name}支出率${a.spendRate}%，时间进度${a.schedule}%，落后${a.gap}个百分点（${SEVERITY_ZH[a.severity]}）。`,
+      });
+    }
+  }
+
+  return {
+    title: `${region}${d.year}年城镇老旧小区改造资金绩效运行监控情况`,
+    orientation: "portrait",
+    blocks,
+  };
+}
