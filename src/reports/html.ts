@@ -34,7 +34,9 @@ function tableHtml(block: TableBlock): string {
   const head = block.header.map((r) => `<tr>${r.map((c) => cellHtml("th", c)).join("")}</tr>`);
   const body = block.rows.map((r) => `<tr>${r.map((c) => cellHtml("td", c)).join("")}</tr>`);
   const caption = block.caption ? `<caption>${htmlText(block.caption)}</caption>` : "";
-  return `<table>${caption}<colgroup>${cols}</colgroup><thead>${head.join("")}</thead><tbody>${body.join("")}</tbody></table>`;
+  // A short table stays on one page with its caption; a long one breaks between rows.
+  const keep = block.rows.length <= 15 ? ' class="keep"' : "";
+  return `<table${keep}>${caption}<colgroup>${cols}</colgroup><thead>${head.join("")}</thead><tbody>${body.join("")}</tbody></table>`;
 }
 
 function blockHtml(block: Block): string {
@@ -66,6 +68,8 @@ p.center { text-align: center; }
 p.right { text-align: right; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 10.5pt; line-height: 1.4; margin: 8pt 0; }
 thead { display: table-header-group; }
+table.keep { break-inside: avoid; }
+caption { font-weight: bold; padding-bottom: 4pt; }
 th, td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: middle; word-break: break-all; }
 th { font-weight: bold; text-align: center; }
 .center { text-align: center; } .right { text-align: right; } .left { text-align: left; }

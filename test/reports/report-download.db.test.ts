@@ -135,4 +135,41 @@ describeOnBothDatabases("report downloads", (db) => {
     ]);
     expect(ranking?.getCell("C4").value).toBe(176);
   });
+
+  it("gives 驻马店市's evaluation report: funds, targets, 98.1 优, the analysis, the 问题 and the annex", async () => {
+    const res = await reader.request(
+      "GET",
+      `/api/evaluation-sheets/${citySheet}/report?template=evaluation-report&format=docx`,
+    );
+    expect(res.status).toBe(200);
+    const zip = await JSZip.loadAsync(res.bytes);
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""),
+    );
+    expect(paragraphs).toContain(
+      "2020年，驻马店市项目资金共15129万元，其中上级补助15129万元（占100.00%）。",
+    );
+    expect(paragraphs).toContain(
+      "截至2020年12月31日，下达资金15129万元，实际支出15129万元，支出率100.00%。",
+    );
+    expect(
+      paragraphs.some(
+        (p) => p.startsWith("开工：") && p.includes("小区数计划320个，实际336个，完成率105.00%"),
+      ),
+    ).toBe(true);
+    expect(
+      paragraphs.some((p) =>
+        p.includes("经评价，驻马店市得分98.1分（满分100分），得分率98.10%，评价等级为“优”。"),
+      ),
+    ).toBe(true);
+    expect(paragraphs).toContain("（一）资金管理（分值25分，得分24.1分，得分率96.40%）");
+    expect(
+      paragraphs.some((p) =>
+        /^\d+\. 「C\.5 配建养老服务设施面积完成率」得 9 分（分值 10 分），扣 1 分/.test(p),
+      ),
+    ).toBe(true);
+    expect(paragraphs).toContain("附件：绩效评价指标评分表");
+    expect(xml).toContain(">98.1<");
+  });
 });

@@ -392,6 +392,7 @@ export const enUS: Messages = {
 
   "result.title": "Result",
   "result.scoreTableAs": "Score table ({format})",
+  "result.reportAs": "Evaluation report ({format})",
   "result.link": "Result",
   "result.backToSheet": "Back to the sheet",
   "result.rate": "Score rate",

@@ -388,6 +388,7 @@ export const zhCN = {
 
   "result.title": "评价结果",
   "result.scoreTableAs": "下载评分表（{format}）",
+  "result.reportAs": "下载评价报告（{format}）",
   "result.link": "结果",
   "result.backToSheet": "返回评价表",
   "result.rate": "得分率",

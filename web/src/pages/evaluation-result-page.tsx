@@ -199,14 +199,26 @@ export function EvaluationResultPage() {
       extra={
         data && (
           <Space>
-            {(["docx", "xlsx"] as const).map((format) => (
+            {(["docx", "pdf"] as const).map((format) => (
+              <a
+                key={`report-${format}`}
+                href={`/api/evaluation-sheets/${data.id}/report?template=evaluation-report&format=${format}`}
+                download
+                data-testid={`evaluation-report-${format}`}
+              >
+                {t("result.reportAs", { format: format === "docx" ? "Word" : "PDF" })}
+              </a>
+            ))}
+            {(["docx", "xlsx", "pdf"] as const).map((format) => (
               <a
                 key={format}
                 href={`/api/evaluation-sheets/${data.id}/report?template=score-table&format=${format}`}
                 download
                 data-testid={`report-${format}`}
               >
-                {t("result.scoreTableAs", { format: format === "docx" ? "Word" : "Excel" })}
+                {t("result.scoreTableAs", {
+                  format: format === "docx" ? "Word" : format === "xlsx" ? "Excel" : "PDF",
+                })}
               </a>
             ))}
             <Link to={`/evaluation-sheets/${data.id}`}>{t("result.backToSheet")}</Link>
