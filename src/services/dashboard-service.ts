@@ -2,29 +2,24 @@
  * The dashboard of a region's year. Every figure is summed by the database (a handful of grouped
  * queries, whatever the number of rows below); the domain turns the sums into rates and ranks.
  */
-import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/index.ts";
+import { sql } from "drizzle-orm";
+import { type DbOrTx, queryRows } from "../db/index.ts";
 import { DEFAULT_OPTIONS } from "../domain/checks/index.ts";
 import { PLAN_MEASURES } from "../domain/checks/sums.ts";
 import { buildDashboard, type Dashboard, type RegionFigures } from "../domain/dashboard.ts";
+import { findDataset } from "../domain/datasets/specs.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
 import { getRegion } from "./region-service.ts";
 
-type Row = Record<string, unknown>;
-
-async function rowsOf(db: DbOrTx, query: SQL): Promise<Row[]> {
-  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
-}
-
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-/** A measure's column, e.g. plan_area_m2 for ("plan", "Area"). */
+/** A measure's column as the 计划与完成 spec names it, e.g. plan_area_m2 for ("plan", "Area"). */
 function measureColumn(side: "plan" | "actual", key: string): string {
-  const snake = key.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
-  const unit = key === "Area" || key === "ElderlyArea" ? "_m2" : "";
-  return `${side}_${snake}${unit}`;
+  const column = findDataset("plan-actual")?.columns.find((c) => c.key === `${side}${key}`);
+  if (!column) throw new Error(`plan-actual has no column ${side}${key}`);
+  return column.db;
 }
 
 /** The latest plan-actual row per region and stage within the scope, as the CTE `last`. */
@@ -61,7 +56,7 @@ export async function getDashboard(
   const trailRows =
     trailCodes.length === 0
       ? []
-      : await rowsOf(
+      : await queryRows(
           db,
           sql`select code, name, level, path from regions where code in (${sql.join(
             trailCodes.map((c) => sql`${c}`),
@@ -73,7 +68,7 @@ export async function getDashboard(
     .map((r) => ({ code: String(r.code), name: String(r.name), level: String(r.level) }));
 
   // Funds by source, from the topmost regions recording funds (money is recorded where it is received).
-  const funds = await rowsOf(
+  const funds = await queryRows(
     db,
     sql`
     with f as (
@@ -86,7 +81,7 @@ export async function getDashboard(
   );
 
   // Spend over time: Σ of every allocation row at each date (the rows are disjoint allocations).
-  const series = await rowsOf(
+  const series = await queryRows(
     db,
     sql`
     select a.as_of::text as "asOf", sum(a.budget_yuan)::text as budget, sum(a.spent_yuan)::text as spent
@@ -103,7 +98,7 @@ export async function getDashboard(
       ),
       sql`, `,
     );
-  const planActual = await rowsOf(
+  const planActual = await queryRows(
     db,
     sql`${topmostPlanActual(year, scope.path)}
     select l.stage, ${sums("plan")}, ${sums("actual")} from last l
@@ -113,7 +108,7 @@ export async function getDashboard(
   );
 
   // The regions one level down, each summed over its subtree, and the scope's own rows (本级).
-  const perRegion = await rowsOf(
+  const perRegion = await queryRows(
     db,
     sql`
     with units as (
@@ -191,7 +186,7 @@ export async function getDashboard(
     // The scope's own line only when it holds allocation rows of its own.
     .filter((r) => !r.own || r.budgetYuan !== null);
 
-  const grades = await rowsOf(
+  const grades = await queryRows(
     db,
     sql`
     with latest as (

@@ -4,16 +4,14 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
 import { parse } from "yaml";
 import { z } from "zod";
 import type { DbOrTx } from "../db/index.ts";
-import { regions, users } from "../db/schema.ts";
 import type { SheetEntries } from "../domain/evaluations/index.ts";
-import type { Role } from "../shared/roles.ts";
 import type { ServiceContext } from "./context.ts";
 import { DEMO_DIR } from "./demo-data.ts";
 import { actOnSheet, createTask, getTask, saveSheet } from "./evaluation-service.ts";
+import { contextOfUser } from "./user-service.ts";
 
 const Entries = z.record(
   z.string(),
@@ -43,26 +41,6 @@ const DemoEvaluation = z.object({
   ),
 });
 
-async function actingAs(db: DbOrTx, username: string): Promise<ServiceContext> {
-  const [row] = await db
-    .select({ user: users, path: regions.path })
-    .from(users)
-    .innerJoin(regions, eq(regions.code, users.regionCode))
-    .where(eq(users.username, username));
-  if (!row) throw new Error(`demo user ${username} is missing`);
-  return {
-    actor: {
-      userId: row.user.id,
-      username: row.user.username,
-      role: row.user.role as Role,
-      regionCode: row.user.regionCode,
-      regionPath: row.path,
-    },
-    ip: null,
-    requestId: null,
-  };
-}
-
 /** Runs every demo evaluation inside the caller's transaction; returns how many sheets it approved. */
 export async function seedDemoEvaluations(
   tx: DbOrTx,
@@ -72,7 +50,7 @@ export async function seedDemoEvaluations(
   let approved = 0;
   for (const file of (await readdir(dir)).filter((f) => f.endsWith(".yaml")).sort()) {
     const demo = DemoEvaluation.parse(parse(await readFile(join(dir, file), "utf8")));
-    const launcher = await actingAs(tx, demo.launchedBy);
+    const launcher = await contextOfUser(tx, demo.launchedBy);
     const task = await createTask(tx, launcher, {
       name: demo.name,
       year: demo.year,
@@ -88,8 +66,8 @@ export async function seedDemoEvaluations(
     for (const sheet of demo.sheets) {
       const id = sheetOf.get(sheet.region);
       if (id === undefined) throw new Error(`no sheet for ${sheet.region} in ${file}`);
-      const filler = sheet.submittedBy ? await actingAs(tx, sheet.submittedBy) : system;
-      const approver = sheet.approvedBy ? await actingAs(tx, sheet.approvedBy) : launcher;
+      const filler = sheet.submittedBy ? await contextOfUser(tx, sheet.submittedBy) : system;
+      const approver = sheet.approvedBy ? await contextOfUser(tx, sheet.approvedBy) : launcher;
       const saved = await saveSheet(tx, filler, id, {
         version: 1,
         entries: { ...demo.common, ...sheet.entries } as SheetEntries,

@@ -1,7 +1,7 @@
 /** Evaluation tasks and sheets: launch, fill (entries + data), review, with audit and concurrency. */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { loadStoredRows } from "../db/dataset-repository.ts";
-import type { DbOrTx } from "../db/index.ts";
+import { type DbOrTx, queryRows } from "../db/index.ts";
 import { evaluationSheets, evaluationTasks, regions } from "../db/schema.ts";
 import type { CheckRegion } from "../domain/checks/index.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
@@ -169,7 +169,9 @@ export async function listTasks(
 ) {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
   const path = await listingScope(db, ctx, q.regionCode);
-  const result = await db.execute(sql`
+  const rows = await queryRows(
+    db,
+    sql`
     select t.id, t.name, t.year, t.type, t.framework_code as "frameworkCode", t.region_code as "regionCode",
       tr.name as "regionName", t.deadline, t.created_at as "createdAt",
       count(s.id)::int as sheets,
@@ -182,8 +184,9 @@ export async function listTasks(
     where (sr.path like ${`${path}%`} or tr.path like ${`${path}%`})
       ${q.year === undefined ? sql`` : sql`and t.year = ${q.year}`}
     group by t.id, tr.name
-    order by t.year desc, t.created_at desc, t.id desc`);
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+    order by t.year desc, t.created_at desc, t.id desc`,
+  );
+  return rows.map((r) => ({
     id: Number(r.id),
     name: String(r.name),
     year: Number(r.year),

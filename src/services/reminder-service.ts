@@ -1,6 +1,6 @@
 /** 待办与提醒: the signed-in user's sheets to fill, revise or review and rectifications still open. */
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/index.ts";
+import { type DbOrTx, queryRows } from "../db/index.ts";
 import {
   type Reminder,
   type ReminderRectification,
@@ -14,10 +14,6 @@ import { authorize, scopePath } from "./policy.ts";
 /** At most this many sheets and rectifications are read; the rest wait for the next look. */
 export const REMINDER_LIMIT = 500;
 
-type Row = Record<string, unknown>;
-const rowsOf = async (db: DbOrTx, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
-
 /** Everything waiting for the user in their region, overdue first; `today` is YYYY-MM-DD. */
 export async function listReminders(
   db: DbOrTx,
@@ -26,7 +22,7 @@ export async function listReminders(
 ): Promise<{ today: string; overdue: number; items: Reminder[] }> {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
   const like = `${scopePath(ctx)}%`;
-  const sheets = await rowsOf(
+  const sheets = await queryRows(
     db,
     sql`select s.id, s.status, s.region_code as "regionCode", r.name as "regionName", r.path,
       t.id as "taskId", t.name as "taskName", t.deadline::text as deadline
@@ -35,7 +31,7 @@ export async function listReminders(
     where r.path like ${like} and s.status <> 'approved'
     order by t.deadline nulls last, r.path limit ${REMINDER_LIMIT}`,
   );
-  const open = await rowsOf(
+  const open = await queryRows(
     db,
     sql`select x.sheet_id as "sheetId", x.problem_key as "problemKey", x.description,
       x.deadline::text as deadline, x.status, t.name as "taskName", r.name as "regionName", r.path,

@@ -3,7 +3,7 @@
  * one level below it, by the method the user chooses (mean, weighted by funds or households, own).
  */
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/index.ts";
+import { type DbOrTx, queryRows } from "../db/index.ts";
 import { Decimal, formatByPolicy } from "../domain/decimal.ts";
 import { DomainError } from "../domain/errors.ts";
 import { issueMessage, ValidationError } from "../domain/frameworks/index.ts";
@@ -18,10 +18,6 @@ import type { ServiceContext } from "./context.ts";
 import { getTask, loadTaskFramework } from "./evaluation-service.ts";
 import { authorize } from "./policy.ts";
 
-type Row = Record<string, unknown>;
-const rowsOf = async (db: DbOrTx, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
-
 /** The launching region's result from its subregions' approved sheets, with the reason in words. */
 export async function rollUpTask(
   db: DbOrTx,
@@ -32,7 +28,7 @@ export async function rollUpTask(
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
   const task = await getTask(db, ctx, taskId);
   const framework = await loadTaskFramework(db, taskId);
-  const children = await rowsOf(
+  const children = await queryRows(
     db,
     sql`select s.region_code as code, r.name, r.path, s.status, s.total::text as total
       from evaluation_sheets s join regions r on r.code = s.region_code
@@ -47,7 +43,7 @@ export async function rollUpTask(
     throw new DomainError("evaluation.rollup_empty", { region: task.regionName });
   }
   const codes = approved.map((c) => String(c.code));
-  const weights = await rowsOf(
+  const weights = await queryRows(
     db,
     sql`
     with latest as (

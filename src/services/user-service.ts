@@ -234,3 +234,24 @@ export async function findUserId(db: DbOrTx, username: string): Promise<number> 
   if (!row) throw new DomainError("user.not_found", { id: username }, { field: "username" });
   return row.id;
 }
+
+/** A service context acting as an existing user, as the API's session middleware builds it. */
+export async function contextOfUser(db: DbOrTx, username: string): Promise<ServiceContext> {
+  const [row] = await db
+    .select({ user: users, path: regions.path })
+    .from(users)
+    .innerJoin(regions, eq(regions.code, users.regionCode))
+    .where(eq(users.username, username));
+  if (!row) throw new DomainError("user.not_found", { id: username }, { field: "username" });
+  return {
+    actor: {
+      userId: row.user.id,
+      username: row.user.username,
+      role: row.user.role as Role,
+      regionCode: row.user.regionCode,
+      regionPath: row.path,
+    },
+    ip: null,
+    requestId: null,
+  };
+}

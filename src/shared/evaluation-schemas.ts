@@ -131,7 +131,16 @@ export const SheetActionRequest = z
   })
   .openapi("EvaluationSheetAction");
 
-const ScorecardIndicator = z.object({
+export const ScorecardGroup = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.number().int(),
+  points: z.string(),
+  score: z.string(),
+  rate: z.string(),
+});
+
+export const ScorecardIndicator = z.object({
   code: z.string(),
   name: z.string(),
   group: z.string().nullable(),
@@ -180,16 +189,7 @@ export const SheetDetail = z
       total: z.string(),
       rate: z.string(),
       grade: z.string(),
-      groups: z.array(
-        z.object({
-          code: z.string(),
-          name: z.string(),
-          level: z.number(),
-          points: z.string(),
-          score: z.string(),
-          rate: z.string(),
-        }),
-      ),
+      groups: z.array(ScorecardGroup),
       indicators: z.array(ScorecardIndicator),
     }),
     pending: z.array(z.string()),

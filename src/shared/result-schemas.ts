@@ -1,7 +1,7 @@
 /** Request and response shapes of a sheet's result: scores, 问题 with their 整改, last year's comparison. */
 import { z } from "@hono/zod-openapi";
 import { SeverityName } from "./check-schemas.ts";
-import { SheetStatusName } from "./evaluation-schemas.ts";
+import { ScorecardGroup, ScorecardIndicator, SheetStatusName } from "./evaluation-schemas.ts";
 
 /** 待整改 / 整改中 / 已整改 / 已验收. */
 export const RECTIFICATION_STATUS_CODES = ["open", "in-progress", "done", "verified"] as const;
@@ -92,28 +92,8 @@ export const SheetResult = z
     /** Rank among the task's scored sheets the user may see (ties share a rank), and how many. */
     rank: z.number().int().nullable(),
     ranked: z.number().int(),
-    groups: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        level: z.number().int(),
-        points: z.string(),
-        score: z.string(),
-        rate: z.string(),
-      }),
-    ),
-    indicators: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        group: z.string().nullable(),
-        points: z.string(),
-        score: z.string(),
-        rate: z.string(),
-        reason: z.string(),
-        note: z.string().optional(),
-      }),
-    ),
+    groups: z.array(ScorecardGroup),
+    indicators: z.array(ScorecardIndicator),
     problems: z.array(
       z.object({
         key: z.string(),

@@ -1,5 +1,6 @@
 /** Request shapes of the data-set routes. */
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { DatasetName, Year } from "../../../shared/data-schemas.ts";
 import { Paging, RegionCode } from "../../../shared/schemas.ts";
 
@@ -43,4 +44,25 @@ export const xlsxAnswer = {
 /** A download's Content-Disposition: an ASCII fallback name, and the real (Chinese) name per RFC 6266. */
 export function attachment(fileName: string, fallback = "jixiao.xlsx"): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The OpenAPI answer of a route that sends a file. */
+export const FILE_RESPONSE = {
+  content: {
+    "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
+  },
+  description: "文件 / the file",
+};
+
+/** A file to download, typed, named (UTF-8 with an ASCII fallback) and never sniffed. */
+export function fileBody(
+  c: Context,
+  file: { fileName: string; contentType: string; bytes: Uint8Array },
+  fallback: string,
+) {
+  return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": file.contentType,
+    "Content-Disposition": attachment(file.fileName, fallback),
+    "X-Content-Type-Options": "nosniff",
+  });
 }

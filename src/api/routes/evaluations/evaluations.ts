@@ -41,7 +41,7 @@ import {
   PROTECTED_ERRORS,
   type RouteDef,
 } from "../../route-table.ts";
-import { attachment } from "../datasets/schema.ts";
+import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
 
 const tags = ["evaluations"];
 const refused = { 409: PROTECTED_ERRORS[400], 422: PROTECTED_ERRORS[400] };
@@ -219,25 +219,13 @@ export function evaluationRoutes({ database, evidence }: AppDeps): RouteDef[] {
         tags,
         summary: "下载佐证材料 / download an evidence file (for whoever may see its sheet)",
         request: { params: IdParam },
-        responses: {
-          200: {
-            content: {
-              "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
-            },
-            description: "文件 / the file",
-          },
-          ...PROTECTED_ERRORS,
-        },
+        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
       }),
       can("evaluation:read"),
       async (c) => {
         const file = await downloadEvidence(db, evidence, c.get("ctx"), c.req.valid("param").id);
         const ext = /\.[A-Za-z0-9]+$/.exec(file.fileName)?.[0] ?? "";
-        return c.body(new Uint8Array(file.bytes) as Uint8Array<ArrayBuffer>, 200, {
-          "Content-Type": file.contentType,
-          "Content-Disposition": attachment(file.fileName, `evidence${ext}`),
-          "X-Content-Type-Options": "nosniff",
-        });
+        return fileBody(c, file, `evidence${ext}`);
       },
     ),
     defineRoute(

@@ -11,16 +11,9 @@ import { IdParam } from "../../../shared/evaluation-schemas.ts";
 import { RegionCode } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import { can, defineRoute, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
-import { attachment } from "../datasets/schema.ts";
+import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
 
 export function reportRoutes({ database, pdf }: AppDeps): RouteDef[] {
-  const file = {
-    200: {
-      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
-      description: "文件 / the file",
-    },
-    ...PROTECTED_ERRORS,
-  };
   return [
     defineRoute(
       createRoute({
@@ -36,7 +29,7 @@ export function reportRoutes({ database, pdf }: AppDeps): RouteDef[] {
             format: z.enum(REPORT_FORMATS).default("docx"),
           }),
         },
-        responses: file,
+        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
       }),
       can("data:read"),
       async (c) => {
@@ -48,11 +41,7 @@ export function reportRoutes({ database, pdf }: AppDeps): RouteDef[] {
           format,
           pdf,
         );
-        return c.body(report.bytes as Uint8Array<ArrayBuffer>, 200, {
-          "Content-Type": report.contentType,
-          "Content-Disposition": attachment(report.fileName, `monitoring.${format}`),
-          "X-Content-Type-Options": "nosniff",
-        });
+        return fileBody(c, report, `monitoring.${format}`);
       },
     ),
     defineRoute(
@@ -69,15 +58,7 @@ export function reportRoutes({ database, pdf }: AppDeps): RouteDef[] {
             format: z.enum(REPORT_FORMATS).default("docx"),
           }),
         },
-        responses: {
-          200: {
-            content: {
-              "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
-            },
-            description: "文件 / the file",
-          },
-          ...PROTECTED_ERRORS,
-        },
+        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
       }),
       can("evaluation:read"),
       async (c) => {
@@ -90,11 +71,7 @@ export function reportRoutes({ database, pdf }: AppDeps): RouteDef[] {
           format,
           pdf,
         );
-        return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-          "Content-Type": file.contentType,
-          "Content-Disposition": attachment(file.fileName, `report.${format}`),
-          "X-Content-Type-Options": "nosniff",
-        });
+        return fileBody(c, file, `report.${format}`);
       },
     ),
   ];
