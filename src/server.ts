@@ -6,7 +6,13 @@ import { createApp } from "./api/app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/index.ts";
 import { chromiumPdf } from "./reports/pdf.ts";
-import { type PrepareResult, prepareDatabase, seedDemo, systemContext } from "./services/index.ts";
+import {
+  failInterruptedReportJobs,
+  type PrepareResult,
+  prepareDatabase,
+  seedDemo,
+  systemContext,
+} from "./services/index.ts";
 import { folderEvidenceStore } from "./storage/evidence-store.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -31,6 +37,10 @@ export async function startServer(
     });
     // Shown before anything else can fail: a generated password is shown nowhere else, ever.
     printFirstStart(print, prepared);
+    const interrupted = await failInterruptedReportJobs(database.db);
+    if (interrupted > 0) {
+      logger.warn({ interrupted }, "report jobs cut off by the last stop marked failed");
+    }
     const demo =
       options.demo === false ? null : await seedDemo(database.db, systemContext("system"));
     if (demo?.password) {

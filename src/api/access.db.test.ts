@@ -15,6 +15,7 @@ import {
   evaluationSheets,
   evidenceFiles,
   rectifications,
+  reportJobs,
   sessions,
   users,
 } from "../db/schema.ts";
@@ -49,6 +50,8 @@ interface Ids {
   previewId: number;
   /** A valid communities file of county A. */
   file: Uint8Array;
+  /** A finished report job of admin.a. */
+  jobId: number;
 }
 interface Fixture {
   /** The request an administrator of county A may make, aimed at county A. */
@@ -169,6 +172,41 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ids) => ({
       path: `/api/evaluation-sheets/${ids.submitSheetId}/report?template=score-table&format=xlsx`,
     }),
+    scoped: true,
+  },
+  "GET /api/evaluation-sheets/{id}/narratives": {
+    request: (ids) => ({
+      path: `/api/evaluation-sheets/${ids.saveSheetId}/narratives?template=self-evaluation-form`,
+    }),
+    scoped: true,
+  },
+  "PUT /api/evaluation-sheets/{id}/narratives/{key}": {
+    request: (ids) => ({
+      path: `/api/evaluation-sheets/${ids.saveSheetId}/narratives/form.suggestions`,
+      body: { template: "self-evaluation-form", text: "建议加快资金支出进度。" },
+    }),
+    scoped: true,
+  },
+  "GET /api/evaluation-sheets/{id}/report/preview": {
+    request: (ids) => ({
+      path: `/api/evaluation-sheets/${ids.saveSheetId}/report/preview?template=score-table`,
+    }),
+    scoped: true,
+  },
+  "POST /api/report-jobs": {
+    request: (ids) => ({
+      path: "/api/report-jobs",
+      body: { subject: "sheet", sheetId: ids.saveSheetId, template: "score-table", format: "xlsx" },
+    }),
+    scoped: true,
+  },
+  "GET /api/report-jobs": { request: () => ({ path: "/api/report-jobs" }), scoped: false },
+  "GET /api/report-jobs/{id}": {
+    request: (ids) => ({ path: `/api/report-jobs/${ids.jobId}` }),
+    scoped: true,
+  },
+  "GET /api/report-jobs/{id}/file": {
+    request: (ids) => ({ path: `/api/report-jobs/${ids.jobId}/file` }),
     scoped: true,
   },
   "GET /api/reports/monitoring": {
@@ -307,7 +345,7 @@ describeOnBothDatabases("access rules from the route table", (db) => {
 
   beforeAll(async () => {
     app = testApp(db());
-    await addUser(db(), "admin.a", "admin", COUNTY_A);
+    const adminA = await addUser(db(), "admin.a", "admin", COUNTY_A);
     await addUser(db(), "admin.b", "admin", COUNTY_B);
     await addUser(db(), "viewer.a", "viewer", COUNTY_A);
     const target = await addUser(db(), "finance.a", "finance", COUNTY_A);
@@ -383,6 +421,22 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       rowId: row?.id ?? 0,
       previewId: preview.importId,
       file: await upload("上传小区"),
+      jobId: (
+        await db()
+          .db.insert(reportJobs)
+          .values({
+            userId: adminA.id,
+            subject: "sheet",
+            params: { sheetId: saveSheetId },
+            title: "驿城区评分表",
+            format: "xlsx",
+            status: "done",
+            fileName: "驿城区2020年评分表.xlsx",
+            contentType: "application/octet-stream",
+            bytes: new Uint8Array([80, 75, 3, 4]),
+          })
+          .returning()
+      )[0]?.id as number,
     };
     expect(stored.added).toBe(1);
   });

@@ -1,7 +1,9 @@
 /**
- * `jixiao report`: a report as a file — the score table of an evaluation sheet in the database
- * (--sheet) or offline from a framework and an input file (--framework, --input); the monitoring
- * summary of a region's year (--template monitoring --region --year) — in docx, xlsx or pdf.
+ * `jixiao report`: a report as a file — a sheet's score table, evaluation report or self-evaluation
+ * form (--sheet); an evaluation task's report of all its regions, with progress on stderr
+ * (--evaluation, or a sheet template for the launching region's own sheet); offline from a framework
+ * and an input file (--framework, --input); the monitoring summary of a region's year (--template
+ * monitoring --region --year) — in docx, xlsx or pdf.
  */
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
@@ -18,7 +20,20 @@ import {
   readInputFile,
   resolveFrameworkPath,
 } from "../services/framework-files.ts";
-import { REPORT_TEMPLATES, regionReport, sheetReport, systemContext } from "../services/index.ts";
+import {
+  getTask,
+  REPORT_TEMPLATES,
+  type ReportTemplate,
+  regionReport,
+  SHEET_TEMPLATES,
+  sheetReport,
+  systemContext,
+  taskReport,
+} from "../services/index.ts";
+
+const isSheetTemplate = (name: string): name is ReportTemplate =>
+  (SHEET_TEMPLATES as readonly string[]).includes(name);
+
 import { parseYear } from "./data-commands.ts";
 import { operator, withDatabase } from "./with-database.ts";
 
@@ -42,9 +57,10 @@ export function registerReportCommand(program: Command, out: (line: string) => v
       "生成报告文件（评分表、运行监控情况）/ write a report (score table, monitoring summary) as docx, xlsx or pdf",
     )
     .addOption(
-      new Option("--template <name>", "报告模板 / template")
-        .choices(REPORT_TEMPLATES)
-        .default("score-table"),
+      new Option(
+        "--template <name>",
+        "报告模板，默认 score-table（--evaluation 时为 task-report）/ template",
+      ).choices(REPORT_TEMPLATES),
     )
     .addOption(
       new Option("--format <format>", "文件格式，默认按 -o 的扩展名 / format").choices(
@@ -53,6 +69,7 @@ export function registerReportCommand(program: Command, out: (line: string) => v
     )
     .requiredOption("-o, --output <file>", "输出文件 / output file")
     .option("--sheet <id>", "数据库中的评价表编号 / an evaluation sheet in the database")
+    .option("--evaluation <id>", "评价任务编号 / an evaluation task in the database")
     .option("--region <code>", "monitoring：区域代码 / monitoring: region code")
     .option("--year <year>", "monitoring：年度 / monitoring: year")
     .option("--framework <file>", "离线：指标体系文件或 builtin:NAME / offline: a framework")
@@ -60,8 +77,9 @@ export function registerReportCommand(program: Command, out: (line: string) => v
     .option("--unit <name>", "离线：填报单位 / offline: the evaluated unit")
     .action(
       async (opts: {
-        template: (typeof REPORT_TEMPLATES)[number];
+        template?: (typeof REPORT_TEMPLATES)[number];
         format?: string;
+        evaluation?: string;
         output: string;
         sheet?: string;
         region?: string;
@@ -73,7 +91,43 @@ export function registerReportCommand(program: Command, out: (line: string) => v
         const format = formatOf(opts.format, opts.output);
         const pdf = chromiumPdf(loadConfig().chromiumPath);
         let bytes: Uint8Array;
-        if (opts.template === "monitoring") {
+        const positive = (field: string, text: string) => {
+          const id = Number(text);
+          if (!Number.isInteger(id) || id <= 0) {
+            throw invalid(field, text, "须为正整数 / a positive integer");
+          }
+          return id;
+        };
+        if (opts.evaluation !== undefined) {
+          const taskId = positive("evaluation", opts.evaluation);
+          const template = opts.template ?? "task-report";
+          const file = await withDatabase(async (d) => {
+            const ctx = systemContext(operator());
+            if (template === "task-report") {
+              return taskReport(d.db, ctx, taskId, format, pdf, (done, total, stage) => {
+                process.stderr.write(`${stage}（${done}/${total}）\n`);
+              });
+            }
+            if (!isSheetTemplate(template)) {
+              throw invalid(
+                "template",
+                template,
+                "--evaluation 只用于评价报告模板 / not a sheet template",
+              );
+            }
+            const task = await getTask(d.db, ctx, taskId);
+            const own = task.sheets.find((s) => s.regionCode === task.regionCode);
+            if (!own) {
+              throw invalid(
+                "evaluation",
+                opts.evaluation ?? "",
+                "该任务没有发起地区自身的评价表，请用 --sheet 指定 / the task has no sheet of its own region; use --sheet",
+              );
+            }
+            return sheetReport(d.db, ctx, own.id, template, format, pdf);
+          });
+          bytes = file.bytes;
+        } else if (opts.template === "monitoring") {
           if (!opts.region || !opts.year) {
             throw invalid(
               "region",
@@ -94,11 +148,13 @@ export function registerReportCommand(program: Command, out: (line: string) => v
           );
           bytes = file.bytes;
         } else if (opts.sheet !== undefined) {
-          const id = Number(opts.sheet);
-          if (!Number.isInteger(id) || id <= 0)
-            throw invalid("sheet", opts.sheet, "须为正整数 / a positive integer");
+          const id = positive("sheet", opts.sheet);
+          const template = opts.template ?? "score-table";
+          if (!isSheetTemplate(template)) {
+            throw invalid("template", template, "--sheet 只用于评价表模板 / not a sheet template");
+          }
           const file = await withDatabase((d) =>
-            sheetReport(d.db, systemContext(operator()), id, "score-table", format, pdf),
+            sheetReport(d.db, systemContext(operator()), id, template, format, pdf),
           );
           bytes = file.bytes;
         } else if (opts.framework && opts.input) {
@@ -112,7 +168,7 @@ export function registerReportCommand(program: Command, out: (line: string) => v
           throw invalid(
             "sheet",
             "",
-            "须给出 --sheet，或同时给出 --framework 与 --input / give --sheet, or --framework with --input",
+            "须给出 --sheet、--evaluation，或同时给出 --framework 与 --input / give --sheet, --evaluation, or --framework with --input",
           );
         }
         writeFileSync(opts.output, bytes);

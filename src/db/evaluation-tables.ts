@@ -1,6 +1,7 @@
 /** Evaluation tasks (评价任务) and their sheets, one per evaluated region, with the review workflow. */
 import {
   type AnyPgColumn,
+  customType,
   date,
   index,
   integer,
@@ -139,4 +140,60 @@ export const rectifications = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [unique("rectifications_sheet_problem").on(t.sheetId, t.problemKey)],
+);
+
+/** A report paragraph a user rewrote before export, kept with its sheet and marked as edited. */
+export const reportNarratives = pgTable(
+  "report_narratives",
+  {
+    id: serial("id").primaryKey(),
+    sheetId: integer("sheet_id")
+      .notNull()
+      .references(() => evaluationSheets.id, { onDelete: "cascade" }),
+    template: varchar("template", { length: 40 }).notNull(),
+    /** The paragraph's key in the template ("form.effects"). */
+    key: varchar("key", { length: 80 }).notNull(),
+    text: text("text").notNull(),
+    /** The generated text when the user rewrote it: a later difference means the figures changed. */
+    generated: text("generated").notNull(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [unique("report_narratives_sheet_key").on(t.sheetId, t.template, t.key)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+/**
+ * A report generated in the background: its progress while it runs, its file when done. Jobs are
+ * rows, so a page reload (or another tab) finds them again; a server restart fails the running ones.
+ */
+export const reportJobs = pgTable(
+  "report_jobs",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** What the report is of: "task" (an evaluation task), "sheet" or "monitoring". */
+    subject: varchar("subject", { length: 20 }).notNull(),
+    params: jsonb("params").notNull(),
+    title: text("title").notNull(),
+    format: varchar("format", { length: 8 }).notNull(),
+    /** queued / running / done / failed */
+    status: varchar("status", { length: 12 }).notNull().default("queued"),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    /** What it is doing now, in words: "评分 120/300". */
+    stage: text("stage"),
+    fileName: text("file_name"),
+    contentType: text("content_type"),
+    bytes: bytea("bytes"),
+    error: text("error"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    finishedAt: ts("finished_at"),
+  },
+  (t) => [index("report_jobs_user_idx").on(t.userId, t.createdAt)],
 );

@@ -147,6 +147,19 @@ export const ERROR_MESSAGES = {
     "zh-CN": "您不能填报 {region} 的评价表",
     "en-US": "You may not fill in the sheet of {region}",
   },
+  "report.narrative_unknown": {
+    "zh-CN": "报告“{template}”中没有可编辑的段落 {key}",
+    "en-US": "The report {template} has no editable paragraph {key}",
+  },
+  "report.narrative_editor": {
+    "zh-CN": "只有 {region} 的填报人员或其上级审核人员可以修改报告文字",
+    "en-US": "Only those who fill in or review the sheet of {region} may edit its report",
+  },
+  "report.job_not_found": { "zh-CN": "报告任务 {id} 不存在", "en-US": "No report job {id}" },
+  "report.job_not_ready": {
+    "zh-CN": "报告任务 {id} 尚未完成（{status}）",
+    "en-US": "Report job {id} is not finished ({status})",
+  },
   "evaluation.self_approval": {
     "zh-CN": "提交人不能审核通过自己提交的评价表",
     "en-US": "The person who submitted a sheet cannot approve it",

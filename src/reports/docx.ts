@@ -10,6 +10,7 @@ import {
   Document,
   Footer,
   HeightRule,
+  ImageRun,
   Packer,
   PageNumber,
   PageOrientation,
@@ -24,10 +25,12 @@ import {
 } from "docx";
 import type {
   Block,
+  ChartBlock,
   TableCell as ModelCell,
   ReportDocument,
   TableBlock,
 } from "../domain/reports/index.ts";
+import { CHART_SIZE, chartPng } from "./chart.ts";
 
 /** Fonts named as Chinese official documents name them. */
 export const FONTS = {
@@ -40,7 +43,9 @@ export const FONTS = {
 
 const MM = 56.6929; // twips per millimetre
 const PT = 2; // half-points per point
-const SIZE = { title: 22 * PT, body: 16 * PT, table: 10.5 * PT } as const;
+const SIZE = { title: 22 * PT, body: 16 * PT, table: 10.5 * PT, caption: 12 * PT } as const;
+/** A chart is shown 15 cm wide (docx sizes images in pixels at 96 dpi), drawn at twice that. */
+const CHART_WIDTH_PX = Math.round((150 / 25.4) * 96);
 
 const font = (eastAsia: string) => ({ eastAsia, ascii: FONTS.latin, hAnsi: FONTS.latin });
 
@@ -63,7 +68,7 @@ function textRuns(text: string, options: { size: number; font: string; bold?: bo
   );
 }
 
-function paragraphOf(block: Exclude<Block, TableBlock>): Paragraph {
+function paragraphOf(block: Exclude<Block, TableBlock | ChartBlock>): Paragraph {
   if (block.kind === "heading") {
     const face =
       block.level === 1 ? FONTS.heading1 : block.level === 2 ? FONTS.heading2 : FONTS.body;
@@ -145,14 +150,45 @@ function tableOf(block: TableBlock, pageWidth: number): Table {
   });
 }
 
+/** The chart as a PNG in its own centred paragraph, kept with its caption under it. */
+async function chartOf(block: ChartBlock): Promise<Paragraph[]> {
+  const png = await chartPng(block, { ...CHART_SIZE, scale: 2 });
+  const height = Math.round((CHART_WIDTH_PX * CHART_SIZE.height) / CHART_SIZE.width);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120 },
+      children: [
+        new ImageRun({
+          type: "png",
+          data: png,
+          transformation: { width: CHART_WIDTH_PX, height },
+          altText: { name: block.name, title: block.caption, description: block.caption },
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 120 },
+      children: textRuns(block.caption, { size: SIZE.caption, font: FONTS.body }),
+    }),
+  ];
+}
+
+async function blockOf(block: Block, pageWidth: number): Promise<(Paragraph | Table)[]> {
+  if (block.kind === "table") return [tableOf(block, pageWidth)];
+  if (block.kind === "chart") return chartOf(block);
+  return [paragraphOf(block)];
+}
+
 /** Renders the document; the bytes are a .docx that Word and WPS open. */
 export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
   const landscape = doc.orientation === "landscape";
   // A4 is 210 × 297 mm; the margins are GB/T 9704's (top 37, bottom 35, left 28, right 26).
   const pageWidth = Math.round(((landscape ? 297 : 210) - 28 - 26) * MM);
-  const body = doc.blocks.map((block) =>
-    block.kind === "table" ? tableOf(block, pageWidth) : paragraphOf(block),
-  );
+  const body: (Paragraph | Table)[] = [];
+  for (const block of doc.blocks) body.push(...(await blockOf(block, pageWidth)));
   const document = new Document({
     creator: "Jixiao 绩效",
     title: doc.title,

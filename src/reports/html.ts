@@ -2,7 +2,14 @@
  * The report model as a self-contained HTML page (print styles included): the web preview and the
  * source of the PDF. Fonts: 仿宋/方正小标宋 when present, Noto Serif/Sans CJK SC otherwise.
  */
-import type { Block, ReportDocument, TableBlock, TableCell } from "../domain/reports/index.ts";
+import type {
+  Block,
+  ChartBlock,
+  ReportDocument,
+  TableBlock,
+  TableCell,
+} from "../domain/reports/index.ts";
+import { CHART_SIZE, chartSvg } from "./chart.ts";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -20,7 +27,9 @@ function cellHtml(tag: "td" | "th", cell: TableCell): string {
   const attrs = [
     cell.rowSpan && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : "",
     cell.colSpan && cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : "",
-    cell.align ? ` class="${cell.align}"` : "",
+    cell.align || cell.edited
+      ? ` class="${[cell.align ?? "", cell.edited ? "edited" : ""].filter(Boolean).join(" ")}"`
+      : "",
   ].join("");
   const text = cell.bold && tag === "td" ? `<b>${htmlText(cell.text)}</b>` : htmlText(cell.text);
   return `<${tag}${attrs}>${text}</${tag}>`;
@@ -39,11 +48,20 @@ function tableHtml(block: TableBlock): string {
   return `<table${keep}>${caption}<colgroup>${cols}</colgroup><thead>${head.join("")}</thead><tbody>${body.join("")}</tbody></table>`;
 }
 
+/** The chart as inline SVG (vector in the PDF too), its caption under it. */
+function chartHtml(block: ChartBlock): string {
+  const svg = chartSvg(block, CHART_SIZE);
+  return `<figure class="chart">${svg}<figcaption>${htmlText(block.caption)}</figcaption></figure>`;
+}
+
 function blockHtml(block: Block): string {
   if (block.kind === "table") return tableHtml(block);
+  if (block.kind === "chart") return chartHtml(block);
   if (block.kind === "heading")
     return `<h${block.level + 1}>${htmlText(block.text)}</h${block.level + 1}>`;
-  const classes = [block.indent ? "indent" : "", block.align ?? ""].filter(Boolean).join(" ");
+  const classes = [block.indent ? "indent" : "", block.align ?? "", block.edited ? "edited" : ""]
+    .filter(Boolean)
+    .join(" ");
   return `<p${classes ? ` class="${classes}"` : ""}>${htmlText(block.text)}</p>`;
 }
 
@@ -72,7 +90,12 @@ table.keep { break-inside: avoid; }
 caption { font-weight: bold; padding-bottom: 4pt; }
 th, td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: middle; word-break: break-all; }
 th { font-weight: bold; text-align: center; }
+figure.chart { margin: 8pt 0; break-inside: avoid; }
+figure.chart svg { display: block; width: 100%; height: auto; }
+figcaption { font-size: 12pt; line-height: 1.4; text-align: center; padding-top: 4pt; }
 .center { text-align: center; } .right { text-align: right; } .left { text-align: left; }
+/* A user's rewrite is marked in the preview only, never in the printed report. */
+@media screen { .edited { background: #fff7d6; outline: 1px dashed #d4a017; } }
 </style></head>
 <body><h1>${htmlText(doc.title)}</h1>
 ${doc.blocks.map(blockHtml).join("\n")}

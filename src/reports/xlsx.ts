@@ -1,9 +1,16 @@
 /**
  * Every table of the report model as a worksheet: title, header rows, merged cells as in the
- * document, numbers as numbers (shown as printed), text wrapped; opens in Excel and WPS.
+ * document, numbers as numbers (shown as printed), text wrapped; opens in Excel and WPS. Every chart
+ * as a worksheet too: its figures as a table, the picture under it.
  */
 import ExcelJS from "exceljs";
-import { placeCells, type ReportDocument, type TableBlock } from "../domain/reports/index.ts";
+import {
+  type ChartBlock,
+  placeCells,
+  type ReportDocument,
+  type TableBlock,
+} from "../domain/reports/index.ts";
+import { CHART_SIZE, chartPng } from "./chart.ts";
 
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -14,10 +21,17 @@ function numberFormat(text: string): string {
   return places === 0 ? "0" : `0.${"0".repeat(places)}`;
 }
 
-function addTable(workbook: ExcelJS.Workbook, title: string, block: TableBlock, used: Set<string>) {
-  let name = block.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "表";
-  for (let n = 2; used.has(name); n += 1) name = `${block.name.slice(0, 28)}（${n}）`;
+/** A worksheet name Excel accepts (≤ 31 characters, none of \\/?*[]:) and not yet taken. */
+function sheetName(wanted: string, used: Set<string>, fallback: string): string {
+  const clean = wanted.replace(/[\\/?*[\]:]/g, " ");
+  let name = clean.slice(0, 31) || fallback;
+  for (let n = 2; used.has(name); n += 1) name = `${clean.slice(0, 28)}（${n}）`;
   used.add(name);
+  return name;
+}
+
+function addTable(workbook: ExcelJS.Workbook, title: string, block: TableBlock, used: Set<string>) {
+  const name = sheetName(block.name, used, "表");
   const sheet = workbook.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
@@ -64,13 +78,73 @@ function addTable(workbook: ExcelJS.Workbook, title: string, block: TableBlock, 
   sheet.views = [{ state: "frozen", ySplit: first + block.header.length - 1 }];
 }
 
-/** Renders every table of the document, in order, one worksheet each. */
+/** The chart's figures (类别 and one column per series, numbers as numbers), the picture below. */
+async function addChart(workbook: ExcelJS.Workbook, block: ChartBlock, used: Set<string>) {
+  const sheet = workbook.addWorksheet(sheetName(block.name, used, "图"), {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1 },
+  });
+  const width = block.series.length + 1;
+  const widest = Math.max(4, ...block.categories.map((c) => c.length));
+  sheet.columns = [
+    { width: Math.max(10, widest * 2 + 2) },
+    ...block.series.map(() => ({ width: 16 })),
+  ];
+  sheet.mergeCells(1, 1, 1, width);
+  const head = sheet.getCell(1, 1);
+  head.value = block.caption;
+  head.font = { bold: true, size: 14 };
+  head.alignment = { horizontal: "center", vertical: "middle" };
+
+  const unitOf = (axis: 0 | 1 | undefined) => block.axisUnits[axis ?? 0] ?? "";
+  const titles = ["类别", ...block.series.map((s) => `${s.name}（${unitOf(s.axis)}）`)];
+  for (const [i, text] of titles.entries()) {
+    const cell = sheet.getCell(2, i + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  }
+  for (const [r, category] of block.categories.entries()) {
+    const row = 3 + r;
+    sheet.getCell(row, 1).value = category;
+    for (const [i, series] of block.series.entries()) {
+      const value = series.values[r];
+      const cell = sheet.getCell(row, i + 2);
+      if (value !== null && value !== undefined) {
+        cell.value = Number(value);
+        cell.numFmt = numberFormat(value);
+      }
+      cell.alignment = { horizontal: "right" };
+    }
+  }
+  const last = 2 + block.categories.length;
+  for (let r = 2; r <= last; r += 1) {
+    for (let c = 1; c <= width; c += 1) sheet.getCell(r, c).border = BORDER;
+  }
+  let end = last;
+  if (block.reference) {
+    end += 2;
+    sheet.getCell(end, 1).value = `${block.reference.name}（${unitOf(0)}）`;
+    const cell = sheet.getCell(end, 2);
+    cell.value = Number(block.reference.value);
+    cell.numFmt = numberFormat(block.reference.value);
+  }
+  const png = await chartPng(block, { ...CHART_SIZE, scale: 2 });
+  // exceljs types its Buffer as an ArrayBuffer; it takes Node's Buffer.
+  const buffer = Buffer.from(png) as unknown as ArrayBuffer;
+  const image = workbook.addImage({ buffer, extension: "png" });
+  // After one blank row (anchors count rows from 0), at its layout size (the PNG has twice the pixels).
+  sheet.addImage(image, { tl: { col: 0, row: end + 1 }, ext: { ...CHART_SIZE } });
+  sheet.views = [{ state: "frozen", ySplit: 2 }];
+}
+
+/** Renders every table and chart of the document, in order, one worksheet each. */
 export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Jixiao 绩效";
   const used = new Set<string>();
   for (const block of doc.blocks) {
     if (block.kind === "table") addTable(workbook, doc.title, block, used);
+    else if (block.kind === "chart") await addChart(workbook, block, used);
   }
   // A workbook needs a sheet: without tables, the document's text goes on one.
   if (workbook.worksheets.length === 0) {
@@ -78,7 +152,9 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
     sheet.getColumn(1).width = 100;
     sheet.addRow([doc.title]).font = { bold: true, size: 14 };
     for (const block of doc.blocks) {
-      if (block.kind !== "table") sheet.addRow([block.text]).alignment = { wrapText: true };
+      if (block.kind === "heading" || block.kind === "paragraph") {
+        sheet.addRow([block.text]).alignment = { wrapText: true };
+      }
     }
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -265,10 +265,11 @@ export async function getTask(db: DbOrTx, ctx: ServiceContext, id: number) {
     regionCode: task.regionCode,
     regionName: owner?.name ?? task.regionCode,
     deadline: task.deadline,
-    sheets: ordered.map(({ sheet, regionName, regionLevel }) => ({
+    sheets: ordered.map(({ sheet, regionName, regionLevel, regionPath }) => ({
       id: sheet.id,
       regionCode: sheet.regionCode,
       regionName,
+      regionPath,
       regionLevel,
       status: sheet.status,
       mode: sheet.mode ?? null,
@@ -350,8 +351,12 @@ export async function sheetScorecard(db: DbOrTx, ctx: ServiceContext, id: number
   const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task.year);
   const entries = loaded.sheet.entries as SheetEntries;
   const subject = `${loaded.region.name} ${loaded.task.name}`;
-  const { card } = scoreSheetCard(loaded.framework, entries, data, subject);
-  return { ...loaded, entries, card };
+  const { card, bound } = scoreSheetCard(loaded.framework, entries, data, subject);
+  // The facts each leaf was scored on: read from the data, else as entered.
+  const facts: Record<string, Record<string, unknown> | undefined> = {};
+  for (const [code, entry] of Object.entries(entries)) facts[code] = entry.facts ?? undefined;
+  for (const b of bound) facts[b.code] = b.facts;
+  return { ...loaded, entries, card, facts };
 }
 
 async function score(db: DbOrTx, loaded: LoadedSheet, entries: SheetEntries): Promise<ScoredSheet> {

@@ -56,7 +56,9 @@ describe("jixiao report", () => {
     expect(txt.stderr).toContain("须为 docx、xlsx 或 pdf");
     const none = await runJixiao(["report", "-o", join(dir, "x.docx")], {});
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("须给出 --sheet，或同时给出 --framework 与 --input");
+    expect(none.stderr).toContain(
+      "须给出 --sheet、--evaluation，或同时给出 --framework 与 --input",
+    );
   });
 });
 

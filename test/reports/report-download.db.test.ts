@@ -169,7 +169,8 @@ describeOnBothDatabases("report downloads", (db) => {
         /^\d+\. 「C\.5 配建养老服务设施面积完成率」得 9 分（分值 10 分），扣 1 分/.test(p),
       ),
     ).toBe(true);
-    expect(paragraphs).toContain("附件：绩效评价指标评分表");
+    expect(paragraphs).toContain("附件1：绩效评价指标评分表");
+    expect(paragraphs).toContain("附件2：佐证材料清单");
     expect(xml).toContain(">98.1<");
   });
 });

@@ -10,6 +10,7 @@ import { healthRoutes } from "./health/health.ts";
 import { importRoutes } from "./imports/imports.ts";
 import { regionRoutes } from "./regions/regions.ts";
 import { reminderRoutes } from "./reminders/reminders.ts";
+import { reportJobRoutes } from "./reports/report-jobs.ts";
 import { reportRoutes } from "./reports/reports.ts";
 import { resultRoutes } from "./results/results.ts";
 import { userRoutes } from "./users/users.ts";
@@ -30,5 +31,6 @@ export function routeTable(deps: AppDeps): RouteDef[] {
     ...dashboardRoutes(deps),
     ...reminderRoutes(deps),
     ...reportRoutes(deps),
+    ...reportJobRoutes(deps),
   ];
 }

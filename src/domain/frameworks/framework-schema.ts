@@ -39,6 +39,10 @@ export const Indicator = z
     explanation: Text.optional().meta({ description: "指标解释: what the indicator measures." }),
     dataSource: Text.optional().meta({ description: "数据来源: where the figures come from." }),
     criteria: Text.optional().meta({ description: "评分标准: the scoring rule as users read it." }),
+    target: Text.optional().meta({
+      description:
+        "目标值 as a self-evaluation form prints it (合规, =100%), for an indicator whose target is not in the declared targets data.",
+    }),
     aggregate: z.enum(["sum", "scaled"]).optional().meta({
       description:
         "Only for an indicator with children. sum (default): its points equal the children's sum and its score is their sum; scaled: the children's sum is scaled to its points.",

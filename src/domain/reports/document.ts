@@ -11,6 +11,9 @@ export interface TableCell {
   colSpan?: number;
   align?: "left" | "center" | "right";
   bold?: boolean;
+  /** A narrative cell the user may rewrite (see ParagraphBlock.key). */
+  key?: string;
+  edited?: boolean;
 }
 
 export interface TableColumn {
@@ -43,11 +46,40 @@ export interface ParagraphBlock {
   align?: "left" | "center" | "right";
   /** First-line indent of two characters, as official documents set body text. */
   indent?: boolean;
+  /**
+   * A narrative sentence the user may rewrite before export: its stable key within the template
+   * (e.g. "basic.funds"). Paragraphs without a key are fixed text.
+   */
+  key?: string;
   /** True when a user changed the generated text. */
   edited?: boolean;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+export interface ChartSeries {
+  name: string;
+  type: "bar" | "line";
+  /** Decimal strings; null where a category has no value. */
+  values: (string | null)[];
+  /** The value axis: 0 on the left (the default), 1 on the right. */
+  axis?: 0 | 1;
+}
+
+/** A chart drawn by the renderers (an image in docx and xlsx, inline SVG in HTML and PDF). */
+export interface ChartBlock {
+  kind: "chart";
+  /** The worksheet name of its data in xlsx (at most 31 characters). */
+  name: string;
+  /** Caption under the chart: "图1 各地市支出率". */
+  caption: string;
+  categories: string[];
+  series: ChartSeries[];
+  /** Unit of each value axis ("%", "万元"). */
+  axisUnits: [string] | [string, string];
+  /** A horizontal reference line on the left axis, e.g. the time schedule at 100%. */
+  reference?: { name: string; value: string };
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock | ChartBlock;
 
 export interface ReportDocument {
   /** Also the file name's stem. */

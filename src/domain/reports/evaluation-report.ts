@@ -4,9 +4,11 @@
  * indicator score table as the annex. Every sentence is generated from the figures it quotes.
  */
 import type { Dashboard } from "../dashboard.ts";
+import { Decimal } from "../decimal.ts";
 import type { YearComparison } from "../evaluations/problems.ts";
 import type { ScorecardJson } from "../scoring/index.ts";
 import type { Block, ReportDocument, TableBlock } from "./document.ts";
+import { chineseDate, fundsSentence, planActualSentences, spendSentence } from "./sentences.ts";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
 const num = (i: number) => NUMERALS[i] ?? String(i + 1);
@@ -42,12 +44,26 @@ export interface EvaluationReportInput {
   scoreTable: TableBlock;
   /** Each leaf indicator's 一级指标 code. */
   level1Of: Readonly<Record<string, string>>;
+  /** The regions below this one evaluated in the same task, ranked (分地区评价情况). */
+  subregions: {
+    rank: number | null;
+    region: string;
+    total: string | null;
+    grade: string | null;
+    status: string;
+  }[];
+  /** The evidence kept with the sheet (附件2). */
+  evidence: { indicator: string; fileName: string; uploadedBy: string; uploadedAt: string }[];
+  /** The user's rewrites by narrative key. */
+  narratives?: Readonly<Record<string, string>>;
 }
 
-function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
+const SHEET_STATUS_ZH: Record<string, string> = {
+  draft: "填报中",
+  submitted: "待审核",
+  returned: "已退回",
+  approved: "已审定",
+};
 
 /** The evaluation report of one region's sheet. */
 export function evaluationReportDocument(input: EvaluationReportInput): ReportDocument {
@@ -58,37 +74,33 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     blocks.push({ kind: "heading", level: 1, text: `${num(section)}、${text}` });
     section += 1;
   };
-  const para = (text: string) => blocks.push({ kind: "paragraph", indent: true, text });
+  const narratives = input.narratives ?? {};
+  /** A paragraph; with a key, a narrative the user may have rewritten. */
+  const para = (text: string, key?: string) => {
+    if (!key) return blocks.push({ kind: "paragraph", indent: true, text });
+    const edited = narratives[key];
+    return blocks.push({
+      kind: "paragraph",
+      indent: true,
+      key,
+      text: edited ?? text,
+      ...(edited !== undefined ? { edited: true } : {}),
+    });
+  };
 
   h1("基本情况");
   blocks.push({ kind: "heading", level: 2, text: "（一）资金情况" });
-  if (d.funds.length > 0 && d.fundsTotal !== null) {
-    const parts = d.funds.map((f) => `${f.zh}${f.amount}万元（占${f.share}%）`).join("、");
-    para(`${year}年，${region}项目资金共${d.fundsTotal}万元，其中${parts}。`);
-  } else {
-    para(`${year}年${region}暂无分来源的资金数据。`);
-  }
-  const spend = d.spend.at(-1);
-  if (spend) {
-    para(
-      `截至${chineseDate(spend.asOf)}，下达资金${spend.budget}万元，实际支出${spend.spent}万元，` +
-        `支出率${spend.rate ?? "—"}%。`,
-    );
-  }
+  para(fundsSentence(d, region, year), "basic.funds");
+  const spent = spendSentence(d);
+  if (spent) para(spent, "basic.spend");
   blocks.push({ kind: "heading", level: 2, text: "（二）绩效目标完成情况" });
-  if (d.planActual.length === 0) para("暂无改造任务计划与完成数据。");
-  for (const stage of d.planActual) {
-    const parts = stage.measures.map(
-      (m) =>
-        `${m.zh}计划${m.plan ?? "—"}${m.unit}，实际${m.actual ?? "—"}${m.unit}，完成率${m.rate ?? "—"}%`,
-    );
-    para(`${stage.zh}：${parts.join("；")}。`);
-  }
+  para(planActualSentences(d).join(""), "basic.targets");
 
   h1("评价结论");
   para(
     `根据${input.frameworkName}，经评价，${region}得分${card.total}分（满分${card.points}分），` +
       `得分率${card.rate}%，评价等级为“${card.grade}”。`,
+    "conclusion",
   );
   const c = input.comparison;
   if (c?.total.lastYear && c.total.change !== null) {
@@ -98,6 +110,7 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     para(
       `与${c.previous.year}年（${c.total.lastYear.score}分，“${c.grade.lastYear}”）相比，得分${delta}分` +
         `${c.grade.changed ? `，等级由“${c.grade.lastYear}”变为“${c.grade.thisYear}”` : ""}。`,
+      "conclusion.comparison",
     );
   }
   const groups = card.groups.filter((g) => g.level === 1);
@@ -130,6 +143,15 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     ],
   });
 
+  blocks.push({
+    kind: "chart",
+    name: "各一级指标得分率",
+    caption: "图1 各一级指标得分率",
+    categories: groups.map((g) => g.name),
+    series: [{ name: "得分率", type: "bar", values: groups.map((g) => g.rate) }],
+    axisUnits: ["%"],
+  });
+
   h1("绩效分析");
   for (const [gi, g] of groups.entries()) {
     blocks.push({
@@ -143,17 +165,75 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     }
   }
 
+  if (input.subregions.length > 0) {
+    h1("分地区评价情况");
+    const scored = input.subregions.filter((r) => r.total !== null);
+    const counts = ["优", "良", "中", "差"]
+      .map((g) => [g, scored.filter((r) => r.grade === g).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([g, n]) => `“${g}”${n}个`);
+    para(
+      `本次评价同时对${region}所辖${input.subregions.length}个地区开展评价，已评分${scored.length}个` +
+        `${counts.length > 0 ? `，其中${counts.join("、")}` : ""}。`,
+      "subregions",
+    );
+    blocks.push({
+      kind: "table",
+      name: "分地区评价情况",
+      caption: "分地区评价得分及排名",
+      columns: [
+        { title: "排名", width: 8 },
+        { title: "地区", width: 24 },
+        { title: "得分", width: 12 },
+        { title: "等级", width: 10 },
+        { title: "状态", width: 12 },
+      ],
+      header: [
+        ["排名", "地区", "得分", "等级", "状态"].map((text) => ({
+          text,
+          align: "center" as const,
+          bold: true,
+        })),
+      ],
+      rows: input.subregions.map((r) => [
+        { text: r.rank === null ? "—" : String(r.rank), align: "center" as const },
+        { text: r.region },
+        r.total === null
+          ? { text: "—", align: "right" as const }
+          : { text: r.total, value: r.total, align: "right" as const },
+        { text: r.grade ?? "—", align: "center" as const },
+        { text: SHEET_STATUS_ZH[r.status] ?? r.status, align: "center" as const },
+      ]),
+    });
+  }
+
+  h1("主要经验");
+  const full = groups
+    .map((g) => ({
+      g,
+      names: card.indicators
+        .filter((i) => input.level1Of[i.code] === g.code && new Decimal(i.score).eq(i.points))
+        .map((i) => i.name),
+    }))
+    .filter((x) => x.names.length > 0);
+  para(
+    full.length === 0
+      ? "本年度无满分指标。"
+      : `${full
+          .map(
+            ({ g, names }) =>
+              `${g.name}方面，${names.slice(0, 4).join("、")}${names.length > 4 ? "等" : ""}${names.length}项指标得满分`,
+          )
+          .join("；")}。`,
+    "experience",
+  );
+
   h1("存在问题及原因");
   if (input.problems.length === 0) para("经评价，未发现扣分指标和数据问题。");
   for (const [i, p] of input.problems.entries()) para(`${i + 1}. ${p.text}`);
 
   h1("整改情况与建议");
   const tracked = input.problems.filter((p) => p.rectification !== null);
-  if (tracked.length === 0 && input.problems.length > 0) {
-    para(
-      "上述问题尚未登记整改。建议责任单位逐项明确整改措施、责任人和整改期限，并及时报送整改结果。",
-    );
-  }
   for (const [i, p] of tracked.entries()) {
     const r = p.rectification;
     if (!r) continue;
@@ -167,9 +247,53 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
       .join("；");
     para(`${i + 1}. ${p.text}（${who}）`);
   }
+  const lost = card.indicators.filter((i) => !new Decimal(i.score).eq(i.points));
+  para(
+    input.problems.length === 0
+      ? "建议继续加强资金使用和项目管理，巩固改造成效，做好下一年度绩效目标申报。"
+      : tracked.length < input.problems.length
+        ? "上述问题尚未全部登记整改。建议责任单位逐项明确整改措施、责任人和整改期限，并及时报送整改结果" +
+          (lost.length > 0
+            ? `；重点改进${lost
+                .slice(0, 5)
+                .map((i) => i.name)
+                .join("、")}等扣分指标。`
+            : "。")
+        : "建议责任单位按期完成整改并报送整改结果，财政部门跟踪问效。",
+    "suggestions",
+  );
 
-  blocks.push({ kind: "heading", level: 1, text: "附件：绩效评价指标评分表" });
-  blocks.push({ ...input.scoreTable, caption: "附件 绩效评价指标评分表" });
+  blocks.push({ kind: "heading", level: 1, text: "附件1：绩效评价指标评分表" });
+  blocks.push({ ...input.scoreTable, caption: "附件1 绩效评价指标评分表" });
+  blocks.push({ kind: "heading", level: 1, text: "附件2：佐证材料清单" });
+  if (input.evidence.length === 0) para("未上传佐证材料。");
+  else
+    blocks.push({
+      kind: "table",
+      name: "佐证材料清单",
+      caption: "附件2 佐证材料清单",
+      columns: [
+        { title: "序号", width: 6 },
+        { title: "指标", width: 22 },
+        { title: "文件名", width: 30 },
+        { title: "上传人", width: 12 },
+        { title: "上传时间", width: 16 },
+      ],
+      header: [
+        ["序号", "指标", "文件名", "上传人", "上传时间"].map((text) => ({
+          text,
+          align: "center" as const,
+          bold: true,
+        })),
+      ],
+      rows: input.evidence.map((e, i) => [
+        { text: String(i + 1), align: "center" as const },
+        { text: e.indicator },
+        { text: e.fileName },
+        { text: e.uploadedBy },
+        { text: chineseDate(e.uploadedAt.slice(0, 10)) },
+      ]),
+    });
 
   return { title: `${input.taskName}报告`, orientation: "portrait", blocks };
 }

@@ -1,9 +1,10 @@
 /**
  * 绩效运行监控情况 (跟踪问效): a region's spend against the time schedule and its subregions ranked,
- * target progress per stage, and the alerts — every sentence and table from the dashboard's figures.
+ * target progress per stage, and the alerts — every sentence, table and chart from the dashboard's
+ * figures.
  */
 import type { Dashboard } from "../dashboard.ts";
-import type { Block, ReportDocument, TableCell } from "./document.ts";
+import type { Block, ChartBlock, ChartSeries, ReportDocument, TableCell } from "./document.ts";
 
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
 const NUMERALS = ["一", "二", "三", "四", "五", "六"] as const;
@@ -16,11 +17,65 @@ const head = (titles: string[]): TableCell[][] => [
   titles.map((text) => ({ text, align: "center", bold: true })),
 ];
 
+/**
+ * Spend rates of the ranked subregions against the time schedule: one reference line when they share
+ * a date, else the schedule of each as a line.
+ */
+function spendChart(regions: Dashboard["regions"], caption: string): ChartBlock {
+  const schedules = new Set(regions.map((r) => r.schedule));
+  const [schedule] = schedules;
+  const rates: ChartSeries = {
+    name: "支出率",
+    type: "bar",
+    values: regions.map((r) => r.spendRate),
+  };
+  const shared = schedules.size === 1 && schedule !== null && schedule !== undefined;
+  return {
+    kind: "chart",
+    name: caption,
+    caption,
+    categories: regions.map((r) => r.name),
+    series: shared
+      ? [rates]
+      : [rates, { name: "时间进度", type: "line", values: regions.map((r) => r.schedule) }],
+    axisUnits: ["%"],
+    ...(shared ? { reference: { name: "时间进度", value: schedule } } : {}),
+  };
+}
+
+/** Completion rate of each measure, one series per stage, against the plan's 100%. */
+function completionChart(stages: Dashboard["planActual"], caption: string): ChartBlock {
+  const labelOf = (m: { zh: string; unit: string }) => `${m.zh}（${m.unit}）`;
+  const categories = [
+    ...new Set(stages.flatMap((s) => s.measures.filter((m) => m.rate !== null).map(labelOf))),
+  ];
+  return {
+    kind: "chart",
+    name: caption,
+    caption,
+    categories,
+    series: stages
+      .filter((s) => s.measures.some((m) => m.rate !== null))
+      .map((s) => ({
+        name: `${s.zh}完成率`,
+        type: "bar",
+        values: categories.map((c) => s.measures.find((m) => labelOf(m) === c)?.rate ?? null),
+      })),
+    axisUnits: ["%"],
+    reference: { name: "计划", value: "100" },
+  };
+}
+
 /** The monitoring summary of a region's year. */
 export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
   const region = d.scope.name;
   const blocks: Block[] = [];
   let section = 0;
+  let figure = 0;
+  const caption = (text: string) => {
+    figure += 1;
+    return `图${figure} ${text}`;
+  };
   const heading = (text: string) => {
     blocks.push({
       kind: "heading",
@@ -85,6 +140,7 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
         { text: r.severity ? SEVERITY_ZH[r.severity] : "", align: "center" },
       ]),
     });
+    blocks.push(spendChart(spending, caption("分地区资金支出率")));
   }
 
   heading("绩效目标完成情况");
@@ -133,6 +189,9 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
         }),
       ),
     });
+    if (d.planActual.some((s) => s.measures.some((m) => m.rate !== null))) {
+      blocks.push(completionChart(d.planActual, caption("改造任务完成率")));
+    }
   }
 
   heading("监控预警");

@@ -33,6 +33,7 @@ import { formatDateTime } from "../format/date-time.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { STATUS_COLOR } from "./evaluation-task-page.tsx";
 import { SEVERITY_COLOR } from "./finding-list.tsx";
+import { ReportPanel } from "./report-panel.tsx";
 
 type Group = SheetResultT["groups"][number];
 type Indicator = SheetResultT["indicators"][number];
@@ -199,28 +200,6 @@ export function EvaluationResultPage() {
       extra={
         data && (
           <Space>
-            {(["docx", "pdf"] as const).map((format) => (
-              <a
-                key={`report-${format}`}
-                href={`/api/evaluation-sheets/${data.id}/report?template=evaluation-report&format=${format}`}
-                download
-                data-testid={`evaluation-report-${format}`}
-              >
-                {t("result.reportAs", { format: format === "docx" ? "Word" : "PDF" })}
-              </a>
-            ))}
-            {(["docx", "xlsx", "pdf"] as const).map((format) => (
-              <a
-                key={format}
-                href={`/api/evaluation-sheets/${data.id}/report?template=score-table&format=${format}`}
-                download
-                data-testid={`report-${format}`}
-              >
-                {t("result.scoreTableAs", {
-                  format: format === "docx" ? "Word" : format === "xlsx" ? "Excel" : "PDF",
-                })}
-              </a>
-            ))}
             <Link to={`/evaluation-sheets/${data.id}`}>{t("result.backToSheet")}</Link>
             <Link to={`/evaluations/${data.task.id}`}>{t("eval.backToTask")}</Link>
           </Space>
@@ -476,6 +455,7 @@ export function EvaluationResultPage() {
               },
             ]}
           />
+          <ReportPanel sheetId={data.id} canEdit={data.can.fill || data.can.review} />
         </>
       )}
     </Card>

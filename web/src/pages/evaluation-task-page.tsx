@@ -10,6 +10,7 @@ import { useRemote } from "../api/use-remote.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import type { EvaluationType } from "./evaluations-page.tsx";
+import { ReportJobsCard } from "./report-jobs-card.tsx";
 
 type SheetRow = TaskDetailT["sheets"][number];
 export const STATUS_COLOR = {
@@ -141,6 +142,7 @@ export function EvaluationTaskPage() {
         ]}
       />
       {data?.sheets.some((sh) => sh.regionCode !== data.regionCode) && <RollUpCard taskId={id} />}
+      {data && <ReportJobsCard taskId={id} />}
     </Card>
   );
 }

@@ -1,0 +1,41 @@
+/**
+ * Sentences that several reports say the same way, built from the dashboard's figures: funds by
+ * source, spend against the budget, plan against actual. Each is a narrative a user may rewrite.
+ */
+import type { Dashboard } from "../dashboard.ts";
+
+/** "2024-12-31" → "2024年12月31日". */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** "2020年，驻马店市项目资金共15129万元，其中中央补助…（占…%）。" */
+export function fundsSentence(d: Dashboard, region: string, year: number): string {
+  if (d.funds.length === 0 || d.fundsTotal === null)
+    return `${year}年${region}暂无分来源的资金数据。`;
+  const parts = d.funds.map((f) => `${f.zh}${f.amount}万元（占${f.share}%）`).join("、");
+  return `${year}年，${region}项目资金共${d.fundsTotal}万元，其中${parts}。`;
+}
+
+/** "截至2024年12月31日，下达资金…万元，实际支出3623.35万元，支出率19.21%。", or null without data. */
+export function spendSentence(d: Dashboard): string | null {
+  const spend = d.spend.at(-1);
+  if (!spend) return null;
+  return (
+    `截至${chineseDate(spend.asOf)}，下达资金${spend.budget}万元，实际支出${spend.spent}万元，` +
+    `支出率${spend.rate ?? "—"}%。`
+  );
+}
+
+/** One sentence per stage: "开工：小区数计划320个，实际336个，完成率105.00%；…。" */
+export function planActualSentences(d: Dashboard): string[] {
+  if (d.planActual.length === 0) return ["暂无改造任务计划与完成数据。"];
+  return d.planActual.map((stage) => {
+    const parts = stage.measures.map(
+      (m) =>
+        `${m.zh}计划${m.plan ?? "—"}${m.unit}，实际${m.actual ?? "—"}${m.unit}，完成率${m.rate ?? "—"}%`,
+    );
+    return `${stage.zh}：${parts.join("；")}。`;
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * The report of a whole evaluation task (a province or city evaluating its regions): the task, the
+ * rolled-up conclusion, every region ranked with its 一级指标 scores, and the indicators that lost
+ * the most points across regions. Every figure comes from the sheets' scorecards.
+ */
+import { Decimal, formatPlain } from "../decimal.ts";
+import type { Block, ReportDocument, TableCell } from "./document.ts";
+
+export interface TaskReportSheet {
+  rank: number | null;
+  region: string;
+  status: string;
+  /** The published total and grade, or null while unscored. */
+  total: string | null;
+  grade: string | null;
+  /** 一级指标 scores by group code, as published. */
+  groups: Readonly<Record<string, string>>;
+  /** Leaf indicators that lost points: code → points lost. */
+  lost: Readonly<Record<string, string>>;
+}
+
+export interface TaskReportInput {
+  taskName: string;
+  year: number;
+  region: string;
+  typeZh: string;
+  frameworkName: string;
+  deadline: string | null;
+  groups: { code: string; name: string; points: string }[];
+  indicators: { code: string; name: string; points: string }[];
+  sheets: TaskReportSheet[];
+  rollUp: { method: string; score: string; grade: string; reason: string; included: number } | null;
+}
+
+const STATUS_ZH: Record<string, string> = {
+  draft: "填报中",
+  submitted: "待审核",
+  returned: "已退回",
+  approved: "已审定",
+};
+const NUMERALS = ["一", "二", "三", "四", "五"] as const;
+const head = (titles: string[]): TableCell[][] => [
+  titles.map((text) => ({ text, align: "center", bold: true })),
+];
+const num = (text: string | null | undefined): TableCell =>
+  text === null || text === undefined || text === ""
+    ? { text: "—", align: "right" }
+    : { text, value: text, align: "right" };
+
+export function taskReportDocument(input: TaskReportInput): ReportDocument {
+  const blocks: Block[] = [];
+  let section = 0;
+  const h1 = (text: string) => {
+    blocks.push({
+      kind: "heading",
+      level: 1,
+      text: `${NUMERALS[section] ?? section + 1}、${text}`,
+    });
+    section += 1;
+  };
+  const para = (text: string) => blocks.push({ kind: "paragraph", indent: true, text });
+  const scored = input.sheets.filter((s) => s.total !== null);
+  const byStatus = Object.entries(STATUS_ZH)
+    .map(([code, zh]) => [zh, input.sheets.filter((s) => s.status === code).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([zh, n]) => `${zh}${n}个`);
+
+  h1("评价概况");
+  para(
+    `${input.region}${input.year}年“${input.taskName}”为${input.typeZh}，采用${input.frameworkName}，` +
+      `共评价${input.sheets.length}个地区${input.deadline ? `，截止日期${input.deadline}` : ""}。` +
+      `目前${byStatus.join("、")}。`,
+  );
+
+  h1("评价结论");
+  if (scored.length === 0) para("尚无已评分的地区。");
+  else {
+    const sum = scored.reduce((s, x) => s.plus(x.total ?? "0"), new Decimal(0));
+    const mean = sum.div(scored.length).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const counts = ["优", "良", "中", "差"].map(
+      (g) => `“${g}”${scored.filter((s) => s.grade === g).length}个`,
+    );
+    const top = scored.filter((s) => s.rank === 1).map((s) => s.region);
+    para(
+      `已评分${scored.length}个地区，平均得分${formatPlain(mean)}分，其中${counts.join("、")}` +
+        `${top.length > 0 ? `；${top.join("、")}得分最高` : ""}。`,
+    );
+  }
+  if (input.rollUp) {
+    para(
+      `按${input.rollUp.method}汇总${input.rollUp.included}个已审定地区，${input.region}得分` +
+        `${input.rollUp.score}分，等级为“${input.rollUp.grade}”。${input.rollUp.reason}`,
+    );
+  }
+
+  h1("分地区评价情况");
+  const groupCols = input.groups.map((g) => ({ title: `${g.name}（${g.points}分）`, width: 11 }));
+  blocks.push({
+    kind: "table",
+    name: "分地区评价情况",
+    caption: "分地区评价得分及排名",
+    columns: [
+      { title: "排名", width: 6 },
+      { title: "地区", width: 14 },
+      ...groupCols,
+      { title: "总分", width: 9 },
+      { title: "等级", width: 7 },
+      { title: "状态", width: 9 },
+    ],
+    header: head(["排名", "地区", ...groupCols.map((c) => c.title), "总分", "等级", "状态"]),
+    rows: input.sheets.map((s) => [
+      { text: s.rank === null ? "—" : String(s.rank), align: "center" },
+      { text: s.region },
+      ...input.groups.map((g) => num(s.groups[g.code])),
+      num(s.total),
+      { text: s.grade ?? "—", align: "center" },
+      { text: STATUS_ZH[s.status] ?? s.status, align: "center" },
+    ]),
+  });
+
+  h1("主要扣分指标");
+  const lostRows = input.indicators
+    .map((ind) => {
+      const losing = input.sheets.filter((s) => s.lost[ind.code] !== undefined);
+      const lost = losing.reduce((sum, s) => sum.plus(s.lost[ind.code] ?? "0"), new Decimal(0));
+      return { ind, regions: losing.length, lost };
+    })
+    .filter((r) => r.regions > 0)
+    .sort((a, b) => b.regions - a.regions || b.lost.comparedTo(a.lost));
+  if (lostRows.length === 0) para("各地区均未在任何指标上扣分。");
+  else {
+    const first = lostRows[0];
+    if (first) {
+      para(
+        `扣分地区最多的指标是“${first.ind.name}”，${first.regions}个地区扣分，合计扣${formatPlain(first.lost)}分。`,
+      );
+    }
+    blocks.push({
+      kind: "table",
+      name: "主要扣分指标",
+      caption: "各指标扣分情况（按扣分地区数排列）",
+      columns: [
+        { title: "指标", width: 30 },
+        { title: "分值", width: 8 },
+        { title: "扣分地区数", width: 10 },
+        { title: "合计扣分", width: 10 },
+      ],
+      header: head(["指标", "分值", "扣分地区数", "合计扣分"]),
+      rows: lostRows.map((r) => [
+        { text: r.ind.name },
+        num(r.ind.points),
+        num(String(r.regions)),
+        num(formatPlain(r.lost)),
+      ]),
+    });
+  }
+  return {
+    title: `${input.region}${input.year}年${input.taskName}评价报告`,
+    orientation: input.groups.length > 4 ? "landscape" : "portrait",
+    blocks,
+  };
+}

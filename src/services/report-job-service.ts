@@ -1,0 +1,193 @@
+/**
+ * Reports generated in the background: a job row is written at once, the work runs in this process
+ * and writes its progress to the row, the file lands in the row. The page (or the CLI) polls the
+ * row, so a reload finds the job again; a job cut off by a restart is marked failed at the next start.
+ */
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import type { DbOrTx } from "../db/index.ts";
+import { reportJobs } from "../db/schema.ts";
+import { DomainError } from "../domain/errors.ts";
+import type { ReportFormat } from "../reports/formats.ts";
+import type { PdfRenderer } from "../reports/pdf.ts";
+import type { ServiceContext } from "./context.ts";
+import { getTask, loadSheet } from "./evaluation-service.ts";
+import { authorize } from "./policy.ts";
+import { type ReportTemplate, sheetReport, taskReport } from "./report-service.ts";
+
+export type ReportJobRequest =
+  | { subject: "task"; taskId: number; format: ReportFormat }
+  | { subject: "sheet"; sheetId: number; template: ReportTemplate; format: ReportFormat };
+
+/** Jobs are kept a week. */
+const KEEP_MS = 7 * 24 * 3600 * 1000;
+/** Progress is written at most this often (a row update per sheet would slow a big task down). */
+const PROGRESS_EVERY_MS = 300;
+
+type JobRow = typeof reportJobs.$inferSelect;
+
+function toAnswer(row: JobRow) {
+  return {
+    id: row.id,
+    subject: row.subject,
+    params: row.params as Record<string, unknown>,
+    title: row.title,
+    format: row.format,
+    status: row.status as "queued" | "running" | "done" | "failed",
+    done: row.done,
+    total: row.total,
+    stage: row.stage,
+    fileName: row.fileName,
+    size: row.bytes?.length ?? null,
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+export type ReportJob = ReturnType<typeof toAnswer>;
+
+const COLUMNS = {
+  id: reportJobs.id,
+  userId: reportJobs.userId,
+  subject: reportJobs.subject,
+  params: reportJobs.params,
+  title: reportJobs.title,
+  format: reportJobs.format,
+  status: reportJobs.status,
+  done: reportJobs.done,
+  total: reportJobs.total,
+  stage: reportJobs.stage,
+  fileName: reportJobs.fileName,
+  contentType: reportJobs.contentType,
+  bytes: reportJobs.bytes,
+  error: reportJobs.error,
+  createdAt: reportJobs.createdAt,
+  finishedAt: reportJobs.finishedAt,
+};
+
+function userOf(ctx: ServiceContext): number {
+  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
+  if (!ctx.actor) throw new DomainError("auth.required");
+  return ctx.actor.userId;
+}
+
+/** Checks the request as the user (what they may not see fails now, not in the background). */
+async function titleOf(db: DbOrTx, ctx: ServiceContext, request: ReportJobRequest) {
+  if (request.subject === "task") {
+    const task = await getTask(db, ctx, request.taskId);
+    return `${task.regionName}${task.year}年${task.name}评价报告`;
+  }
+  const { region, task } = await loadSheet(db, ctx, request.sheetId);
+  return `${region.name}${task.year}年${task.name}`;
+}
+
+/** Starts a report in the background and answers with its job at once. */
+export async function startReportJob(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  request: ReportJobRequest,
+  pdf: PdfRenderer,
+): Promise<ReportJob> {
+  const userId = userOf(ctx);
+  const title = await titleOf(db, ctx, request);
+  await db
+    .delete(reportJobs)
+    .where(
+      and(eq(reportJobs.userId, userId), lt(reportJobs.createdAt, new Date(Date.now() - KEEP_MS))),
+    );
+  const [row] = await db
+    .insert(reportJobs)
+    .values({ userId, subject: request.subject, params: request, title, format: request.format })
+    .returning();
+  if (!row) throw new Error("report job not created");
+  void runJob(db, ctx, row.id, request, pdf);
+  return toAnswer(row);
+}
+
+async function runJob(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  request: ReportJobRequest,
+  pdf: PdfRenderer,
+): Promise<void> {
+  const where = eq(reportJobs.id, id);
+  let last = 0;
+  const progress = async (done: number, total: number, stage: string) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS && done < total) return;
+    last = now;
+    await db.update(reportJobs).set({ status: "running", done, total, stage }).where(where);
+  };
+  try {
+    await db.update(reportJobs).set({ status: "running", stage: "开始" }).where(where);
+    const file =
+      request.subject === "task"
+        ? await taskReport(db, ctx, request.taskId, request.format, pdf, progress)
+        : await sheetReport(db, ctx, request.sheetId, request.template, request.format, pdf);
+    await db
+      .update(reportJobs)
+      .set({
+        status: "done",
+        stage: "完成",
+        fileName: file.fileName,
+        contentType: file.contentType,
+        bytes: file.bytes,
+        finishedAt: new Date(),
+      })
+      .where(where);
+  } catch (err) {
+    const message =
+      err instanceof DomainError ? err.messageIn("zh-CN") : "报告生成失败，请稍后重试或联系管理员";
+    await db
+      .update(reportJobs)
+      .set({ status: "failed", error: message, finishedAt: new Date() })
+      .where(where)
+      .catch(() => undefined);
+  }
+}
+
+/** The user's recent jobs, newest first (without their files). */
+export async function listReportJobs(db: DbOrTx, ctx: ServiceContext): Promise<ReportJob[]> {
+  const userId = userOf(ctx);
+  const rows = await db
+    .select(COLUMNS)
+    .from(reportJobs)
+    .where(eq(reportJobs.userId, userId))
+    .orderBy(desc(reportJobs.id))
+    .limit(20);
+  return rows.map(toAnswer);
+}
+
+async function ownJob(db: DbOrTx, ctx: ServiceContext, id: number): Promise<JobRow> {
+  const userId = userOf(ctx);
+  const [row] = await db
+    .select(COLUMNS)
+    .from(reportJobs)
+    .where(and(eq(reportJobs.id, id), eq(reportJobs.userId, userId)));
+  // Someone else's job does not exist for this user.
+  if (!row) throw new DomainError("report.job_not_found", { id });
+  return row;
+}
+
+export async function getReportJob(db: DbOrTx, ctx: ServiceContext, id: number) {
+  return toAnswer(await ownJob(db, ctx, id));
+}
+
+/** The file of a finished job. */
+export async function reportJobFile(db: DbOrTx, ctx: ServiceContext, id: number) {
+  const row = await ownJob(db, ctx, id);
+  if (row.status !== "done" || !row.bytes || !row.fileName || !row.contentType) {
+    throw new DomainError("report.job_not_ready", { id, status: row.status });
+  }
+  return { fileName: row.fileName, contentType: row.contentType, bytes: row.bytes };
+}
+
+/** At start: jobs that were running when the process stopped will never finish. */
+export async function failInterruptedReportJobs(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .update(reportJobs)
+    .set({ status: "failed", error: "服务重启，报告生成中断，请重新生成", finishedAt: new Date() })
+    .where(inArray(reportJobs.status, ["queued", "running"]))
+    .returning({ id: reportJobs.id });
+  return rows.length;
+}

@@ -1,0 +1,93 @@
+/** Request and response shapes of reports: editable paragraphs and background jobs. */
+import { z } from "@hono/zod-openapi";
+
+/** Templates of one evaluation sheet. */
+export const SHEET_TEMPLATES = [
+  "score-table",
+  "evaluation-report",
+  "self-evaluation-form",
+] as const;
+export const SheetTemplateName = z.enum(SHEET_TEMPLATES);
+export const FORMAT_NAMES = ["docx", "xlsx", "pdf"] as const;
+
+const id = (name: string) =>
+  z.coerce
+    .number<string>()
+    .int()
+    .positive()
+    .openapi({ param: { name, in: "path", required: true }, type: "integer" });
+
+export const NarrativeQuery = z.object({
+  template: SheetTemplateName.default("evaluation-report"),
+});
+
+export const NarrativeParams = z.object({
+  id: id("id"),
+  key: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({
+      param: { name: "key", in: "path", required: true },
+      description: "段落的键 / the paragraph's key",
+      example: "conclusion",
+    }),
+});
+
+export const NarrativeRequest = z.object({
+  template: SheetTemplateName,
+  /** The rewritten text; null (or the generated text) goes back to the generated one. */
+  text: z.string().max(4000).nullable(),
+});
+
+export const Narrative = z.object({
+  key: z.string(),
+  section: z.string(),
+  generated: z.string(),
+  text: z.string(),
+  edited: z.boolean(),
+  editedBy: z.string().nullable(),
+  editedAt: z.string().nullable(),
+  stale: z.boolean(),
+});
+export const NarrativeList = z.object({ items: z.array(Narrative) });
+
+export const ReportJobRequest = z.discriminatedUnion("subject", [
+  z.object({
+    subject: z.literal("task"),
+    taskId: z.number().int().positive(),
+    format: z.enum(FORMAT_NAMES),
+  }),
+  z.object({
+    subject: z.literal("sheet"),
+    sheetId: z.number().int().positive(),
+    template: SheetTemplateName,
+    format: z.enum(FORMAT_NAMES),
+  }),
+]);
+
+export const ReportJobAnswer = z.object({
+  id: z.number(),
+  subject: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  title: z.string(),
+  format: z.string(),
+  status: z.enum(["queued", "running", "done", "failed"]),
+  done: z.number(),
+  total: z.number(),
+  stage: z.string().nullable(),
+  fileName: z.string().nullable(),
+  size: z.number().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const ReportJobList = z.object({ items: z.array(ReportJobAnswer) });
+export const ReportJobParams = z.object({ id: id("id") });
+
+export type SheetTemplateT = z.infer<typeof SheetTemplateName>;
+export type NarrativeT = z.infer<typeof Narrative>;
+export type NarrativeListT = z.infer<typeof NarrativeList>;
+export type ReportJobT = z.infer<typeof ReportJobAnswer>;
+export type ReportJobListT = z.infer<typeof ReportJobList>;
+export type ReportFormatT = (typeof FORMAT_NAMES)[number];
