@@ -78,7 +78,7 @@ export function renderHtml(doc: ReportDocument): string {
 @page { size: ${page}; margin: 37mm 26mm 35mm 28mm; }
 body { font-family: ${SERIF}; font-size: 16pt; line-height: 1.75; color: #000; margin: 0; }
 h1 { font-family: ${TITLE}; font-size: 22pt; font-weight: normal; text-align: center; margin: 0 0 12pt; }
-h2 { font-family: ${SANS}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+h2 { font-family: ${SANS}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
 h3, h4, h5 { font-size: 16pt; margin: 0; text-indent: 2em; }
 p { margin: 0; }
 p.indent { text-indent: 2em; }
