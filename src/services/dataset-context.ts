@@ -30,9 +30,14 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** Every region (names resolve against the whole country, so out-of-scope ones can be named). */
-export async function loadRegionRefs(db: DbOrTx): Promise<RegionRef[]> {
-  const result = await db.execute(sql`select code, name, path, level from regions order by path`);
+/**
+ * Every region (names resolve against the whole country, so out-of-scope ones can be named), or
+ * with `scopePath` only the regions at or below it.
+ */
+export async function loadRegionRefs(db: DbOrTx, scopePath = "/"): Promise<RegionRef[]> {
+  const result = await db.execute(
+    sql`select code, name, path, level from regions where path like ${`${scopePath}%`} order by path`,
+  );
   return rowsOf<RegionRef>(result);
 }
 

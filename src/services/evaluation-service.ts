@@ -336,10 +336,9 @@ async function sheetData(
     if (spec) rows[name] = await loadStoredRows(db, spec, year, path);
   }
   const parentOf = (p: string) => p.split("/").filter(Boolean).at(-2) ?? null;
+  // The evaluated region's subtree only: a task report scores hundreds of sheets in a row.
   const regionMap = new Map<string, CheckRegion>(
-    (await loadRegionRefs(db))
-      .filter((r) => r.path.startsWith(path))
-      .map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
+    (await loadRegionRefs(db, path)).map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
   );
   return { regionCode, regions: regionMap, rows };
 }

@@ -60,15 +60,15 @@ async function generatedSlots(
   return narrativeSlots(doc);
 }
 
-/** The editable paragraphs of a sheet's report. */
-export async function listNarratives(
+type Slot = ReturnType<typeof narrativeSlots>[number];
+
+/** The generated slots beside what users kept of them. */
+async function itemsOf(
   db: DbOrTx,
-  ctx: ServiceContext,
   sheetId: number,
   template: ReportTemplate,
+  slots: readonly Slot[],
 ): Promise<NarrativeItem[]> {
-  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
-  const slots = await generatedSlots(db, ctx, sheetId, template);
   const kept = await db
     .select({ row: reportNarratives, by: users.displayName })
     .from(reportNarratives)
@@ -90,6 +90,17 @@ export async function listNarratives(
   });
 }
 
+/** The editable paragraphs of a sheet's report. */
+export async function listNarratives(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  sheetId: number,
+  template: ReportTemplate,
+): Promise<NarrativeItem[]> {
+  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
+  return itemsOf(db, sheetId, template, await generatedSlots(db, ctx, sheetId, template));
+}
+
 /** Keeps a rewritten paragraph (or, with `text: null`, goes back to the generated one). */
 export async function saveNarrative(
   db: DbOrTx,
@@ -98,15 +109,15 @@ export async function saveNarrative(
   input: { template: ReportTemplate; key: string; text: string | null },
 ): Promise<NarrativeItem[]> {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
-  await db.transaction(async (tx) => {
+  // The report is generated once: to find the paragraph, and for the answer.
+  const slots = await db.transaction(async (tx) => {
     const loaded = await loadSheet(tx, ctx, sheetId, true);
     const actor = actorFor(ctx, loaded.region.path);
     if (!actor.canFill && !actor.canReview) {
       throw new DomainError("report.narrative_editor", { region: loaded.region.name });
     }
-    const slot = (await generatedSlots(tx, ctx, sheetId, input.template)).find(
-      (s) => s.key === input.key,
-    );
+    const generated = await generatedSlots(tx, ctx, sheetId, input.template);
+    const slot = generated.find((s) => s.key === input.key);
     if (!slot) {
       throw new DomainError("report.narrative_unknown", {
         template: input.template,
@@ -121,7 +132,7 @@ export async function saveNarrative(
     const [before] = await tx.select().from(reportNarratives).where(where);
     const text = input.text?.trim() ?? null;
     if (text === null || text === "" || text === slot.text) {
-      if (!before) return;
+      if (!before) return generated;
       await tx.delete(reportNarratives).where(where);
     } else if (before) {
       await tx
@@ -151,6 +162,7 @@ export async function saveNarrative(
       before: { template: input.template, key: input.key, text: before?.text ?? slot.text },
       after: { template: input.template, key: input.key, text: text || slot.text },
     });
+    return generated;
   });
-  return listNarratives(db, ctx, sheetId, input.template);
+  return itemsOf(db, sheetId, input.template, slots);
 }

@@ -3,7 +3,7 @@
  * and writes its progress to the row, the file lands in the row. The page (or the CLI) polls the
  * row, so a reload finds the job again; a job cut off by a restart is marked failed at the next start.
  */
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import { reportJobs } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
@@ -24,8 +24,13 @@ const KEEP_MS = 7 * 24 * 3600 * 1000;
 const PROGRESS_EVERY_MS = 300;
 
 type JobRow = typeof reportJobs.$inferSelect;
+/** A job without its file, and the file's size: what lists and progress need. */
+type JobMeta = Omit<JobRow, "bytes"> & { size: number | null };
 
-function toAnswer(row: JobRow) {
+const { bytes: _file, ...META_COLUMNS } = getTableColumns(reportJobs);
+const META = { ...META_COLUMNS, size: sql<number | null>`octet_length(${reportJobs.bytes})` };
+
+function toAnswer(row: JobMeta) {
   return {
     id: row.id,
     subject: row.subject,
@@ -37,32 +42,13 @@ function toAnswer(row: JobRow) {
     total: row.total,
     stage: row.stage,
     fileName: row.fileName,
-    size: row.bytes?.length ?? null,
+    size: row.size === null ? null : Number(row.size),
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
 }
 export type ReportJob = ReturnType<typeof toAnswer>;
-
-const COLUMNS = {
-  id: reportJobs.id,
-  userId: reportJobs.userId,
-  subject: reportJobs.subject,
-  params: reportJobs.params,
-  title: reportJobs.title,
-  format: reportJobs.format,
-  status: reportJobs.status,
-  done: reportJobs.done,
-  total: reportJobs.total,
-  stage: reportJobs.stage,
-  fileName: reportJobs.fileName,
-  contentType: reportJobs.contentType,
-  bytes: reportJobs.bytes,
-  error: reportJobs.error,
-  createdAt: reportJobs.createdAt,
-  finishedAt: reportJobs.finishedAt,
-};
 
 function userOf(ctx: ServiceContext): number {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
@@ -100,7 +86,7 @@ export async function startReportJob(
     .returning();
   if (!row) throw new Error("report job not created");
   void runJob(db, ctx, row.id, request, pdf);
-  return toAnswer(row);
+  return toAnswer({ ...row, size: null });
 }
 
 async function runJob(
@@ -150,7 +136,7 @@ async function runJob(
 export async function listReportJobs(db: DbOrTx, ctx: ServiceContext): Promise<ReportJob[]> {
   const userId = userOf(ctx);
   const rows = await db
-    .select(COLUMNS)
+    .select(META)
     .from(reportJobs)
     .where(eq(reportJobs.userId, userId))
     .orderBy(desc(reportJobs.id))
@@ -158,24 +144,21 @@ export async function listReportJobs(db: DbOrTx, ctx: ServiceContext): Promise<R
   return rows.map(toAnswer);
 }
 
-async function ownJob(db: DbOrTx, ctx: ServiceContext, id: number): Promise<JobRow> {
-  const userId = userOf(ctx);
-  const [row] = await db
-    .select(COLUMNS)
-    .from(reportJobs)
-    .where(and(eq(reportJobs.id, id), eq(reportJobs.userId, userId)));
-  // Someone else's job does not exist for this user.
-  if (!row) throw new DomainError("report.job_not_found", { id });
-  return row;
+/** The user's own job (someone else's does not exist for them). */
+function ownJob(ctx: ServiceContext, id: number) {
+  return and(eq(reportJobs.id, id), eq(reportJobs.userId, userOf(ctx)));
 }
 
 export async function getReportJob(db: DbOrTx, ctx: ServiceContext, id: number) {
-  return toAnswer(await ownJob(db, ctx, id));
+  const [row] = await db.select(META).from(reportJobs).where(ownJob(ctx, id));
+  if (!row) throw new DomainError("report.job_not_found", { id });
+  return toAnswer(row);
 }
 
 /** The file of a finished job. */
 export async function reportJobFile(db: DbOrTx, ctx: ServiceContext, id: number) {
-  const row = await ownJob(db, ctx, id);
+  const [row] = await db.select().from(reportJobs).where(ownJob(ctx, id));
+  if (!row) throw new DomainError("report.job_not_found", { id });
   if (row.status !== "done" || !row.bytes || !row.fileName || !row.contentType) {
     throw new DomainError("report.job_not_ready", { id, status: row.status });
   }

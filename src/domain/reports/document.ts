@@ -88,6 +88,11 @@ export interface ReportDocument {
   blocks: Block[];
 }
 
+/** One header row of bold, centred titles. */
+export function headerRow(titles: readonly string[]): TableCell[][] {
+  return [titles.map((text) => ({ text, align: "center", bold: true }))];
+}
+
 export interface PlacedCell {
   cell: TableCell;
   row: number;

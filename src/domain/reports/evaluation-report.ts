@@ -7,11 +7,17 @@ import type { Dashboard } from "../dashboard.ts";
 import { Decimal } from "../decimal.ts";
 import type { YearComparison } from "../evaluations/problems.ts";
 import type { ScorecardJson } from "../scoring/index.ts";
-import type { Block, ReportDocument, TableBlock } from "./document.ts";
-import { chineseDate, fundsSentence, planActualSentences, spendSentence } from "./sentences.ts";
+import { type Block, headerRow, type ReportDocument, type TableBlock } from "./document.ts";
+import {
+  chineseDate,
+  chineseNumeral,
+  fundsSentence,
+  planActualSentences,
+  SHEET_STATUS_ZH,
+  spendSentence,
+} from "./sentences.ts";
 
-const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
-const num = (i: number) => NUMERALS[i] ?? String(i + 1);
+const num = chineseNumeral;
 
 const STATUS_ZH = {
   open: "待整改",
@@ -57,13 +63,6 @@ export interface EvaluationReportInput {
   /** The user's rewrites by narrative key. */
   narratives?: Readonly<Record<string, string>>;
 }
-
-const SHEET_STATUS_ZH: Record<string, string> = {
-  draft: "填报中",
-  submitted: "待审核",
-  returned: "已退回",
-  approved: "已审定",
-};
 
 /** The evaluation report of one region's sheet. */
 export function evaluationReportDocument(input: EvaluationReportInput): ReportDocument {
@@ -124,9 +123,7 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
       { title: "得分", width: 10 },
       { title: "得分率", width: 12 },
     ],
-    header: [
-      ["一级指标", "分值", "得分", "得分率"].map((text) => ({ text, align: "center", bold: true })),
-    ],
+    header: headerRow(["一级指标", "分值", "得分", "得分率"]),
     rows: [
       ...groups.map((g) => [
         { text: g.name },
@@ -188,13 +185,7 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
         { title: "等级", width: 10 },
         { title: "状态", width: 12 },
       ],
-      header: [
-        ["排名", "地区", "得分", "等级", "状态"].map((text) => ({
-          text,
-          align: "center" as const,
-          bold: true,
-        })),
-      ],
+      header: headerRow(["排名", "地区", "得分", "等级", "状态"]),
       rows: input.subregions.map((r) => [
         { text: r.rank === null ? "—" : String(r.rank), align: "center" as const },
         { text: r.region },
@@ -279,13 +270,7 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
         { title: "上传人", width: 12 },
         { title: "上传时间", width: 16 },
       ],
-      header: [
-        ["序号", "指标", "文件名", "上传人", "上传时间"].map((text) => ({
-          text,
-          align: "center" as const,
-          bold: true,
-        })),
-      ],
+      header: headerRow(["序号", "指标", "文件名", "上传人", "上传时间"]),
       rows: input.evidence.map((e, i) => [
         { text: String(i + 1), align: "center" as const },
         { text: e.indicator },

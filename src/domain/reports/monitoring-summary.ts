@@ -4,18 +4,22 @@
  * figures.
  */
 import type { Dashboard } from "../dashboard.ts";
-import type { Block, ChartBlock, ChartSeries, ReportDocument, TableCell } from "./document.ts";
+import {
+  type Block,
+  type ChartBlock,
+  type ChartSeries,
+  headerRow,
+  type ReportDocument,
+  type TableCell,
+} from "./document.ts";
+import { chineseDate, chineseNumeral } from "./sentences.ts";
 
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
-const NUMERALS = ["一", "二", "三", "四", "五", "六"] as const;
 
 const money = (v: string | null) => (v === null ? "—" : v);
 const pctText = (v: string | null) => (v === null ? "—" : `${v}%`);
 const right = (text: string, value?: string): TableCell =>
   value === undefined ? { text, align: "right" } : { text, value, align: "right" };
-const head = (titles: string[]): TableCell[][] => [
-  titles.map((text) => ({ text, align: "center", bold: true })),
-];
 
 /**
  * Spend rates of the ranked subregions against the time schedule: one reference line when they share
@@ -80,7 +84,7 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
     blocks.push({
       kind: "heading",
       level: 1,
-      text: `${NUMERALS[section] ?? section + 1}、${text}`,
+      text: `${chineseNumeral(section)}、${text}`,
     });
     section += 1;
   };
@@ -88,12 +92,11 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
   heading("资金支出情况");
   const latest = d.spend.at(-1);
   if (latest) {
-    const [y, m, day] = latest.asOf.split("-").map(Number);
     blocks.push({
       kind: "paragraph",
       indent: true,
       text:
-        `截至${y}年${m}月${day}日，${region}下达资金${latest.budget}万元，实际支出${latest.spent}万元，` +
+        `截至${chineseDate(latest.asOf)}，${region}下达资金${latest.budget}万元，实际支出${latest.spent}万元，` +
         `支出率${pctText(latest.rate)}，时间进度${latest.schedule}%。`,
     });
   } else {
@@ -119,7 +122,7 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
         { title: "落后（百分点）", width: 12 },
         { title: "预警", width: 8 },
       ],
-      header: head([
+      header: headerRow([
         "排名",
         "地区",
         "下达资金",
@@ -166,7 +169,7 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
         { title: "实际", width: 14 },
         { title: "完成率", width: 12 },
       ],
-      header: head(["阶段", "指标", "计划", "实际", "完成率"]),
+      header: headerRow(["阶段", "指标", "计划", "实际", "完成率"]),
       rows: d.planActual.flatMap((s) =>
         s.measures.map((m, i) => {
           const stageCell: TableCell[] =

@@ -4,6 +4,21 @@
  */
 import type { Dashboard } from "../dashboard.ts";
 
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
+
+/** Section numbers of official documents: 0 → "一", 9 → "十" (then digits). */
+export function chineseNumeral(index: number): string {
+  return NUMERALS[index] ?? String(index + 1);
+}
+
+/** An evaluation sheet's status as reports print it. */
+export const SHEET_STATUS_ZH: Readonly<Record<string, string>> = {
+  draft: "填报中",
+  submitted: "待审核",
+  returned: "已退回",
+  approved: "已审定",
+};
+
 /** "2024-12-31" → "2024年12月31日". */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);

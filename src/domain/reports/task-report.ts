@@ -4,7 +4,8 @@
  * the most points across regions. Every figure comes from the sheets' scorecards.
  */
 import { Decimal, formatPlain } from "../decimal.ts";
-import type { Block, ReportDocument, TableCell } from "./document.ts";
+import { type Block, headerRow, type ReportDocument, type TableCell } from "./document.ts";
+import { chineseNumeral, SHEET_STATUS_ZH } from "./sentences.ts";
 
 export interface TaskReportSheet {
   rank: number | null;
@@ -32,16 +33,6 @@ export interface TaskReportInput {
   rollUp: { method: string; score: string; grade: string; reason: string; included: number } | null;
 }
 
-const STATUS_ZH: Record<string, string> = {
-  draft: "填报中",
-  submitted: "待审核",
-  returned: "已退回",
-  approved: "已审定",
-};
-const NUMERALS = ["一", "二", "三", "四", "五"] as const;
-const head = (titles: string[]): TableCell[][] => [
-  titles.map((text) => ({ text, align: "center", bold: true })),
-];
 const num = (text: string | null | undefined): TableCell =>
   text === null || text === undefined || text === ""
     ? { text: "—", align: "right" }
@@ -54,13 +45,13 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
     blocks.push({
       kind: "heading",
       level: 1,
-      text: `${NUMERALS[section] ?? section + 1}、${text}`,
+      text: `${chineseNumeral(section)}、${text}`,
     });
     section += 1;
   };
   const para = (text: string) => blocks.push({ kind: "paragraph", indent: true, text });
   const scored = input.sheets.filter((s) => s.total !== null);
-  const byStatus = Object.entries(STATUS_ZH)
+  const byStatus = Object.entries(SHEET_STATUS_ZH)
     .map(([code, zh]) => [zh, input.sheets.filter((s) => s.status === code).length] as const)
     .filter(([, n]) => n > 0)
     .map(([zh, n]) => `${zh}${n}个`);
@@ -107,14 +98,14 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
       { title: "等级", width: 7 },
       { title: "状态", width: 9 },
     ],
-    header: head(["排名", "地区", ...groupCols.map((c) => c.title), "总分", "等级", "状态"]),
+    header: headerRow(["排名", "地区", ...groupCols.map((c) => c.title), "总分", "等级", "状态"]),
     rows: input.sheets.map((s) => [
       { text: s.rank === null ? "—" : String(s.rank), align: "center" },
       { text: s.region },
       ...input.groups.map((g) => num(s.groups[g.code])),
       num(s.total),
       { text: s.grade ?? "—", align: "center" },
-      { text: STATUS_ZH[s.status] ?? s.status, align: "center" },
+      { text: SHEET_STATUS_ZH[s.status] ?? s.status, align: "center" },
     ]),
   });
 
@@ -145,7 +136,7 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
         { title: "扣分地区数", width: 10 },
         { title: "合计扣分", width: 10 },
       ],
-      header: head(["指标", "分值", "扣分地区数", "合计扣分"]),
+      header: headerRow(["指标", "分值", "扣分地区数", "合计扣分"]),
       rows: lostRows.map((r) => [
         { text: r.ind.name },
         num(r.ind.points),
