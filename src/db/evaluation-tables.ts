@@ -168,7 +168,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 
 /**
  * A report generated in the background: its progress while it runs, its file when done. Jobs are
- * rows, so a page reload (or another tab) finds them again; a server restart fails the running ones.
+ * rows, so a page reload (or another tab) finds them again. The process running a job touches its
+ * heartbeat; a running job whose heartbeat has stopped (its process died) is failed.
  */
 export const reportJobs = pgTable(
   "report_jobs",
@@ -194,6 +195,8 @@ export const reportJobs = pgTable(
     error: text("error"),
     createdAt: ts("created_at").notNull().defaultNow(),
     finishedAt: ts("finished_at"),
+    /** Last sign of life of the process running the job (database time). */
+    heartbeatAt: ts("heartbeat_at").notNull().defaultNow(),
   },
   (t) => [index("report_jobs_user_idx").on(t.userId, t.createdAt)],
 );

@@ -8,7 +8,9 @@ import { beforeAll, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../test/helpers/evaluation-entries.ts";
 import { actingAs, addUser } from "../../test/helpers/fixtures.ts";
+import { upsertRows } from "../db/dataset-repository.ts";
 import { auditLog } from "../db/schema.ts";
+import { findDataset } from "../domain/datasets/specs.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { ServiceContext } from "./context.ts";
 import {
@@ -19,7 +21,9 @@ import {
   listTasks,
   saveSheet,
   seedDemo,
+  sheetScorecard,
   systemContext,
+  taskScorer,
 } from "./index.ts";
 
 const ENTRIES = ZHUMADIAN_ENTRIES;
@@ -293,6 +297,55 @@ describeOnBothDatabases("evaluations", (db) => {
       ["驿城区", "99.1", 1],
       ["西平县", "4.5", 2],
     ]);
+  });
+
+  it("scores a whole task from one load of its data exactly as each sheet scores alone", async () => {
+    // 2021 rows for two counties only: each county reads its own, the city the sum of the two.
+    const spec = findDataset("plan-actual");
+    if (!spec) throw new Error("plan-actual");
+    const row = (regionCode: string, plan: string, actual: string) => ({
+      regionCode,
+      values: {
+        stage: "started",
+        planHouseholds: plan,
+        actualHouseholds: actual,
+        asOf: "2021-12-31",
+      } as Record<string, string | null>,
+    });
+    await db().db.transaction((tx) =>
+      upsertRows(
+        tx,
+        spec,
+        2021,
+        [row("411702", "1000", "1000"), row("411721", "1000", "900")],
+        null,
+      ),
+    );
+    const task = await createTask(db().db, city, {
+      ...baseTask(),
+      year: 2021,
+      regionCode: "411700",
+      regions: ["411700", "411702", "411721"],
+    });
+    const scoreOf = await taskScorer(db().db, city, task.id);
+    const sheets = (await getTask(db().db, city, task.id)).sheets;
+    const c1 = (code: string) => {
+      const card = scoreOf(sheets.find((s) => s.regionCode === code)?.id ?? 0);
+      return card.indicators.find((i) => i.code === "C.1")?.score.toString();
+    };
+    // Zhumadian C.1: 15 points, 1 off per whole point short; 900 of 1000 is 10 short; the city 1900 of 2000 is 5.
+    expect([c1("411702"), c1("411721"), c1("411700")]).toEqual(["15", "5", "10"]);
+    for (const s of sheets) {
+      const alone = (await sheetScorecard(db().db, city, s.id)).card;
+      const batched = scoreOf(s.id);
+      expect(batched.indicators.map((i) => [i.code, i.score.toString(), i.reason])).toEqual(
+        alone.indicators.map((i) => [i.code, i.score.toString(), i.reason]),
+      );
+    }
+    // The county sees its own sheet only, as everywhere else.
+    const countyScorer = await taskScorer(db().db, county, task.id);
+    const other = sheets.find((s) => s.regionCode === "411721")?.id ?? 0;
+    expect(() => countyScorer(other)).toThrow(`No evaluation sheet ${other}`);
   });
 });
 

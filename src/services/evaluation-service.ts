@@ -323,6 +323,22 @@ export function actorFor(ctx: ServiceContext, regionPath: string) {
   };
 }
 
+const SHEET_DATASETS = ["plan-actual", "allocations", "satisfaction"] as const;
+
+/** The rows of a year at or below a path that indicators may read, with the regions of that subtree. */
+async function subtreeData(db: DbOrTx, path: string, year: number) {
+  const rows: SheetData["rows"] = {};
+  for (const name of SHEET_DATASETS) {
+    const spec = findDataset(name);
+    if (spec) rows[name] = await loadStoredRows(db, spec, year, path);
+  }
+  const parentOf = (p: string) => p.split("/").filter(Boolean).at(-2) ?? null;
+  const regionMap = new Map<string, CheckRegion>(
+    (await loadRegionRefs(db, path)).map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
+  );
+  return { rows, regions: regionMap };
+}
+
 /** The evaluated region's rows of the task's year that indicators may read. */
 async function sheetData(
   db: DbOrTx,
@@ -330,17 +346,47 @@ async function sheetData(
   path: string,
   year: number,
 ): Promise<SheetData> {
+  // The evaluated region's subtree only: scoring must not load the whole country.
+  return { regionCode, ...(await subtreeData(db, path, year)) };
+}
+
+/** One region's share of data loaded for a larger subtree: its own subtree's regions and rows. */
+function narrowData(whole: Omit<SheetData, "regionCode">, regionCode: string, path: string) {
+  const regionMap = new Map<string, CheckRegion>();
+  for (const [code, r] of whole.regions) if (r.path.startsWith(path)) regionMap.set(code, r);
   const rows: SheetData["rows"] = {};
-  for (const name of ["plan-actual", "allocations", "satisfaction"]) {
-    const spec = findDataset(name);
-    if (spec) rows[name] = await loadStoredRows(db, spec, year, path);
+  for (const [name, list] of Object.entries(whole.rows)) {
+    rows[name] = (list ?? []).filter((row) => regionMap.has(row.regionCode));
   }
-  const parentOf = (p: string) => p.split("/").filter(Boolean).at(-2) ?? null;
-  // The evaluated region's subtree only: a task report scores hundreds of sheets in a row.
-  const regionMap = new Map<string, CheckRegion>(
-    (await loadRegionRefs(db, path)).map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
+  return { regionCode, regions: regionMap, rows } satisfies SheetData;
+}
+
+/**
+ * Every sheet of a task the actor may see, scored with one load of the task's data (a province
+ * report scores hundreds of sheets: loading each one's data apart costs a round of queries each).
+ * Returns a scorer by sheet id, so a caller can report progress while it scores.
+ */
+export async function taskScorer(db: DbOrTx, ctx: ServiceContext, taskId: number) {
+  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
+  const task = await taskOrThrow(db, taskId);
+  const framework = parseFramework(task.framework);
+  const owner = await getRegion(db, task.regionCode, "regionCode");
+  const whole = await subtreeData(db, owner.path, task.year);
+  const rows = await db
+    .select({ sheet: evaluationSheets, region: regions })
+    .from(evaluationSheets)
+    .innerJoin(regions, eq(regions.code, evaluationSheets.regionCode))
+    .where(eq(evaluationSheets.taskId, taskId));
+  const byId = new Map(
+    rows.filter((r) => isInScope(ctx, r.region.path)).map((r) => [r.sheet.id, r]),
   );
-  return { regionCode, regions: regionMap, rows };
+  return (sheetId: number) => {
+    const row = byId.get(sheetId);
+    if (!row) throw new DomainError("evaluation.sheet_not_found", { id: sheetId });
+    const data = narrowData(whole, row.region.code, row.region.path);
+    const subject = `${row.region.name} ${task.name}`;
+    return scoreSheetCard(framework, row.sheet.entries as SheetEntries, data, subject).card;
+  };
 }
 
 /** A sheet the actor may see, scored in decimals with its current entries and data (for reports). */

@@ -1,12 +1,15 @@
 /**
  * Reports generated in the background: a job row is written at once, the work runs in this process
  * and writes its progress to the row, the file lands in the row. The page (or the CLI) polls the
- * row, so a reload finds the job again; a job cut off by a restart is marked failed at the next start.
+ * row, so a reload finds the job again. While it runs, the process touches the job's heartbeat; a
+ * running job whose heartbeat stopped (its process died; with several servers on one PostgreSQL,
+ * any of them) is marked failed at the next start or when its owner next looks.
  */
-import { and, desc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import { reportJobs } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
+import { reportTitle } from "../domain/reports/index.ts";
 import type { ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
 import type { ServiceContext } from "./context.ts";
@@ -22,6 +25,11 @@ export type ReportJobRequest =
 const KEEP_MS = 7 * 24 * 3600 * 1000;
 /** Progress is written at most this often (a row update per sheet would slow a big task down). */
 const PROGRESS_EVERY_MS = 300;
+/** A running job touches its heartbeat this often, even in a long step without progress (a PDF). */
+const HEARTBEAT_EVERY_MS = 10_000;
+/** A running job silent for this long belongs to a process that is gone. */
+const STALE_SECONDS = 60;
+const INTERRUPTED = "服务重启，报告生成中断，请重新生成";
 
 type JobRow = typeof reportJobs.$inferSelect;
 /** A job without its file, and the file's size: what lists and progress need. */
@@ -60,7 +68,7 @@ function userOf(ctx: ServiceContext): number {
 async function titleOf(db: DbOrTx, ctx: ServiceContext, request: ReportJobRequest) {
   if (request.subject === "task") {
     const task = await getTask(db, ctx, request.taskId);
-    return `${task.regionName}${task.year}年${task.name}评价报告`;
+    return reportTitle(task.regionName, task.year, task.name);
   }
   const { region, task } = await loadSheet(db, ctx, request.sheetId);
   return `${region.name}${task.year}年${task.name}`;
@@ -102,8 +110,19 @@ async function runJob(
     const now = Date.now();
     if (now - last < PROGRESS_EVERY_MS && done < total) return;
     last = now;
-    await db.update(reportJobs).set({ status: "running", done, total, stage }).where(where);
+    await db
+      .update(reportJobs)
+      .set({ status: "running", done, total, stage, heartbeatAt: sql`now()` })
+      .where(where);
   };
+  const heartbeat = setInterval(() => {
+    void db
+      .update(reportJobs)
+      .set({ heartbeatAt: sql`now()` })
+      .where(where)
+      .catch(() => undefined);
+  }, HEARTBEAT_EVERY_MS);
+  heartbeat.unref();
   try {
     await db.update(reportJobs).set({ status: "running", stage: "开始" }).where(where);
     const file =
@@ -129,12 +148,15 @@ async function runJob(
       .set({ status: "failed", error: message, finishedAt: new Date() })
       .where(where)
       .catch(() => undefined);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
 /** The user's recent jobs, newest first (without their files). */
 export async function listReportJobs(db: DbOrTx, ctx: ServiceContext): Promise<ReportJob[]> {
   const userId = userOf(ctx);
+  await failStaleJobs(db, eq(reportJobs.userId, userId));
   const rows = await db
     .select(META)
     .from(reportJobs)
@@ -150,6 +172,7 @@ function ownJob(ctx: ServiceContext, id: number) {
 }
 
 export async function getReportJob(db: DbOrTx, ctx: ServiceContext, id: number) {
+  await failStaleJobs(db, ownJob(ctx, id));
   const [row] = await db.select(META).from(reportJobs).where(ownJob(ctx, id));
   if (!row) throw new DomainError("report.job_not_found", { id });
   return toAnswer(row);
@@ -165,12 +188,26 @@ export async function reportJobFile(db: DbOrTx, ctx: ServiceContext, id: number)
   return { fileName: row.fileName, contentType: row.contentType, bytes: row.bytes };
 }
 
-/** At start: jobs that were running when the process stopped will never finish. */
-export async function failInterruptedReportJobs(db: DbOrTx): Promise<number> {
+/** Running jobs (of those `where` selects) whose process has stopped touching them: failed. */
+async function failStaleJobs(db: DbOrTx, where?: SQL): Promise<number> {
   const rows = await db
     .update(reportJobs)
-    .set({ status: "failed", error: "服务重启，报告生成中断，请重新生成", finishedAt: new Date() })
-    .where(inArray(reportJobs.status, ["queued", "running"]))
+    .set({ status: "failed", error: INTERRUPTED, finishedAt: new Date() })
+    .where(
+      and(
+        inArray(reportJobs.status, ["queued", "running"]),
+        lt(reportJobs.heartbeatAt, sql`now() - make_interval(secs => ${STALE_SECONDS})`),
+        where,
+      ),
+    )
     .returning({ id: reportJobs.id });
   return rows.length;
+}
+
+/**
+ * At start: jobs whose process died will never finish. Only silent ones: another server on the
+ * same PostgreSQL may be running the others.
+ */
+export function failInterruptedReportJobs(db: DbOrTx): Promise<number> {
+  return failStaleJobs(db);
 }

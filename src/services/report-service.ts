@@ -16,6 +16,7 @@ import {
   monitoringSummaryDocument,
   planActualSentences,
   type ReportDocument,
+  reportTitle,
   scoreTableDocument,
   selfEvaluationFormDocument,
   spendSentence,
@@ -29,7 +30,7 @@ import type { PdfRenderer } from "../reports/pdf.ts";
 import { SHEET_TEMPLATES } from "../shared/report-schemas.ts";
 import type { ServiceContext } from "./context.ts";
 import { getDashboard } from "./dashboard-service.ts";
-import { getTask, loadTaskFramework, sheetScorecard } from "./evaluation-service.ts";
+import { getTask, loadTaskFramework, sheetScorecard, taskScorer } from "./evaluation-service.ts";
 import { listEvidence } from "./evidence-service.ts";
 import { getSheetResult } from "./result-service.ts";
 import { rollUpTask } from "./rollup-service.ts";
@@ -284,9 +285,11 @@ export async function taskReportDocument(
   const groups = [...walkIndicators(framework)].filter((n) => n.level === 1);
   const sheets: TaskReportSheet[] = [];
   const total = task.sheets.length;
+  await onProgress(0, total, "读取数据");
+  const scoreOf = await taskScorer(db, ctx, taskId);
   for (const [i, s] of task.sheets.entries()) {
     await onProgress(i, total, `评分 ${i}/${total}：${s.regionName}`);
-    const { card } = await sheetScorecard(db, ctx, s.id);
+    const card = scoreOf(s.id);
     const json = scorecardToJson(card);
     sheets.push({
       rank: s.rank,
@@ -337,7 +340,7 @@ export async function taskReportDocument(
   });
   return {
     doc,
-    fileStem: `${task.regionName}${task.year}年${task.name}评价报告`,
+    fileStem: reportTitle(task.regionName, task.year, task.name),
     regions: total,
   };
 }

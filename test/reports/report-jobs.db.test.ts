@@ -1,6 +1,6 @@
 // Editable report paragraphs and reports generated in the background, over HTTP on the demo's
 // 驻马店市 2020 evaluation (the city's 98.1 and its ten counties).
-import { sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, expect, it } from "vitest";
@@ -143,7 +143,7 @@ describeOnBothDatabases("report paragraphs and jobs", (db) => {
       )
       .toBe("done");
     expect(job).toMatchObject({ done: 11, total: 11, stage: "完成", error: null });
-    expect(job.fileName).toMatch(/^驻马店市2020年.*评价报告\.xlsx$/);
+    expect(job.fileName).toBe("驻马店市2020年城镇老旧小区改造财政资金绩效评价报告.xlsx");
     const listed = await finance.request("GET", "/api/report-jobs");
     expect((listed.json.items as { id: number }[])[0]?.id).toBe(id);
     expect((await other.request("GET", `/api/report-jobs/${id}`)).status).toBe(404);
@@ -163,6 +163,18 @@ describeOnBothDatabases("report paragraphs and jobs", (db) => {
     const first = rows.find((r) => r[0] === "1");
     expect(first?.at(-3)).toBe(99.1);
     expect(rows.filter((r) => r.at(-2) === "差")).toHaveLength(2);
+    // 图1's data beside its picture: the city and its ten counties by grade.
+    const grades: unknown[][] = [];
+    workbook.getWorksheet("评价等级分布")?.eachRow((row) => {
+      grades.push((row.values as unknown[]).slice(1));
+    });
+    expect(grades.slice(-4)).toEqual([
+      ["优", 6],
+      ["良", 3],
+      ["中", 0],
+      ["差", 2],
+    ]);
+    expect(workbook.getWorksheet("一级指标平均得分率")?.getImages()).toHaveLength(1);
   });
 
   it("refuses a task the user may not see before starting anything", async () => {
@@ -172,30 +184,43 @@ describeOnBothDatabases("report paragraphs and jobs", (db) => {
     expect(refused.status).toBe(404);
   });
 
-  it("marks jobs cut off by a restart as failed, with the reason", async () => {
+  it("fails jobs whose process stopped (silent heartbeat), not the live jobs of another server", async () => {
     const [user] = (
       (await db().db.execute(sql`select id from users where username = 'zmd.fin'`)) as unknown as {
         rows: { id: number }[];
       }
     ).rows;
-    const [row] = await db()
-      .db.insert(reportJobs)
-      .values({
-        userId: Number(user?.id),
-        subject: "task",
-        params: { taskId },
-        title: "中断的报告",
-        format: "pdf",
-        status: "running",
-      })
-      .returning();
+    const running = (title: string, heartbeatAt: SQL) =>
+      db()
+        .db.insert(reportJobs)
+        .values({
+          userId: Number(user?.id),
+          subject: "task",
+          params: { taskId },
+          title,
+          format: "pdf",
+          status: "running",
+          heartbeatAt,
+        })
+        .returning()
+        .then(([row]) => Number(row?.id));
+    const dead = await running("中断的报告", sql`now() - interval '2 minutes'`);
+    const live = await running("另一台服务器上的报告", sql`now() - interval '5 seconds'`);
     expect(await failInterruptedReportJobs(db().db)).toBe(1);
-    const job = await finance.request("GET", `/api/report-jobs/${row?.id}`);
+    const job = await finance.request("GET", `/api/report-jobs/${dead}`);
     expect(job.json).toMatchObject({
       status: "failed",
       error: "服务重启，报告生成中断，请重新生成",
     });
-    const file = await finance.request("GET", `/api/report-jobs/${row?.id}/file`);
-    expect(file.status).toBe(409);
+    expect((await finance.request("GET", `/api/report-jobs/${dead}/file`)).status).toBe(409);
+    expect((await finance.request("GET", `/api/report-jobs/${live}`)).json.status).toBe("running");
+    // Its server dies too: the owner's next look finds it failed, without any restart here.
+    await db()
+      .db.update(reportJobs)
+      .set({ heartbeatAt: sql`now() - interval '61 seconds'` })
+      .where(eq(reportJobs.id, live));
+    const listed = await finance.request("GET", "/api/report-jobs");
+    const items = listed.json.items as { id: number; status: string }[];
+    expect(items.find((i) => i.id === live)?.status).toBe("failed");
   });
 });

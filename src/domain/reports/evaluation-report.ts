@@ -13,6 +13,7 @@ import {
   chineseNumeral,
   fundsSentence,
   planActualSentences,
+  reportTitle,
   SHEET_STATUS_ZH,
   spendSentence,
 } from "./sentences.ts";
@@ -280,5 +281,9 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
       ]),
     });
 
-  return { title: `${input.taskName}报告`, orientation: "portrait", blocks };
+  return {
+    title: reportTitle(input.region, input.year, input.taskName),
+    orientation: "portrait",
+    blocks,
+  };
 }

@@ -19,6 +19,23 @@ export const SHEET_STATUS_ZH: Readonly<Record<string, string>> = {
   approved: "已审定",
 };
 
+/** A region's name at the head of a task's name: "驻马店市" of "驻马店市2020年…". */
+const LEADING_REGION = /^[\p{Script=Han}]{2,12}?(省|市|县|区|自治州|州|盟|旗)(?=\d{4}年)/u;
+
+/**
+ * A report's title from the region, the year and the task's name, saying neither twice and
+ * whichever region the task's name starts with replaced by this one: (驿城区, 2020,
+ * "驻马店市2020年城镇老旧小区改造财政资金绩效评价") → "驿城区2020年城镇老旧小区改造财政资金绩效评价报告".
+ */
+export function reportTitle(region: string, year: number, taskName: string): string {
+  const core = taskName
+    .trim()
+    .replace(LEADING_REGION, "")
+    .replace(new RegExp(`^${year}年度?`), "");
+  const suffix = /报告$/.test(core) ? "" : /(评价|自评)$/.test(core) ? "报告" : "评价报告";
+  return `${region}${year}年${core}${suffix}`;
+}
+
 /** "2024-12-31" → "2024年12月31日". */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);

@@ -3,9 +3,9 @@
  * rolled-up conclusion, every region ranked with its 一级指标 scores, and the indicators that lost
  * the most points across regions. Every figure comes from the sheets' scorecards.
  */
-import { Decimal, formatPlain } from "../decimal.ts";
+import { Decimal, formatPercent, formatPlain, roundBy } from "../decimal.ts";
 import { type Block, headerRow, type ReportDocument, type TableCell } from "./document.ts";
-import { chineseNumeral, SHEET_STATUS_ZH } from "./sentences.ts";
+import { chineseNumeral, reportTitle, SHEET_STATUS_ZH } from "./sentences.ts";
 
 export interface TaskReportSheet {
   rank: number | null;
@@ -38,6 +38,19 @@ const num = (text: string | null | undefined): TableCell =>
     ? { text: "—", align: "right" }
     : { text, value: text, align: "right" };
 
+const GRADES = ["优", "良", "中", "差"] as const;
+
+/** The mean over the scored regions of a group's score ÷ its points, as a percentage; null if none. */
+function meanRate(scored: readonly TaskReportSheet[], group: { code: string; points: string }) {
+  if (new Decimal(group.points).isZero()) return null;
+  const rates = scored
+    .map((s) => s.groups[group.code])
+    .filter((v): v is string => v !== undefined && v !== "")
+    .map((v) => new Decimal(v).div(group.points));
+  if (rates.length === 0) return null;
+  return formatPercent(rates.reduce((a, b) => a.plus(b), new Decimal(0)).div(rates.length));
+}
+
 export function taskReportDocument(input: TaskReportInput): ReportDocument {
   const blocks: Block[] = [];
   let section = 0;
@@ -67,10 +80,8 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
   if (scored.length === 0) para("尚无已评分的地区。");
   else {
     const sum = scored.reduce((s, x) => s.plus(x.total ?? "0"), new Decimal(0));
-    const mean = sum.div(scored.length).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    const counts = ["优", "良", "中", "差"].map(
-      (g) => `“${g}”${scored.filter((s) => s.grade === g).length}个`,
-    );
+    const mean = roundBy(sum.div(scored.length), "half-up-2");
+    const counts = GRADES.map((g) => `“${g}”${scored.filter((s) => s.grade === g).length}个`);
     const top = scored.filter((s) => s.rank === 1).map((s) => s.region);
     para(
       `已评分${scored.length}个地区，平均得分${formatPlain(mean)}分，其中${counts.join("、")}` +
@@ -82,6 +93,39 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
       `按${input.rollUp.method}汇总${input.rollUp.included}个已审定地区，${input.region}得分` +
         `${input.rollUp.score}分，等级为“${input.rollUp.grade}”。${input.rollUp.reason}`,
     );
+  }
+
+  if (scored.length > 0) {
+    // Charts that stay legible for hundreds of regions: counts by grade, mean rates by group.
+    blocks.push({
+      kind: "chart",
+      name: "评价等级分布",
+      caption: "图1 评价等级分布",
+      categories: [...GRADES],
+      series: [
+        {
+          name: "地区数",
+          type: "bar",
+          values: GRADES.map((g) => String(scored.filter((s) => s.grade === g).length)),
+        },
+      ],
+      axisUnits: ["个"],
+    });
+    blocks.push({
+      kind: "chart",
+      name: "一级指标平均得分率",
+      caption: "图2 各一级指标平均得分率",
+      categories: input.groups.map((g) => g.name),
+      series: [
+        {
+          name: "平均得分率",
+          type: "bar",
+          values: input.groups.map((g) => meanRate(scored, g)),
+        },
+      ],
+      axisUnits: ["%"],
+      reference: { name: "满分", value: "100" },
+    });
   }
 
   h1("分地区评价情况");
@@ -146,7 +190,7 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
     });
   }
   return {
-    title: `${input.region}${input.year}年${input.taskName}评价报告`,
+    title: reportTitle(input.region, input.year, input.taskName),
     orientation: input.groups.length > 4 ? "landscape" : "portrait",
     blocks,
   };
