@@ -1,4 +1,5 @@
 /** `npm run bench`: runs every benchmark and prints its figures. */
+import { describeAllocationBenchmark, runAllocationBenchmark } from "./allocation.ts";
 import { runCheckBenchmark } from "./check.ts";
 import { runImportBenchmark } from "./import.ts";
 import { runReportBenchmark } from "./report.ts";
@@ -67,3 +68,5 @@ console.log(
     `  goal: docx under 3000 ms — ${report.docx.ms < 3000 ? "met" : "NOT met"}`,
   ].join("\n"),
 );
+
+console.log(describeAllocationBenchmark(runAllocationBenchmark()));

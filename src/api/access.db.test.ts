@@ -9,6 +9,7 @@ import { addUser } from "../../test/helpers/fixtures.ts";
 import { ApiClient, signedIn, testApp } from "../../test/helpers/http.ts";
 import type { Database } from "../db/index.ts";
 import {
+  allocationPlans,
   auditLog,
   communityProjects,
   dataImports,
@@ -21,6 +22,8 @@ import {
 } from "../db/schema.ts";
 import {
   actOnSheet,
+  copyAllocationPlan,
+  createAllocationPlan,
   createTask,
   getTask,
   importFile,
@@ -52,6 +55,9 @@ interface Ids {
   file: Uint8Array;
   /** A finished report job of admin.a. */
   jobId: number;
+  /** County A's allocation among two of its community projects, and a draft scenario of it to delete. */
+  planId: number;
+  scenarioId: number;
 }
 interface Fixture {
   /** The request an administrator of county A may make, aimed at county A. */
@@ -303,12 +309,78 @@ const FIXTURES: Record<string, Fixture> = {
     }),
     scoped: true,
   },
+  "GET /api/allocations": {
+    request: () => ({ path: `/api/allocations?regionCode=${COUNTY_A}` }),
+    scoped: true,
+  },
+  "POST /api/allocations": {
+    request: () => ({
+      path: "/api/allocations",
+      body: { regionCode: COUNTY_A, fileName: "驿城区分配.json", text: JSON.stringify(PLAN_FILE) },
+    }),
+    scoped: true,
+  },
+  "GET /api/allocations/compare": {
+    request: (ids) => ({ path: `/api/allocations/compare?ids=${ids.planId},${ids.scenarioId}` }),
+    scoped: true,
+  },
+  "GET /api/allocations/{id}": {
+    request: (ids) => ({ path: `/api/allocations/${ids.planId}` }),
+    scoped: true,
+  },
+  "PUT /api/allocations/{id}": {
+    request: (ids) => {
+      const { data: _, ...model } = PLAN_FILE;
+      return { path: `/api/allocations/${ids.planId}`, body: { version: 1, model } };
+    },
+    scoped: true,
+  },
+  "DELETE /api/allocations/{id}": {
+    request: (ids) => ({ path: `/api/allocations/${ids.scenarioId}` }),
+    scoped: true,
+  },
+  "POST /api/allocations/{id}/copy": {
+    request: (ids) => ({ path: `/api/allocations/${ids.planId}/copy`, body: { name: "方案二" } }),
+    scoped: true,
+  },
+  "POST /api/allocations/{id}/actions": {
+    request: (ids) => ({
+      path: `/api/allocations/${ids.planId}/actions`,
+      body: { action: "submit", version: 2 },
+    }),
+    scoped: true,
+  },
+  "GET /api/allocations/{id}/export": {
+    request: (ids) => ({ path: `/api/allocations/${ids.planId}/export` }),
+    scoped: true,
+  },
+  "GET /api/allocations/{id}/file": {
+    request: (ids) => ({ path: `/api/allocations/${ids.planId}/file` }),
+    scoped: true,
+  },
   "POST /api/evaluation-sheets/{id}/actions": {
     request: (ids) => ({
       path: `/api/evaluation-sheets/${ids.submitSheetId}/actions`,
       body: { action: "submit", version: 2 },
     }),
     scoped: true,
+  },
+};
+
+/** A county's allocation of 1,000 元 between two of its community projects by households. */
+const PLAN_FILE = {
+  name: "驿城区小区改造补助分配",
+  year: 2020,
+  unit: "元",
+  total: "1000",
+  factors: [{ key: "households", name: "户数", weight: "100", source: { kind: "entered" } }],
+  rounding: "元",
+  regions: [
+    { code: "P01", name: "幸福小区" },
+    { code: "P02", name: "和平小区" },
+  ],
+  data: {
+    regions: { P01: { factors: { households: "300" } }, P02: { factors: { households: "100" } } },
   },
 };
 
@@ -327,7 +399,9 @@ async function snapshot(database: Database) {
     .orderBy(asc(evaluationSheets.id));
   const evidence = await database.db.select().from(evidenceFiles).orderBy(asc(evidenceFiles.id));
   const rectified = await database.db.select().from(rectifications).orderBy(asc(rectifications.id));
+  const plans = await database.db.select().from(allocationPlans).orderBy(asc(allocationPlans.id));
   return {
+    plans,
     sheets,
     evidence,
     rectified,
@@ -410,7 +484,15 @@ describeOnBothDatabases("access rules from the route table", (db) => {
         bytes: PNG,
         indicatorCode: null,
       });
+    const plan = await createAllocationPlan(db().db, system, {
+      regionCode: COUNTY_A,
+      fileName: "驿城区分配.json",
+      text: JSON.stringify(PLAN_FILE),
+    });
+    const scenario = await copyAllocationPlan(db().db, system, plan.id, "方案一");
     ids = {
+      planId: plan.id,
+      scenarioId: scenario.id,
       rollUpTaskId: cityTask.id,
       taskId: toSave.id,
       saveSheetId,

@@ -20,7 +20,7 @@ export function parseYear(text: string): number {
   return year;
 }
 
-async function readInput(path: string): Promise<Uint8Array> {
+export async function readInput(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (err) {

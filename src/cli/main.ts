@@ -18,6 +18,7 @@ import {
 } from "../services/index.ts";
 import { ROLES } from "../shared/roles.ts";
 import { CreateUserRequest } from "../shared/schemas.ts";
+import { registerAllocateCommand } from "./allocate-command.ts";
 import { registerCheckCommand } from "./check-command.ts";
 import { issueLines, registerDataCommands } from "./data-commands.ts";
 import { registerGenCommand } from "./gen-command.ts";
@@ -232,6 +233,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
   registerGenCommand(program, out);
   registerCheckCommand(program, out);
   registerReportCommand(program, out);
+  registerAllocateCommand(program, out);
   return program;
 }
 
@@ -250,7 +252,9 @@ export async function runCli(argv: string[]): Promise<void> {
     if (err instanceof DomainError) {
       process.stderr.write(`错误：${err.messageIn("zh-CN")}\nerror: ${err.messageIn("en-US")}\n`);
       if (err.code === "import.invalid") process.stderr.write(issueLines(err.details));
-      else if (err.details) process.stderr.write(`${JSON.stringify(err.details)}\n`);
+      // An allocation model's problems are in its message already, one per line.
+      else if (err.details && err.code !== "allocation.invalid")
+        process.stderr.write(`${JSON.stringify(err.details)}\n`);
       process.exitCode = EXIT_INVALID;
       return;
     }

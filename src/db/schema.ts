@@ -122,5 +122,6 @@ export const meta = pgTable("meta", {
   value: jsonb("value").notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+export * from "./allocation-tables.ts";
 export * from "./dataset-tables.ts";
 export * from "./evaluation-tables.ts";

@@ -8,7 +8,7 @@ import { NATION_CODE } from "../domain/regions.ts";
 import type { Role } from "../shared/roles.ts";
 import { pruneAuthTables } from "./auth-service.ts";
 import { type ServiceContext, systemContext } from "./context.ts";
-import { importDemoFiles } from "./demo-data.ts";
+import { importDemoAllocations, importDemoFiles } from "./demo-data.ts";
 import { seedDemoEvaluations } from "./demo-evaluations.ts";
 import { ensureRegions } from "./region-service.ts";
 import { createUser } from "./user-service.ts";
@@ -123,11 +123,18 @@ export async function seedDemo(
     }
     const rows = await importDemoFiles(tx, ctx);
     const sheets = await seedDemoEvaluations(tx, ctx);
+    const allocations = await importDemoAllocations(tx, ctx);
     await tx
       .insert(meta)
       .values({
         key: DEMO_KEY,
-        value: { at: new Date().toISOString(), users: count, rows, evaluationSheets: sheets },
+        value: {
+          at: new Date().toISOString(),
+          users: count,
+          rows,
+          evaluationSheets: sheets,
+          allocationPlans: allocations,
+        },
       })
       .onConflictDoNothing();
     return { created: count, rows };

@@ -1,8 +1,12 @@
-/** Loads the demo data files (demo/manifest.json and its .xlsx files) through the real importer. */
-import { readFile } from "node:fs/promises";
+/**
+ * Loads the demo data files (demo/manifest.json and its .xlsx files) through the real importer, and
+ * each demo folder's allocation-model.json as an allocation plan of that folder's region.
+ */
+import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DbOrTx } from "../db/index.ts";
+import { createAllocationPlan } from "./allocation-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { importFile } from "./import-service.ts";
 
@@ -40,4 +44,28 @@ export async function importDemoFiles(
     }
   }
   return added;
+}
+
+/** Imports each demo folder's allocation model (if it has one) as a plan; returns how many. */
+export async function importDemoAllocations(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  dir = DEMO_DIR,
+): Promise<number> {
+  let plans = 0;
+  for (const entry of await readDemoManifest(dir)) {
+    const path = join(dir, entry.dir, "allocation-model.json");
+    const present = await access(path).then(
+      () => true,
+      () => false,
+    );
+    if (!present) continue;
+    await createAllocationPlan(tx, ctx, {
+      regionCode: entry.regionCode,
+      fileName: `${entry.dir}/allocation-model.json`,
+      text: await readFile(path, "utf8"),
+    });
+    plans += 1;
+  }
+  return plans;
 }

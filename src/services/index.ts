@@ -1,3 +1,4 @@
+export * from "./allocation-service.ts";
 export * from "./audit-service.ts";
 export * from "./auth-service.ts";
 export * from "./bootstrap-service.ts";

@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   "evaluation:manage",
   "evaluation:fill",
   "evaluation:review",
+  "allocation:read",
+  "allocation:edit",
+  "allocation:approve",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,7 +39,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation:manage",
     "evaluation:fill",
     "evaluation:review",
+    "allocation:read",
+    "allocation:edit",
+    "allocation:approve",
   ],
+  // The finance bureau approves how money is shared; the department proposes (资金分配方案).
   finance: [
     "region:read",
     "data:read",
@@ -45,6 +52,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation:manage",
     "evaluation:fill",
     "evaluation:review",
+    "allocation:read",
+    "allocation:edit",
+    "allocation:approve",
   ],
   department: [
     "region:read",
@@ -54,11 +64,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation:manage",
     "evaluation:fill",
     "evaluation:review",
+    "allocation:read",
+    "allocation:edit",
   ],
-  implementer: ["region:read", "data:read", "data:write", "evaluation:read", "evaluation:fill"],
+  implementer: [
+    "region:read",
+    "data:read",
+    "data:write",
+    "evaluation:read",
+    "evaluation:fill",
+    "allocation:read",
+  ],
   // A third-party evaluator enters expert scores and on-site findings; it neither launches nor approves.
-  evaluator: ["region:read", "data:read", "evaluation:read", "evaluation:fill"],
-  viewer: ["region:read", "data:read", "evaluation:read"],
+  evaluator: ["region:read", "data:read", "evaluation:read", "evaluation:fill", "allocation:read"],
+  viewer: ["region:read", "data:read", "evaluation:read", "allocation:read"],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

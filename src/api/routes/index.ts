@@ -1,5 +1,6 @@
 import type { AppDeps } from "../env.ts";
 import type { RouteDef } from "../route-table.ts";
+import { allocationRoutes } from "./allocations/allocations.ts";
 import { auditRoutes } from "./audit/audit.ts";
 import { authRoutes } from "./auth/auth.ts";
 import { checkRoutes } from "./checks/checks.ts";
@@ -32,5 +33,6 @@ export function routeTable(deps: AppDeps): RouteDef[] {
     ...reminderRoutes(deps),
     ...reportRoutes(deps),
     ...reportJobRoutes(deps),
+    ...allocationRoutes(deps),
   ];
 }

@@ -1,0 +1,73 @@
+/** Picks a region's tier in each coefficient table: entered, by last year's grade or score, or the default. */
+import type { Decimal } from "../decimal.ts";
+import type { Grade } from "./model-schema.ts";
+import type { PreparedTable } from "./prepared-allocation.ts";
+
+export type CoefficientSource = "entered" | "grade" | "score" | "default";
+
+/** Why a region got a table's default tier: it had no grade or score, or its score is below every band. */
+export type DefaultReason = "no-grade" | "no-score" | "below-bands";
+
+/** A tier taken from a table: shared by every region that takes it the same way. */
+export interface CoefficientChoice {
+  table: string;
+  label: string;
+  value: Decimal;
+  source: CoefficientSource;
+  /** Set with source "default". */
+  defaultReason?: DefaultReason;
+}
+
+/** What a region's data say about its coefficients. */
+export interface CoefficientInputs {
+  tiers?: Readonly<Record<string, string>> | undefined;
+  grade?: Grade | undefined;
+  score?: Decimal | undefined;
+}
+
+/** An entered label that is absent or not a tier of the table: a problem, not a default. */
+export type TierProblem = { problem: "missing-tier" } | { problem: "unknown-tier"; label: string };
+
+/** The region's tier in `table`, or why there is none. */
+export function chooseTier(
+  table: PreparedTable,
+  inputs: CoefficientInputs,
+): CoefficientChoice | TierProblem {
+  const { rule } = table;
+  switch (rule.kind) {
+    case "entered": {
+      const label = inputs.tiers?.[table.key];
+      return label === undefined ? { problem: "missing-tier" } : pick(table, label, "entered");
+    }
+    case "grade":
+      return inputs.grade === undefined
+        ? pick(table, rule.default, "default", "no-grade")
+        : pick(table, rule.map[inputs.grade], "grade");
+    case "score": {
+      const { score } = inputs;
+      if (score === undefined) return pick(table, rule.default, "default", "no-score");
+      const band = rule.bands.find((b) => score.gte(b.min));
+      return band
+        ? pick(table, band.label, "score")
+        : pick(table, rule.default, "default", "below-bands");
+    }
+  }
+}
+
+/** The one choice object for this way of taking `label`, made on first use. */
+function pick(
+  table: PreparedTable,
+  label: string,
+  source: CoefficientSource,
+  defaultReason?: DefaultReason,
+): CoefficientChoice | TierProblem {
+  const key = `${source}\u0000${defaultReason ?? ""}\u0000${label}`;
+  const known = table.choices.get(key);
+  if (known) return known;
+  const value = table.tiers.get(label);
+  if (value === undefined) return { problem: "unknown-tier", label };
+  const choice: CoefficientChoice = { table: table.key, label, value, source };
+  if (defaultReason) choice.defaultReason = defaultReason;
+  table.choices.set(key, choice);
+  return choice;
+}

@@ -1,0 +1,735 @@
+/**
+ * Allocation plans (因素法): import a model file, read its factor values from Jixiao's data and its
+ * performance grades from last year's approved evaluations, compute with the domain, copy into
+ * scenarios, compare, export, and approve through the same review steps as evaluations.
+ */
+import { and, desc, eq, inArray, or } from "drizzle-orm";
+import { loadStoredRows } from "../db/dataset-repository.ts";
+import type { DbOrTx } from "../db/index.ts";
+import { allocationPlans, evaluationSheets, evaluationTasks, regions } from "../db/schema.ts";
+import {
+  AllocationError,
+  type AllocationResult,
+  allocatePrepared,
+  formatAllocationIssue,
+  prepareAllocation,
+} from "../domain/allocation/index.ts";
+import { findDataset } from "../domain/datasets/specs.ts";
+import { findUnit } from "../domain/datasets/units.ts";
+import { Decimal, formatPlain } from "../domain/decimal.ts";
+import { DomainError, type Locale } from "../domain/errors.ts";
+import { textIn } from "../domain/frameworks/index.ts";
+import { isWithin } from "../domain/regions.ts";
+import type {
+  AllocationActionT,
+  AllocationComparisonT,
+  AllocationOutcomeT,
+  AllocationPlanDetailT,
+  AllocationPlanSummaryT,
+} from "../shared/allocation-schemas.ts";
+import { roleCan } from "../shared/roles.ts";
+import { recordAudit } from "./audit-service.ts";
+import type { ServiceContext } from "./context.ts";
+import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
+import { getRegion } from "./region-service.ts";
+
+type Plan = typeof allocationPlans.$inferSelect;
+type Json = Record<string, unknown>;
+type Status = Plan["status"];
+
+const STATUS_ZH: Record<Status, string> = {
+  draft: "草稿",
+  submitted: "已提交",
+  returned: "已退回",
+  approved: "已审定",
+};
+const ACTION_ZH: Record<AllocationActionT, string> = {
+  submit: "提交",
+  return: "退回",
+  approve: "审定",
+  reopen: "重新打开",
+};
+const FROM: Record<AllocationActionT, readonly Status[]> = {
+  submit: ["draft", "returned"],
+  return: ["submitted"],
+  approve: ["submitted"],
+  reopen: ["approved"],
+};
+const TO: Record<AllocationActionT, Status> = {
+  submit: "submitted",
+  return: "returned",
+  approve: "approved",
+  reopen: "returned",
+};
+const EDITABLE: readonly Status[] = ["draft", "returned"];
+
+const asRecord = (value: unknown): Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
+const asArray = (value: unknown): Json[] =>
+  Array.isArray(value) ? value.map((v) => asRecord(v)) : [];
+const nameOf = (value: unknown): string =>
+  typeof value === "string"
+    ? value
+    : typeof value === "object" && value !== null
+      ? textIn(value as Parameters<typeof textIn>[0], "zh-CN")
+      : "";
+
+/** A plan the actor may see, with its region (404 otherwise). */
+async function loadPlan(db: DbOrTx, ctx: ServiceContext, id: number, lock = false) {
+  authorize(ctx, { kind: "permission", permission: "allocation:read" });
+  const query = db
+    .select({ plan: allocationPlans, region: regions })
+    .from(allocationPlans)
+    .innerJoin(regions, eq(regions.code, allocationPlans.regionCode))
+    .where(eq(allocationPlans.id, id));
+  const [row] = lock ? await query.for("update", { of: allocationPlans }) : await query;
+  if (!row || !isInScope(ctx, row.region.path)) {
+    throw new DomainError("allocation.plan_not_found", { id });
+  }
+  return row;
+}
+
+function summaryOf(plan: Plan, regionName: string): AllocationPlanSummaryT {
+  const model = asRecord(plan.model);
+  let total: string | null = null;
+  try {
+    const t = new Decimal(String(model.total));
+    total = (model.unit === "万元" ? t.times(10000) : t).toString();
+  } catch {
+    total = null;
+  }
+  return {
+    id: plan.id,
+    name: plan.name,
+    year: plan.year,
+    regionCode: plan.regionCode,
+    regionName,
+    scenarioOf: plan.scenarioOf,
+    status: plan.status,
+    version: plan.version,
+    total,
+    updatedAt: plan.updatedAt.toISOString(),
+    updatedBy: plan.updatedByName,
+  };
+}
+
+/** The plans of the actor's region and below, bases before their scenarios. */
+export async function listAllocationPlans(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  query: { year?: number | undefined; regionCode?: string | undefined },
+): Promise<AllocationPlanSummaryT[]> {
+  authorize(ctx, { kind: "permission", permission: "allocation:read" });
+  const scope = query.regionCode ? await getRegion(db, query.regionCode, "regionCode") : null;
+  if (scope) assertRegionInScope(ctx, scope);
+  const rows = await db
+    .select({ plan: allocationPlans, regionName: regions.name, path: regions.path })
+    .from(allocationPlans)
+    .innerJoin(regions, eq(regions.code, allocationPlans.regionCode))
+    .where(query.year === undefined ? undefined : eq(allocationPlans.year, query.year))
+    .orderBy(desc(allocationPlans.year), allocationPlans.id);
+  return rows
+    .filter((r) => isInScope(ctx, r.path) && (!scope || isWithin(r.path, scope.path)))
+    .map((r) => summaryOf(r.plan, r.regionName));
+}
+
+/** A model file (the model's fields, the data under `data`) as JSON, or a clear error. */
+function parseModelFile(fileName: string, text: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    throw new DomainError(
+      "allocation.file_not_json",
+      { file: fileName, reason: (err as Error).message },
+      { file: fileName },
+    );
+  }
+  const { data, ...model } = asRecord(json);
+  // Checked as a whole now, so a broken file is refused with all its problems at once.
+  prepareAllocation(model, data ?? { regions: {} }, fileName);
+  return { model, data: asRecord(data ?? { regions: {} }) };
+}
+
+/**
+ * A model's administrative regions must lie below the allocating one; other codes (a county sharing
+ * among its community projects) are its own business.
+ */
+async function assertRegionsBelow(db: DbOrTx, model: Json, region: { code: string; path: string }) {
+  const codes = asArray(model.regions).map((r) => String(r.code));
+  if (codes.length === 0) return;
+  const found = await db
+    .select({ code: regions.code, path: regions.path })
+    .from(regions)
+    .where(inArray(regions.code, codes));
+  const outside = found
+    .filter((r) => !isWithin(r.path, region.path) || r.code === region.code)
+    .map((r) => r.code);
+  if (outside.length > 0) {
+    throw new DomainError("allocation.region_mismatch", {
+      codes: outside.join("、"),
+      region: region.code,
+    });
+  }
+}
+
+function editorOf(ctx: ServiceContext, region: { code: string; name: string; path: string }) {
+  const actor = authorize(ctx, { kind: "permission", permission: "allocation:edit" });
+  assertRegionInScope(ctx, region);
+  if (actor && !isWithin(region.path, actor.regionPath)) {
+    throw new DomainError("allocation.not_editor", { region: region.name });
+  }
+  return actor;
+}
+
+/** Imports a model file as a new base plan of the region (one transaction, audited). */
+export async function createAllocationPlan(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  input: { regionCode: string; fileName: string; text: string },
+): Promise<{ id: number }> {
+  const region = await getRegion(db, input.regionCode, "regionCode");
+  editorOf(ctx, region);
+  const { model, data } = parseModelFile(input.fileName, input.text);
+  await assertRegionsBelow(db, model, region);
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .insert(allocationPlans)
+      .values({
+        regionCode: region.code,
+        year: Number(model.year),
+        name: String(model.name),
+        model,
+        data,
+        createdBy: ctx.actor?.userId ?? null,
+        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+      })
+      .returning();
+    if (!plan) throw new Error("plan not created");
+    await recordAudit(tx, ctx, {
+      action: "allocation.create",
+      entity: "allocation_plan",
+      entityId: plan.id,
+      region,
+      after: { name: plan.name, year: plan.year, file: input.fileName },
+    });
+    return { id: plan.id };
+  });
+}
+
+interface Computed {
+  result: AllocationResult | null;
+  problems: string[];
+  factors: AllocationOutcomeT["factors"];
+  grades: AllocationOutcomeT["grades"];
+}
+
+/**
+ * The model's inputs completed from Jixiao: a factor read from a data set takes every region's
+ * value from it when all regions have one (else the entered values, said so); a grade or score rule
+ * takes last year's approved evaluation of each region, else the entered grade, else its default.
+ */
+async function resolveInputs(db: DbOrTx, plan: Plan, regionPath: string) {
+  const model = asRecord(plan.model);
+  const data = structuredClone(asRecord(plan.data));
+  const entered = asRecord(data.regions);
+  data.regions = entered;
+  const codes = asArray(model.regions).map((r) => String(r.code));
+  const names = new Map(asArray(model.regions).map((r) => [String(r.code), String(r.name)]));
+  const regionData = (code: string) => {
+    const own = asRecord(entered[code]);
+    own.factors = asRecord(own.factors);
+    entered[code] = own;
+    return own as Json & { factors: Json };
+  };
+  const factors: Computed["factors"] = [];
+  const problems: string[] = [];
+  for (const f of asArray(model.factors)) {
+    const source = asRecord(f.source);
+    const key = String(f.key);
+    const base = { key, name: nameOf(f.name), weight: String(f.weight ?? "") };
+    if (source.kind !== "dataset") {
+      factors.push({ ...base, from: "entered", note: "录入" });
+      continue;
+    }
+    const spec = findDataset(String(source.dataset));
+    const column = spec?.columns.find((c) => c.key === source.field);
+    if (!spec || !column) {
+      problems.push(`因素“${base.name}”：数据集 ${source.dataset} 中没有字段 ${source.field}`);
+      factors.push({ ...base, from: "entered", note: "录入（数据来源无效）" });
+      continue;
+    }
+    const rows = await loadStoredRows(db, spec, plan.year, regionPath);
+    const stored = new Map<string, { value: string; asOf: string }>();
+    for (const row of rows) {
+      const value = row.values[column.key];
+      if (value === null || value === undefined || value === "") continue;
+      // 计划与完成 has a row per stage and date: the 开工 row of the latest date.
+      const rank = `${row.values.stage === "completed" ? "0" : "1"}${row.values.asOf ?? ""}`;
+      const held = stored.get(row.regionCode);
+      if (!held || rank > held.asOf) stored.set(row.regionCode, { value, asOf: rank });
+    }
+    // Quantities are stored in the base unit (m², 元): shown in the factor's unit, else the column's.
+    const kind = column.kind;
+    if (kind.type === "quantity") {
+      const wanted = findUnit(nameOf(f.unit ?? ""));
+      const unit =
+        wanted?.family === kind.family ? wanted : (findUnit(kind.defaultUnit) ?? undefined);
+      if (unit && unit.factor !== "1") {
+        for (const held of stored.values()) {
+          held.value = new Decimal(held.value).div(unit.factor).toString();
+        }
+      }
+    }
+    const missing = codes.filter((c) => !stored.has(c));
+    const label = `${spec.zh}·${column.zh[0] ?? column.key}`;
+    if (missing.length === 0) {
+      for (const code of codes) regionData(code).factors[key] = stored.get(code)?.value ?? null;
+      factors.push({ ...base, from: "data", note: `取自数据：${label}（${plan.year}年）` });
+    } else {
+      const lacking = missing.map((c) => names.get(c) ?? c);
+      const shown =
+        lacking.length > 5
+          ? `${lacking.slice(0, 5).join("、")}等${lacking.length}个地区`
+          : lacking.join("、");
+      factors.push({
+        ...base,
+        from: "entered",
+        note:
+          stored.size === 0
+            ? `数据中没有${label}（${plan.year}年），使用录入值`
+            : `数据中缺少${shown}的${label}，全部使用录入值`,
+      });
+    }
+  }
+
+  const graded = asArray(model.coefficients).some((t) => {
+    const kind = asRecord(t.rule).kind;
+    return kind === "grade" || kind === "score";
+  });
+  const grades: Computed["grades"] = [];
+  if (graded && codes.length > 0) {
+    const results = await db
+      .select({
+        code: evaluationSheets.regionCode,
+        grade: evaluationSheets.grade,
+        total: evaluationSheets.total,
+        task: evaluationTasks.name,
+      })
+      .from(evaluationSheets)
+      .innerJoin(evaluationTasks, eq(evaluationTasks.id, evaluationSheets.taskId))
+      .where(
+        and(
+          eq(evaluationSheets.status, "approved"),
+          eq(evaluationTasks.year, plan.year - 1),
+          inArray(evaluationSheets.regionCode, codes),
+        ),
+      )
+      .orderBy(desc(evaluationSheets.approvedAt));
+    const latest = new Map<string, (typeof results)[number]>();
+    for (const r of results) if (!latest.has(r.code)) latest.set(r.code, r);
+    for (const code of codes) {
+      const own = regionData(code);
+      const found = latest.get(code);
+      if (found?.grade) {
+        own.grade = found.grade;
+        if (found.total !== null) own.score = found.total;
+        grades.push({
+          code,
+          grade: found.grade,
+          from: "evaluation",
+          note: `${plan.year - 1}年度评价“${found.task}”（已审定）${found.total === null ? "" : `${formatPlain(new Decimal(found.total))}分`}`,
+        });
+      } else if (typeof own.grade === "string") {
+        grades.push({
+          code,
+          grade: own.grade,
+          from: "entered",
+          note: "录入（本系统无上年度已审定的评价结果）",
+        });
+      } else {
+        grades.push({ code, grade: null, from: "none", note: "无上年度评价结果，取默认档" });
+      }
+    }
+  }
+  return { model, data, factors, grades, problems };
+}
+
+async function compute(db: DbOrTx, plan: Plan, regionPath: string): Promise<Computed> {
+  const { model, data, factors, grades, problems } = await resolveInputs(db, plan, regionPath);
+  if (problems.length > 0) return { result: null, problems, factors, grades };
+  try {
+    const result = allocatePrepared(prepareAllocation(model, data, plan.name));
+    return { result, problems: [], factors, grades };
+  } catch (err) {
+    if (!(err instanceof AllocationError)) throw err;
+    return {
+      result: null,
+      problems: err.issues.map((i) => formatAllocationIssue(i, "zh-CN")),
+      factors,
+      grades,
+    };
+  }
+}
+
+function outcomeOf(c: Computed, locale: Locale): AllocationOutcomeT | null {
+  const r = c.result;
+  if (!r) return null;
+  return {
+    totals: r.totals,
+    heldBack: r.heldBack,
+    regions: r.regions.map((x) => ({
+      code: x.code,
+      name: x.name,
+      amount: x.amount,
+      raw: x.raw,
+      shares: x.shares,
+      coefficients: x.coefficients,
+      composite: x.composite,
+      roundingAdjustment: x.roundingAdjustment,
+      floorOrCap: x.floorOrCap ?? null,
+      flags: x.flags.map((f) => f.message[locale]),
+      derivation: x.derivation[locale],
+    })),
+    warnings: r.warnings.map((w) => `${w.regionName}：${w.message[locale]}`),
+    rounds: r.rounds,
+    factors: c.factors,
+    grades: c.grades,
+  };
+}
+
+function actionsFor(ctx: ServiceContext, plan: Plan, regionPath: string, group: Plan[]) {
+  const a = ctx.actor;
+  const can = (p: "allocation:edit" | "allocation:approve") =>
+    a === null || (roleCan(a.role, p) && isWithin(regionPath, a.regionPath));
+  const actions: string[] = [];
+  if (can("allocation:edit")) {
+    if (EDITABLE.includes(plan.status)) actions.push("save", "submit");
+    actions.push("copy");
+    if (plan.scenarioOf !== null && plan.status === "draft") actions.push("delete");
+  }
+  if (can("allocation:approve") && plan.status === "submitted") {
+    actions.push("return");
+    const otherApproved = group.some((p) => p.id !== plan.id && p.status === "approved");
+    if (!otherApproved && (a === null || a.userId !== plan.submittedBy)) actions.push("approve");
+  }
+  if (plan.status === "approved" && (a === null || a.userId === plan.approvedBy)) {
+    actions.push("reopen");
+  }
+  return actions;
+}
+
+async function groupOf(db: DbOrTx, plan: Plan): Promise<Plan[]> {
+  const base = plan.scenarioOf ?? plan.id;
+  return db
+    .select()
+    .from(allocationPlans)
+    .where(or(eq(allocationPlans.id, base), eq(allocationPlans.scenarioOf, base)))
+    .orderBy(allocationPlans.id);
+}
+
+/** A plan with its computed allocation (or the problems that stop it), its actions and its group. */
+export async function getAllocationPlan(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  locale: Locale = "zh-CN",
+): Promise<AllocationPlanDetailT> {
+  const { plan, region } = await loadPlan(db, ctx, id);
+  const computed = await compute(db, plan, region.path);
+  const group = await groupOf(db, plan);
+  return {
+    ...summaryOf(plan, region.name),
+    model: asRecord(plan.model),
+    data: asRecord(plan.data),
+    comment: plan.comment,
+    actions: actionsFor(ctx, plan, region.path, group),
+    result: outcomeOf(computed, locale),
+    problems: computed.problems,
+    scenarios: group.map((p) => summaryOf(p, region.name)),
+  };
+}
+
+/** The plan's computed allocation for the CLI, reports and exports (throws when it cannot compute). */
+export async function computeAllocationPlan(db: DbOrTx, ctx: ServiceContext, id: number) {
+  const { plan, region } = await loadPlan(db, ctx, id);
+  const computed = await compute(db, plan, region.path);
+  return { plan, region, ...computed };
+}
+
+function conflict(plan: Plan): DomainError {
+  return new DomainError(
+    "allocation.version_conflict",
+    {
+      by: plan.updatedByName ?? "他人",
+      at: plan.updatedAt.toISOString().slice(0, 16).replace("T", " "),
+      version: plan.version,
+    },
+    { version: plan.version },
+  );
+}
+
+/** Saves an edited model (weights, coefficients, total…) of a draft or returned plan. */
+export async function updateAllocationPlan(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  input: { version: number; name?: string | undefined; model: Json; data?: Json | undefined },
+  locale: Locale = "zh-CN",
+): Promise<AllocationPlanDetailT> {
+  await db.transaction(async (tx) => {
+    const { plan, region } = await loadPlan(tx, ctx, id, true);
+    editorOf(ctx, region);
+    if (plan.version !== input.version) throw conflict(plan);
+    if (!EDITABLE.includes(plan.status)) {
+      throw new DomainError("allocation.transition", {
+        status: STATUS_ZH[plan.status],
+        action: "修改",
+      });
+    }
+    const data = input.data ?? asRecord(plan.data);
+    // The model must be well-formed; whether its data suffices is shown with the results.
+    prepareAllocation(input.model, data, plan.name);
+    await assertRegionsBelow(tx, input.model, region);
+    await tx
+      .update(allocationPlans)
+      .set({
+        name: input.name ?? plan.name,
+        model: input.model,
+        data,
+        version: plan.version + 1,
+        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(allocationPlans.id, id));
+    await recordAudit(tx, ctx, {
+      action: "allocation.edit",
+      entity: "allocation_plan",
+      entityId: id,
+      region,
+      before: { model: plan.model, name: plan.name },
+      after: { model: input.model, name: input.name ?? plan.name },
+    });
+  });
+  return getAllocationPlan(db, ctx, id, locale);
+}
+
+/** A scenario: a draft copy of the plan in the same group (scenarios of scenarios join the base). */
+export async function copyAllocationPlan(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  name: string,
+): Promise<{ id: number }> {
+  const { plan, region } = await loadPlan(db, ctx, id);
+  editorOf(ctx, region);
+  return db.transaction(async (tx) => {
+    const [copy] = await tx
+      .insert(allocationPlans)
+      .values({
+        regionCode: plan.regionCode,
+        year: plan.year,
+        name,
+        scenarioOf: plan.scenarioOf ?? plan.id,
+        model: { ...asRecord(plan.model), name },
+        data: plan.data,
+        createdBy: ctx.actor?.userId ?? null,
+        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+      })
+      .returning();
+    if (!copy) throw new Error("plan not copied");
+    await recordAudit(tx, ctx, {
+      action: "allocation.copy",
+      entity: "allocation_plan",
+      entityId: copy.id,
+      region,
+      after: { name, from: plan.id },
+    });
+    return { id: copy.id };
+  });
+}
+
+/** Deletes a draft scenario (never a base plan, nor one under review or approved). */
+export async function deleteAllocationPlan(db: DbOrTx, ctx: ServiceContext, id: number) {
+  await db.transaction(async (tx) => {
+    const { plan, region } = await loadPlan(tx, ctx, id, true);
+    editorOf(ctx, region);
+    if (plan.scenarioOf === null || plan.status !== "draft") {
+      throw new DomainError("allocation.delete_scenario_only");
+    }
+    await tx.delete(allocationPlans).where(eq(allocationPlans.id, id));
+    await recordAudit(tx, ctx, {
+      action: "allocation.delete",
+      entity: "allocation_plan",
+      entityId: id,
+      region,
+      before: { name: plan.name, model: plan.model },
+    });
+  });
+}
+
+/**
+ * Submit (the plan must compute), return (with a comment), approve (finance of the region or above,
+ * not the submitter, one approved plan per group), reopen (the approver, with a reason).
+ */
+export async function actOnAllocationPlan(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  input: { action: AllocationActionT; version: number; comment?: string | undefined },
+  locale: Locale = "zh-CN",
+): Promise<AllocationPlanDetailT> {
+  authorize(ctx, {
+    kind: "permission",
+    permission: input.action === "submit" ? "allocation:edit" : "allocation:approve",
+  });
+  await db.transaction(async (tx) => {
+    const { plan, region } = await loadPlan(tx, ctx, id, true);
+    if (plan.version !== input.version) throw conflict(plan);
+    if (!FROM[input.action].includes(plan.status)) {
+      throw new DomainError("allocation.transition", {
+        status: STATUS_ZH[plan.status],
+        action: ACTION_ZH[input.action],
+      });
+    }
+    const userId = ctx.actor?.userId ?? null;
+    const comment = input.comment?.trim() ?? "";
+    if (input.action === "submit") {
+      editorOf(ctx, region);
+      const computed = await compute(tx, plan, region.path);
+      if (!computed.result) {
+        throw new DomainError("allocation.cannot_compute", {
+          problems: computed.problems.slice(0, 5).join("；"),
+        });
+      }
+    } else if (input.action === "return" || input.action === "approve") {
+      const actor = authorize(ctx, { kind: "permission", permission: "allocation:approve" });
+      if (actor && !isWithin(region.path, actor.regionPath)) {
+        throw new DomainError("allocation.not_approver", {
+          region: region.name,
+          action: ACTION_ZH[input.action],
+        });
+      }
+      if (input.action === "return" && comment === "") {
+        throw new DomainError("allocation.comment_required", { what: "退回意见" });
+      }
+      if (input.action === "approve") {
+        if (userId !== null && userId === plan.submittedBy) {
+          throw new DomainError("allocation.self_approval");
+        }
+        const other = (await groupOf(tx, plan)).find(
+          (p) => p.id !== plan.id && p.status === "approved",
+        );
+        if (other) throw new DomainError("allocation.other_approved", { name: other.name });
+      }
+    } else {
+      if (userId === null ? ctx.actor !== null : userId !== plan.approvedBy) {
+        throw new DomainError("allocation.reopen_by_approver");
+      }
+      if (comment === "")
+        throw new DomainError("allocation.comment_required", { what: "重新打开的理由" });
+    }
+    const next = TO[input.action];
+    const now = new Date();
+    await tx
+      .update(allocationPlans)
+      .set({
+        status: next,
+        version: plan.version + 1,
+        comment: input.action === "return" || input.action === "reopen" ? comment : plan.comment,
+        ...(input.action === "submit" ? { submittedBy: userId } : {}),
+        ...(input.action === "approve" ? { approvedBy: userId, approvedAt: now } : {}),
+        ...(input.action === "reopen" ? { approvedBy: null, approvedAt: null } : {}),
+        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+        updatedAt: now,
+      })
+      .where(eq(allocationPlans.id, id));
+    await recordAudit(tx, ctx, {
+      action: `allocation.${input.action}`,
+      entity: "allocation_plan",
+      entityId: id,
+      region,
+      before: { status: plan.status },
+      after: { status: next, ...(comment ? { comment } : {}) },
+    });
+  });
+  return getAllocationPlan(db, ctx, id, locale);
+}
+
+/** Several plans side by side: each region's amount in each, and the change against the first. */
+export async function compareAllocationPlans(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  ids: readonly number[],
+): Promise<AllocationComparisonT> {
+  const computed = [];
+  for (const id of ids) computed.push(await computeAllocationPlan(db, ctx, id));
+  const order: { code: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const c of computed) {
+    for (const r of c.result?.regions ?? []) {
+      if (!seen.has(r.code)) {
+        seen.add(r.code);
+        order.push({ code: r.code, name: r.name });
+      }
+    }
+  }
+  const amountIn = computed.map(
+    (c) => new Map((c.result?.regions ?? []).map((r) => [r.code, r.amount])),
+  );
+  return {
+    plans: computed.map((c) => ({
+      id: c.plan.id,
+      name: c.plan.name,
+      status: c.plan.status,
+      distributable: c.result?.totals.distributable ?? "",
+    })),
+    regions: order.map(({ code, name }) => {
+      const amounts = amountIn.map((m) => m.get(code) ?? null);
+      const first = amounts[0];
+      return {
+        code,
+        name,
+        amounts,
+        changes: amounts.map((a) =>
+          a === null || first === null || first === undefined
+            ? null
+            : new Decimal(a).minus(first).toString(),
+        ),
+      };
+    }),
+  };
+}
+
+/** The model file of a plan (the model's fields, the data under `data`), as it can be imported again. */
+export async function allocationModelFile(db: DbOrTx, ctx: ServiceContext, id: number) {
+  const { plan } = await loadPlan(db, ctx, id);
+  const text = `${JSON.stringify({ ...asRecord(plan.model), data: plan.data }, null, 2)}\n`;
+  return {
+    fileName: `${plan.name}.json`,
+    contentType: "application/json; charset=utf-8",
+    bytes: new TextEncoder().encode(text),
+  };
+}
+
+/** The plan's allocation as an Excel workbook: results, the computation, the parameters. */
+export async function allocationWorkbook(db: DbOrTx, ctx: ServiceContext, id: number) {
+  const c = await computeAllocationPlan(db, ctx, id);
+  if (!c.result) {
+    throw new DomainError("allocation.cannot_compute", {
+      problems: c.problems.slice(0, 5).join("；"),
+    });
+  }
+  const { allocationXlsx } = await import("../xlsx/allocation-workbook.ts");
+  const bytes = await allocationXlsx(asRecord(c.plan.model), c.result, {
+    factors: c.factors,
+    grades: c.grades,
+    status: STATUS_ZH[c.plan.status],
+    region: c.region.name,
+  });
+  return {
+    fileName: `${c.plan.name}.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    bytes,
+  };
+}
