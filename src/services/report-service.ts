@@ -1,13 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 /** Reports of an evaluation sheet, rendered from the report model: docx, xlsx and pdf (through HTML). */
 import { loadStoredRows, type StoredRecord } from "../db/dataset-repository.ts";
 import type { DbOrTx } from "../db/index.ts";
-import { reportNarratives } from "../db/schema.ts";
+import { allocationPlans, reportNarratives } from "../db/schema.ts";
 import type { Dashboard } from "../domain/dashboard.ts";
 import { enumLabel } from "../domain/datasets/display.ts";
 import { EVALUATION_TYPES, findDataset } from "../domain/datasets/specs.ts";
 import { Decimal, formatPlain, roundBy } from "../domain/decimal.ts";
-import { leafIndicators, textIn, walkIndicators } from "../domain/frameworks/index.ts";
+import { leafIndicators, type Text, textIn, walkIndicators } from "../domain/frameworks/index.ts";
 import {
   chineseDate,
   evaluationReportDocument,
@@ -15,6 +15,7 @@ import {
   fundsSentence,
   monitoringSummaryDocument,
   planActualSentences,
+  type ReportAllocation,
   type ReportDocument,
   reportTitle,
   scoreTableDocument,
@@ -28,6 +29,7 @@ import { scorecardToJson } from "../domain/scoring/index.ts";
 import { CONTENT_TYPES, type ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
 import { SHEET_TEMPLATES } from "../shared/report-schemas.ts";
+import { computeAllocationPlan } from "./allocation-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { getDashboard } from "./dashboard-service.ts";
 import { getTask, loadTaskFramework, sheetScorecard, taskScorer } from "./evaluation-service.ts";
@@ -130,8 +132,41 @@ export async function sheetReportDocument(
       uploadedAt: f.uploadedAt,
     })),
     narratives,
+    allocation: await approvedAllocation(db, ctx, region.code, task.year),
   });
   return { doc, fileStem };
+}
+
+/** The region's approved allocation plan of the year, computed, as the report quotes it. */
+async function approvedAllocation(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  regionCode: string,
+  year: number,
+): Promise<ReportAllocation | null> {
+  const [plan] = await db
+    .select({ id: allocationPlans.id })
+    .from(allocationPlans)
+    .where(
+      and(
+        eq(allocationPlans.regionCode, regionCode),
+        eq(allocationPlans.year, year),
+        eq(allocationPlans.status, "approved"),
+      ),
+    )
+    .orderBy(desc(allocationPlans.approvedAt))
+    .limit(1);
+  if (!plan) return null;
+  const { plan: stored, result, factors } = await computeAllocationPlan(db, ctx, plan.id);
+  if (!result) return null;
+  const model = stored.model as { coefficients?: { name: Text }[] };
+  return {
+    name: stored.name,
+    distributable: result.totals.distributable,
+    factors: factors.map((f) => ({ name: f.name, weight: f.weight })),
+    coefficients: (model.coefficients ?? []).map((c) => textIn(c.name, "zh-CN")),
+    regions: result.regions.map((r) => ({ name: r.name, amount: r.amount })),
+  };
 }
 
 /** The regions strictly below this one evaluated in the same task, ranked as the task page ranks them. */

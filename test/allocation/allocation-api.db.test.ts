@@ -4,10 +4,11 @@
 // a refused model that changes nothing, the Excel export, and other provinces kept out.
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { beforeAll, expect, it } from "vitest";
 import { auditLog, evaluationSheets, evaluationTasks } from "../../src/db/schema.ts";
 import { Decimal } from "../../src/domain/decimal.ts";
-import { seedDemo, systemContext } from "../../src/services/index.ts";
+import { createTask, getTask, seedDemo, systemContext } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { addUser } from "../helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
@@ -226,6 +227,39 @@ describeOnBothDatabases("allocation plans", (db) => {
       "allocation.submit",
       "allocation.approve",
     ]);
+  });
+
+  it("is quoted in the 基本情况 of the province's evaluation report once approved", async () => {
+    const task = await createTask(db().db, systemContext("test"), {
+      name: "2024年城镇老旧小区改造省级专项资金绩效自评",
+      year: 2024,
+      type: "self",
+      frameworkCode: "mof-common-2020",
+      regionCode: "440000",
+      regions: ["440000"],
+    });
+    const sheet = (await getTask(db().db, systemContext("test"), task.id)).sheets[0]?.id;
+    const listed = await finance.request(
+      "GET",
+      `/api/evaluation-sheets/${sheet}/narratives?template=evaluation-report`,
+    );
+    const allocation = (listed.json.items as { key: string; section: string; text: string }[]).find(
+      (i) => i.key === "basic.allocation",
+    );
+    expect(allocation?.section).toBe("（二）资金分配情况");
+    expect(allocation?.text).toMatch(
+      /^资金采用因素法分配（方案二：面积50%、户数30%，已审定）：按改造建筑面积（50%）、改造户数（30%）、改造楼栋数（10%）、改造小区数（10%）等因素，结合财力补助系数、绩效评价调节系数、项目库系数形成的综合系数分配；可分配资金18672万元，分配给15个地区，最多为汕头市\d+\.?\d*万元/,
+    );
+    const docx = await finance.request(
+      "GET",
+      `/api/evaluation-sheets/${sheet}/report?template=evaluation-report&format=docx`,
+    );
+    const zip = await JSZip.loadAsync(docx.bytes);
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toContain("（二）资金分配情况");
+    expect(text).toContain("合计18672");
+    expect(text).toContain("（三）绩效目标完成情况");
   });
 
   it("exports the results, the computation and the parameters as Excel", async () => {

@@ -30,6 +30,12 @@ const EvaluationSheetPage = lazy(async () => ({
 const EvaluationResultPage = lazy(async () => ({
   default: (await import("./pages/evaluation-result-page.tsx")).EvaluationResultPage,
 }));
+const AllocationsPage = lazy(async () => ({
+  default: (await import("./pages/allocations-page.tsx")).AllocationsPage,
+}));
+const AllocationPage = lazy(async () => ({
+  default: (await import("./pages/allocation-page.tsx")).AllocationPage,
+}));
 const DashboardPage = lazy(async () => ({
   default: (await import("./pages/dashboard-page.tsx")).DashboardPage,
 }));
@@ -98,6 +104,21 @@ export const router = createBrowserRouter([
         path,
         element: (
           <RequirePermission permission="evaluation:read">
+            <Page>
+              <Component />
+            </Page>
+          </RequirePermission>
+        ),
+      })),
+      ...(
+        [
+          ["allocations", AllocationsPage],
+          ["allocations/:id", AllocationPage],
+        ] as const
+      ).map(([path, Component]) => ({
+        path,
+        element: (
+          <RequirePermission permission="allocation:read">
             <Page>
               <Component />
             </Page>

@@ -9,13 +9,16 @@ import type { YearComparison } from "../evaluations/problems.ts";
 import type { ScorecardJson } from "../scoring/index.ts";
 import { type Block, headerRow, type ReportDocument, type TableBlock } from "./document.ts";
 import {
+  allocationSentence,
   chineseDate,
   chineseNumeral,
   fundsSentence,
   planActualSentences,
+  type ReportAllocation,
   reportTitle,
   SHEET_STATUS_ZH,
   spendSentence,
+  wanYuan,
 } from "./sentences.ts";
 
 const num = chineseNumeral;
@@ -63,6 +66,8 @@ export interface EvaluationReportInput {
   evidence: { indicator: string; fileName: string; uploadedBy: string; uploadedAt: string }[];
   /** The user's rewrites by narrative key. */
   narratives?: Readonly<Record<string, string>>;
+  /** The region's approved allocation plan of the year, if any (资金分配情况). */
+  allocation?: ReportAllocation | null;
 }
 
 /** The evaluation report of one region's sheet. */
@@ -93,7 +98,42 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
   para(fundsSentence(d, region, year), "basic.funds");
   const spent = spendSentence(d);
   if (spent) para(spent, "basic.spend");
-  blocks.push({ kind: "heading", level: 2, text: "（二）绩效目标完成情况" });
+  let sub = 1;
+  const h2 = (text: string) => {
+    blocks.push({ kind: "heading", level: 2, text: `（${num(sub)}）${text}` });
+    sub += 1;
+  };
+  const a = input.allocation;
+  if (a) {
+    h2("资金分配情况");
+    para(allocationSentence(a), "basic.allocation");
+    blocks.push({
+      kind: "table",
+      name: "资金分配结果",
+      caption: "资金分配结果",
+      columns: [
+        { title: "地区", width: 30 },
+        { title: "分配金额（万元）", width: 20 },
+      ],
+      header: headerRow(["地区", "分配金额（万元）"]),
+      rows: [
+        ...a.regions.map((r) => [
+          { text: r.name },
+          { text: wanYuan(r.amount), value: wanYuan(r.amount), align: "right" as const },
+        ]),
+        [
+          { text: "合计", bold: true, align: "center" as const },
+          {
+            text: wanYuan(a.distributable),
+            value: wanYuan(a.distributable),
+            align: "right" as const,
+            bold: true,
+          },
+        ],
+      ],
+    });
+  }
+  h2("绩效目标完成情况");
   para(planActualSentences(d).join(""), "basic.targets");
 
   h1("评价结论");

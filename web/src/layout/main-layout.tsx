@@ -7,6 +7,7 @@ import {
   DatabaseOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  MoneyCollectOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Layout, Menu, type MenuProps, Typography } from "antd";
@@ -24,6 +25,7 @@ const PATHS: Record<string, string> = {
   dashboard: "/dashboard",
   data: "/data",
   evaluations: "/evaluations",
+  allocations: "/allocations",
   monitoring: "/monitoring",
   checks: "/checks",
   users: "/users",
@@ -34,6 +36,7 @@ function menuKeyOf(pathname: string): string[] {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (path.startsWith("/data")) return ["data"];
   if (path.startsWith("/evaluation")) return ["evaluations"];
+  if (path.startsWith("/allocations")) return ["allocations"];
   return Object.keys(PATHS).filter((key) => PATHS[key] === path);
 }
 
@@ -71,6 +74,15 @@ export function MainLayout() {
         icon: <CheckSquareOutlined />,
         label: <span data-testid="nav-evaluations">{t("nav.evaluations")}</span>,
       });
+    }
+    if (roleCan(user.role, "allocation:read")) {
+      list.push({
+        key: "allocations",
+        icon: <MoneyCollectOutlined />,
+        label: <span data-testid="nav-allocations">{t("nav.allocations")}</span>,
+      });
+    }
+    if (roleCan(user.role, "data:read")) {
       list.push({
         key: "monitoring",
         icon: <AlertOutlined />,
