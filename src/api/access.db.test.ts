@@ -22,6 +22,7 @@ import {
 } from "../db/schema.ts";
 import {
   actOnSheet,
+  allocationDataFile,
   copyAllocationPlan,
   createAllocationPlan,
   createTask,
@@ -58,6 +59,9 @@ interface Ids {
   /** County A's allocation among two of its community projects, and a draft scenario of it to delete. */
   planId: number;
   scenarioId: number;
+  /** A second plan of county A and its filled 分配数据 sheet, to import. */
+  dataPlanId: number;
+  dataSheet: Uint8Array;
 }
 interface Fixture {
   /** The request an administrator of county A may make, aimed at county A. */
@@ -354,6 +358,19 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ids) => ({ path: `/api/allocations/${ids.planId}/export` }),
     scoped: true,
   },
+  "GET /api/allocations/{id}/data": {
+    request: (ids) => ({ path: `/api/allocations/${ids.dataPlanId}/data` }),
+    scoped: true,
+  },
+  "POST /api/allocations/{id}/data": {
+    request: (ids) => {
+      const form = new FormData();
+      form.set("file", new File([ids.dataSheet as Uint8Array<ArrayBuffer>], "分配数据.xlsx"));
+      form.set("version", "1");
+      return { path: `/api/allocations/${ids.dataPlanId}/data`, form };
+    },
+    scoped: true,
+  },
   "GET /api/allocations/{id}/file": {
     request: (ids) => ({ path: `/api/allocations/${ids.planId}/file` }),
     scoped: true,
@@ -490,9 +507,16 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       text: JSON.stringify(PLAN_FILE),
     });
     const scenario = await copyAllocationPlan(db().db, system, plan.id, "方案一");
+    const dataPlan = await createAllocationPlan(db().db, system, {
+      regionCode: COUNTY_A,
+      fileName: "驿城区分配（数据）.json",
+      text: JSON.stringify(PLAN_FILE),
+    });
     ids = {
       planId: plan.id,
       scenarioId: scenario.id,
+      dataPlanId: dataPlan.id,
+      dataSheet: (await allocationDataFile(db().db, system, dataPlan.id)).bytes,
       rollUpTaskId: cityTask.id,
       taskId: toSave.id,
       saveSheetId,

@@ -80,6 +80,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "allocation.delete_scenario_only": 409,
   "allocation.version_conflict": 409,
   "allocation.region_mismatch": 422,
+  "allocation.data_invalid": 422,
   internal: 500,
 };
 

@@ -293,6 +293,10 @@ export const ERROR_MESSAGES = {
     "en-US":
       "{by} changed the plan at {at} (version {version}); reload and apply your change again",
   },
+  "allocation.data_invalid": {
+    "zh-CN": "分配数据表 {file} 有 {count} 处错误，未导入：\n{problems}",
+    "en-US": "Allocation data sheet {file}: {count} problem(s), nothing imported:\n{problems}",
+  },
   "allocation.region_mismatch": {
     "zh-CN": "模型中的地区 {codes} 不在 {region} 的下级地区中",
     "en-US": "Regions {codes} of the model are not below {region}",
@@ -301,7 +305,8 @@ export const ERROR_MESSAGES = {
     "zh-CN": "资金分配模型 {file} 有 {count} 处错误：",
     "en-US": "Allocation model {file}: {count} problem(s):",
   },
-  "allocation.shape": { "zh-CN": "{problem_zh}", "en-US": "{problem}" },
+  // The shape problem's words come from the zod check in each language (allocationIssueMessage).
+  "allocation.shape": { "zh-CN": "{problem}", "en-US": "{problem}" },
   "allocation.not_a_number": {
     "zh-CN": "“{value}”不是数字（请写作 18860 或 166.88，不带单位和千分位）",
     "en-US": '"{value}" is not a number (write 18860 or 166.88, no units or separators)',
@@ -324,15 +329,15 @@ export const ERROR_MESSAGES = {
     "en-US": "the coefficient table key {table} is used twice",
   },
   "allocation.duplicate_tier": {
-    "zh-CN": "系数表「{tableName}」的档次“{label}”重复",
+    "zh-CN": "系数表 {table}「{tableName}」的档次“{label}”重复",
     "en-US": 'coefficient table {table} ({tableName}) lists the tier "{label}" twice',
   },
   "allocation.duplicate_band": {
-    "zh-CN": "系数表「{tableName}」有两个分数段的下限都是 {min}",
+    "zh-CN": "系数表 {table}「{tableName}」有两个分数段的下限都是 {min}",
     "en-US": "coefficient table {table} ({tableName}) has two score bands starting at {min}",
   },
   "allocation.rule_unknown_tier": {
-    "zh-CN": "系数表「{tableName}」的规则引用了不存在的档次“{label}”（可选：{options}）",
+    "zh-CN": "系数表 {table}「{tableName}」的规则引用了不存在的档次“{label}”（可选：{options}）",
     "en-US":
       'the rule of coefficient table {table} ({tableName}) names the tier "{label}", which it does not have ({options})',
   },
@@ -353,11 +358,11 @@ export const ERROR_MESSAGES = {
   "allocation.bound_not_multiple": {
     "zh-CN": "{where}{bound} {value} 元不是取整单位{rounding}（{unit} 元）的整数倍",
     "en-US":
-      "the {bound_en}{where_en}, {value} yuan, is not a multiple of the rounding unit {rounding} ({unit} yuan)",
+      "the {bound}{where}, {value} yuan, is not a multiple of the rounding unit {rounding} ({unit} yuan)",
   },
   "allocation.unknown_bound_region": {
     "zh-CN": "{bound}中的地区代码 {region} 不在地区列表中",
-    "en-US": "the {bound_en} name the region code {region}, which is not in the region list",
+    "en-US": "the {bound} name the region code {region}, which is not in the region list",
   },
   "allocation.floor_above_cap": {
     "zh-CN": "地区 {region}（{regionName}）的保底额 {floor} 元高于封顶额 {cap} 元",
@@ -392,22 +397,23 @@ export const ERROR_MESSAGES = {
     "en-US": "region {region} ({regionName}) has no value for the factor {factor} ({factorName})",
   },
   "allocation.value_not_a_number": {
-    "zh-CN": "地区 {region}（{regionName}）因素「{factorName}」的值“{value}”不是数字",
+    "zh-CN": "地区 {region}（{regionName}）因素 {factor}「{factorName}」的值“{value}”不是数字",
     "en-US":
       'region {region} ({regionName}): the value "{value}" of the factor {factor} ({factorName}) is not a number',
   },
   "allocation.negative_value": {
-    "zh-CN": "地区 {region}（{regionName}）因素「{factorName}」的值 {value} 为负数",
+    "zh-CN": "地区 {region}（{regionName}）因素 {factor}「{factorName}」的值 {value} 为负数",
     "en-US":
       "region {region} ({regionName}): the value {value} of the factor {factor} ({factorName}) is negative",
   },
   "allocation.missing_tier": {
-    "zh-CN": "地区 {region}（{regionName}）未填写「{tableName}」的档次（可选：{options}）",
+    "zh-CN": "地区 {region}（{regionName}）未填写 {table}「{tableName}」的档次（可选：{options}）",
     "en-US":
       "region {region} ({regionName}) gives no tier of {table} ({tableName}); choose one of {options}",
   },
   "allocation.unknown_tier": {
-    "zh-CN": "地区 {region}（{regionName}）的「{tableName}」档次“{label}”不存在（可选：{options}）",
+    "zh-CN":
+      "地区 {region}（{regionName}）的 {table}「{tableName}」档次“{label}”不存在（可选：{options}）",
     "en-US":
       'region {region} ({regionName}): {table} ({tableName}) has no tier "{label}"; choose one of {options}',
   },

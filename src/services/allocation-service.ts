@@ -12,7 +12,9 @@ import {
   type AllocationResult,
   allocatePrepared,
   formatAllocationIssue,
+  parseDataSheet,
   prepareAllocation,
+  splitAllocationFile,
 } from "../domain/allocation/index.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
 import { findUnit } from "../domain/datasets/units.ts";
@@ -28,6 +30,7 @@ import type {
   AllocationPlanSummaryT,
 } from "../shared/allocation-schemas.ts";
 import { roleCan } from "../shared/roles.ts";
+import { readWorkbook } from "../xlsx/index.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
@@ -146,9 +149,23 @@ function parseModelFile(fileName: string, text: string) {
     );
   }
   const { data, ...model } = asRecord(json);
-  // Checked as a whole now, so a broken file is refused with all its problems at once.
-  prepareAllocation(model, data ?? { regions: {} }, fileName);
   return { model, data: asRecord(data ?? { regions: {} }) };
+}
+
+/**
+ * Refuses a model that cannot be computed with Jixiao's data: every problem at once, the file named
+ * (values a data set supplies need not be entered).
+ */
+async function assertComputable(
+  db: DbOrTx,
+  source: { model: Json; data: Json; year: number },
+  regionPath: string,
+  fileName: string,
+) {
+  const resolved = Number.isInteger(source.year)
+    ? await resolveInputs(db, source, regionPath)
+    : { ...source, problems: [] };
+  prepareAllocation(resolved.model, resolved.data, fileName);
 }
 
 /**
@@ -191,6 +208,12 @@ export async function createAllocationPlan(
   const region = await getRegion(db, input.regionCode, "regionCode");
   editorOf(ctx, region);
   const { model, data } = parseModelFile(input.fileName, input.text);
+  await assertComputable(
+    db,
+    { model, data, year: Number(model.year) },
+    region.path,
+    input.fileName,
+  );
   await assertRegionsBelow(db, model, region);
   return db.transaction(async (tx) => {
     const [plan] = await tx
@@ -229,7 +252,11 @@ interface Computed {
  * value from it when all regions have one (else the entered values, said so); a grade or score rule
  * takes last year's approved evaluation of each region, else the entered grade, else its default.
  */
-async function resolveInputs(db: DbOrTx, plan: Plan, regionPath: string) {
+async function resolveInputs(
+  db: DbOrTx,
+  plan: { model: unknown; data: unknown; year: number },
+  regionPath: string,
+) {
   const model = asRecord(plan.model);
   const data = structuredClone(asRecord(plan.data));
   const entered = asRecord(data.regions);
@@ -469,6 +496,47 @@ function conflict(plan: Plan): DomainError {
   );
 }
 
+/** Locks a plan the actor may edit, at the version they saw, while it is a draft or returned. */
+async function editablePlan(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  version: number,
+  what: string,
+) {
+  const loaded = await loadPlan(tx, ctx, id, true);
+  editorOf(ctx, loaded.region);
+  if (loaded.plan.version !== version) throw conflict(loaded.plan);
+  if (!EDITABLE.includes(loaded.plan.status)) {
+    throw new DomainError("allocation.transition", {
+      status: STATUS_ZH[loaded.plan.status],
+      action: what,
+    });
+  }
+  return loaded;
+}
+
+/** Writes a plan's new name, model or data as its next version, with the audit entry. */
+async function writePlan(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  plan: Plan,
+  region: { code: string; path: string },
+  set: { name?: string; model?: Json; data: Json },
+  audit: { action: string; before: Json; after: Json },
+) {
+  await tx
+    .update(allocationPlans)
+    .set({
+      ...set,
+      version: plan.version + 1,
+      updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+      updatedAt: new Date(),
+    })
+    .where(eq(allocationPlans.id, plan.id));
+  await recordAudit(tx, ctx, { ...audit, entity: "allocation_plan", entityId: plan.id, region });
+}
+
 /** Saves an edited model (weights, coefficients, total…) of a draft or returned plan. */
 export async function updateAllocationPlan(
   db: DbOrTx,
@@ -478,38 +546,28 @@ export async function updateAllocationPlan(
   locale: Locale = "zh-CN",
 ): Promise<AllocationPlanDetailT> {
   await db.transaction(async (tx) => {
-    const { plan, region } = await loadPlan(tx, ctx, id, true);
-    editorOf(ctx, region);
-    if (plan.version !== input.version) throw conflict(plan);
-    if (!EDITABLE.includes(plan.status)) {
-      throw new DomainError("allocation.transition", {
-        status: STATUS_ZH[plan.status],
-        action: "修改",
-      });
-    }
+    const { plan, region } = await editablePlan(tx, ctx, id, input.version, "修改");
     const data = input.data ?? asRecord(plan.data);
-    // The model must be well-formed; whether its data suffices is shown with the results.
-    prepareAllocation(input.model, data, plan.name);
+    await assertComputable(
+      tx,
+      { model: input.model, data, year: plan.year },
+      region.path,
+      plan.name,
+    );
     await assertRegionsBelow(tx, input.model, region);
-    await tx
-      .update(allocationPlans)
-      .set({
-        name: input.name ?? plan.name,
-        model: input.model,
-        data,
-        version: plan.version + 1,
-        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
-        updatedAt: new Date(),
-      })
-      .where(eq(allocationPlans.id, id));
-    await recordAudit(tx, ctx, {
-      action: "allocation.edit",
-      entity: "allocation_plan",
-      entityId: id,
+    const name = input.name ?? plan.name;
+    await writePlan(
+      tx,
+      ctx,
+      plan,
       region,
-      before: { model: plan.model, name: plan.name },
-      after: { model: input.model, name: input.name ?? plan.name },
-    });
+      { name, model: input.model, data },
+      {
+        action: "allocation.edit",
+        before: { model: plan.model, name: plan.name },
+        after: { model: input.model, name },
+      },
+    );
   });
   return getAllocationPlan(db, ctx, id, locale);
 }
@@ -732,4 +790,58 @@ export async function allocationWorkbook(db: DbOrTx, ctx: ServiceContext, id: nu
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     bytes,
   };
+}
+
+/** The regions' data of a plan as an Excel sheet to fill in (分配数据). */
+export async function allocationDataFile(db: DbOrTx, ctx: ServiceContext, id: number) {
+  const { plan } = await loadPlan(db, ctx, id);
+  const { model, data } = splitAllocationFile(
+    { ...asRecord(plan.model), data: plan.data },
+    plan.name,
+  );
+  const { allocationDataXlsx } = await import("../xlsx/allocation-workbook.ts");
+  return {
+    fileName: `${plan.name}（分配数据）.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    bytes: await allocationDataXlsx(model, data),
+  };
+}
+
+/**
+ * Replaces a draft or returned plan's data with a filled 分配数据 sheet: every bad cell named by row
+ * and column, nothing taken unless all is well; one transaction, audited.
+ */
+export async function importAllocationData(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  input: { version: number; fileName: string; bytes: Uint8Array },
+  locale: Locale = "zh-CN",
+): Promise<AllocationPlanDetailT> {
+  const grids = await readWorkbook(input.bytes, input.fileName);
+  await db.transaction(async (tx) => {
+    const { plan, region } = await editablePlan(tx, ctx, id, input.version, "导入数据");
+    const { model } = splitAllocationFile({ ...asRecord(plan.model), data: plan.data }, plan.name);
+    const grid = grids.find((g) => g.name === "分配数据") ?? grids[0];
+    const data = parseDataSheet(model, grid?.rows ?? [], input.fileName);
+    await assertComputable(
+      tx,
+      { model: asRecord(plan.model), data, year: plan.year },
+      region.path,
+      input.fileName,
+    );
+    await writePlan(
+      tx,
+      ctx,
+      plan,
+      region,
+      { data },
+      {
+        action: "allocation.data_import",
+        before: { data: plan.data },
+        after: { data, file: input.fileName },
+      },
+    );
+  });
+  return getAllocationPlan(db, ctx, id, locale);
 }

@@ -152,6 +152,15 @@ export const AllocationComparison = z.object({
   ),
 });
 
+export const AllocationDataForm = z.object({
+  file: z.instanceof(File).openapi({
+    type: "string",
+    format: "binary",
+    description: "填好的分配数据表（.xlsx，下载的模板）",
+  }),
+  version: z.coerce.number<string>().int().positive(),
+});
+
 export type AllocationPlanSummaryT = z.infer<typeof AllocationPlanSummary>;
 export type AllocationPlanDetailT = z.infer<typeof AllocationPlanDetail>;
 export type AllocationOutcomeT = z.infer<typeof AllocationOutcome>;

@@ -4,7 +4,13 @@
  * row per region and factor), 测算说明 (each derivation in words) and 模型参数. Numbers as numbers.
  */
 import ExcelJS from "exceljs";
-import type { AllocationResult } from "../domain/allocation/index.ts";
+import {
+  type AllocationData,
+  type AllocationModel,
+  type AllocationResult,
+  dataSheetColumns,
+  dataSheetRows,
+} from "../domain/allocation/index.ts";
 import { textIn } from "../domain/frameworks/index.ts";
 import type { AllocationOutcomeT } from "../shared/allocation-schemas.ts";
 import { neutralise } from "./neutralise.ts";
@@ -220,5 +226,48 @@ export async function allocationXlsx(
     ],
     [10, 30, 40, 60],
   );
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The regions' data as a sheet to fill in (分配数据): the model's columns, the current values, drop-down
+ * lists for tiers and grades. Read back by importAllocationData.
+ */
+export async function allocationDataXlsx(
+  model: AllocationModel,
+  data: AllocationData,
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Jixiao";
+  const columns = dataSheetColumns(model);
+  const rows = dataSheetRows(model, data).map((row) =>
+    row.map((value, i) =>
+      columns[i]?.kind === "factor" || columns[i]?.kind === "score"
+        ? value === ""
+          ? ""
+          : plain(value)
+        : value,
+    ),
+  );
+  const sheet = table(
+    workbook,
+    "分配数据",
+    `${model.name}：各地区因素与系数数据`,
+    columns.map((c) => c.title),
+    rows,
+    columns.map((c) => (c.kind === "name" ? 16 : c.kind === "code" ? 12 : 18)),
+  );
+  columns.forEach((c, i) => {
+    const list =
+      c.kind === "tier" ? c.labels : c.kind === "grade" ? ["优", "良", "中", "差"] : null;
+    if (!list) return;
+    for (let r = 3; r < 3 + rows.length; r += 1) {
+      sheet.getCell(r, i + 1).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${list.join(",")}"`],
+      };
+    }
+  });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -2,6 +2,7 @@
 // 15 cities): each city's amount to the yuan, last year's approved evaluation feeding the
 // performance coefficient, a scenario with other weights compared side by side, the review steps,
 // a refused model that changes nothing, the Excel export, and other provinces kept out.
+import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -284,6 +285,70 @@ describeOnBothDatabases("allocation plans", (db) => {
     ]);
     const model = await finance.request("GET", `/api/allocations/${planId}/file`);
     expect(JSON.parse(new TextDecoder().decode(model.bytes as Uint8Array)).total).toBe("18860");
+  });
+
+  it("imports a model whose factors come from the data alone, and refuses one whose data is short", async () => {
+    const file = JSON.parse(readFileSync("demo/guangdong-2024/allocation-model.json", "utf8"));
+    const regions = file.data.regions as Record<string, { factors: object }>;
+    for (const region of Object.values(regions)) region.factors = {};
+    const created = await dept.request("POST", "/api/allocations", {
+      body: { regionCode: "440000", fileName: "无录入因素.json", text: JSON.stringify(file) },
+    });
+    expect(created.status).toBe(201);
+    const plan = (await dept.request("GET", `/api/allocations/${created.json.id}`)).json;
+    const shantou = (plan.result.regions as RegionResult[]).find((r) => r.code === "440500");
+    expect(shantou?.amount).toBe("33946341");
+    // A factor the data sets do not hold (entered) and nobody entered: refused, the place named.
+    file.factors[3].source = { kind: "entered" };
+    const refused = await dept.request("POST", "/api/allocations", {
+      body: { regionCode: "440000", fileName: "缺数据.json", text: JSON.stringify(file) },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.message).toContain(
+      '缺数据.json data.regions["440500"].factors.communities',
+    );
+  });
+
+  it("takes the regions' data from a filled Excel sheet, or refuses it whole with the cells named", async () => {
+    const created = await dept.request("POST", "/api/allocations", {
+      body: {
+        regionCode: "440000",
+        fileName: "数据表.json",
+        text: readFileSync("demo/guangdong-2024/allocation-model.json", "utf8"),
+      },
+    });
+    const id = created.json.id as number;
+    const sheet = await dept.request("GET", `/api/allocations/${id}/data`);
+    expect(sheet.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(sheet.bytes as unknown as ArrayBuffer);
+    const ws = workbook.getWorksheet("分配数据");
+    if (!ws) throw new Error("no 分配数据");
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
+    const column = (title: string) => header.indexOf(title) + 1;
+    // 汕头市 moves to 储备充足 (1.10): its composite becomes 9 × 1 × 1.1.
+    expect(ws.getCell(3, 1).value).toBe("440500");
+    ws.getCell(3, column("项目库系数（档次）")).value = "储备充足";
+    const upload = async (bytes: ArrayBuffer, version: number) => {
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array(bytes)], "分配数据.xlsx"));
+      form.set("version", String(version));
+      return dept.request("POST", `/api/allocations/${id}/data`, { form });
+    };
+    const taken = await upload(await workbook.xlsx.writeBuffer(), 1);
+    expect(taken.status).toBe(200);
+    const shantou = (taken.json.result.regions as RegionResult[]).find((r) => r.code === "440500");
+    expect(shantou?.composite).toBe("9.9");
+    expect(sum((taken.json.result.regions as RegionResult[]).map((r) => r.amount))).toBe(
+      "186720000",
+    );
+
+    ws.getCell(4, column("改造户数（户）")).value = "六千";
+    const refused = await upload(await workbook.xlsx.writeBuffer(), taken.json.version);
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.message).toContain("第 4 行「改造户数（户）」：“六千”不是非负数");
+    const after = (await dept.request("GET", `/api/allocations/${id}`)).json;
+    expect(after.version).toBe(taken.json.version);
   });
 
   it("keeps other provinces out", async () => {

@@ -35,6 +35,7 @@ describe("jixiao --help", () => {
       "gen",
       "check",
       "report",
+      "allocate",
       "help",
     ]);
   });

@@ -75,6 +75,19 @@ describe("allocation in the browser", () => {
       "改造建筑面积因素：166.88万平方米×9÷7469.8988×40%×186720000元=15016990.72元",
     );
     await shot("51-allocation-plan");
+    // The regions' data as a sheet to fill in Excel or WPS.
+    const [sheet] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("allocation-data-download").click(),
+    ]);
+    const data = new ExcelJS.Workbook();
+    await data.xlsx.load(readFileSync(await sheet.path()) as unknown as ArrayBuffer);
+    const filled = data.getWorksheet("分配数据");
+    expect([
+      filled?.getCell(3, 1).value,
+      filled?.getCell(3, 2).value,
+      filled?.getCell(3, 3).value,
+    ]).toEqual(["440500", "汕头市", 166.88]);
   });
 
   it("saves a scenario with other weights, compares it with the plan and exports it", async () => {

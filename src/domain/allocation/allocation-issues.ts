@@ -26,7 +26,13 @@ export function allocationIssue(
 }
 
 export function allocationIssueMessage(found: AllocationIssue, locale: Locale): string {
-  return errorMessage(found.code, locale, found.params);
+  // Words that differ by language travel as `x_zh` / `x_en` beside `x`; the message names `x` only.
+  const suffix = locale === "zh-CN" ? "_zh" : "_en";
+  const params: AllocationIssueParams = { ...found.params };
+  for (const [key, value] of Object.entries(found.params)) {
+    if (key.endsWith(suffix)) params[key.slice(0, -suffix.length)] = value;
+  }
+  return errorMessage(found.code, locale, params);
 }
 
 /** `file factors[1].weight: …`: the line a compiler would print. */

@@ -213,10 +213,10 @@ describe("validateAllocation", () => {
     expect(
       issuesOf(model, data).map((i) => `${i.code} ${formatAllocationIssue(i, "zh-CN")}`),
     ).toEqual([
-      "allocation.duplicate_tier coefficients[0].tiers[1].label: 系数表「项目库系数」的档次“A”重复",
-      "allocation.duplicate_band coefficients[0].rule.bands[1].min: 系数表「项目库系数」有两个分数段的下限都是 80",
-      "allocation.duplicate_tier coefficients[1].tiers[1].label: 系数表「项目库系数」的档次“A”重复",
-      "allocation.duplicate_band coefficients[1].rule.bands[1].min: 系数表「项目库系数」有两个分数段的下限都是 80",
+      "allocation.duplicate_tier coefficients[0].tiers[1].label: 系数表 project「项目库系数」的档次“A”重复",
+      "allocation.duplicate_band coefficients[0].rule.bands[1].min: 系数表 project「项目库系数」有两个分数段的下限都是 80",
+      "allocation.duplicate_tier coefficients[1].tiers[1].label: 系数表 project「项目库系数」的档次“A”重复",
+      "allocation.duplicate_band coefficients[1].rule.bands[1].min: 系数表 project「项目库系数」有两个分数段的下限都是 80",
       "allocation.duplicate_table coefficients[1].key: 系数表代码 project 重复",
       "allocation.score_not_a_number data.regions.A.score: 地区 A（甲地）的上年评价得分“九十”不是数字",
       "allocation.unknown_table data.regions.B.tiers.project: 地区 B（乙地）为系数表 project 填了档次，但模型没有该表，或该表不按填报取档",
@@ -257,8 +257,8 @@ describe("validateAllocation", () => {
     expect(error.messageIn("zh-CN")).toBe(
       [
         "资金分配模型 model.json 有 2 处错误：",
-        "  model.json data.regions.A.factors.x: 地区 A（甲地）因素「因素甲」的值 -1 为负数",
-        "  model.json data.regions.B.factors.x: 地区 B（乙地）因素「因素甲」的值“n/a”不是数字",
+        "  model.json data.regions.A.factors.x: 地区 A（甲地）因素 x「因素甲」的值 -1 为负数",
+        "  model.json data.regions.B.factors.x: 地区 B（乙地）因素 x「因素甲」的值“n/a”不是数字",
       ].join("\n"),
     );
     expect(error.details).toMatchObject({ file: "model.json" });

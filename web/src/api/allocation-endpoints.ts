@@ -8,7 +8,7 @@ import type {
   NewAllocationRequest,
   UpdateAllocationRequest,
 } from "../../../src/shared/allocation-schemas.ts";
-import { request } from "./client.ts";
+import { postForm, request } from "./client.ts";
 
 export type NewAllocationBody = z.input<typeof NewAllocationRequest>;
 export type UpdateAllocationBody = z.input<typeof UpdateAllocationRequest>;
@@ -29,6 +29,13 @@ export const allocationApi = {
   remove: (id: number) => request<void>("DELETE", `/api/allocations/${id}`),
   act: (id: number, body: AllocationActionBody) =>
     request<AllocationPlanDetailT>("POST", `/api/allocations/${id}/actions`, { body }),
+  /** Replaces the regions' data from a filled 分配数据 sheet (all or nothing). */
+  importData: async (id: number, version: number, file: File) => {
+    const body = new FormData();
+    body.set("file", file);
+    body.set("version", String(version));
+    return postForm<AllocationPlanDetailT>(`/api/allocations/${id}/data`, body, 200);
+  },
   compare: (ids: readonly number[]) =>
     request<AllocationComparisonT>("GET", "/api/allocations/compare", {
       query: { ids: ids.join(",") },
@@ -37,3 +44,4 @@ export const allocationApi = {
 
 export const allocationExportUrl = (id: number) => `/api/allocations/${id}/export`;
 export const allocationFileUrl = (id: number) => `/api/allocations/${id}/file`;
+export const allocationDataUrl = (id: number) => `/api/allocations/${id}/data`;

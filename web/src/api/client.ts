@@ -114,3 +114,18 @@ export async function request<T>(
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
+
+/**
+ * A multipart POST (a file upload): fetch sets the content type with its boundary; the headers add
+ * CSRF and language. Any answer but `expected` is an ApiError.
+ */
+export async function postForm<T>(path: string, body: FormData, expected: number): Promise<T> {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: requestHeaders(),
+    credentials: "same-origin",
+    body,
+  });
+  if (response.status !== expected) throw apiErrorOf(response.status, await response.text());
+  return (await response.json()) as T;
+}

@@ -9,7 +9,7 @@ import type {
   TaskDetailT,
   TaskSummaryT,
 } from "../../../src/shared/evaluation-schemas.ts";
-import { apiErrorOf, request, requestHeaders } from "./client.ts";
+import { postForm, request } from "./client.ts";
 
 export interface NewTaskBody {
   name: string;
@@ -70,14 +70,6 @@ export const evaluationApi = {
     const body = new FormData();
     body.set("file", file);
     if (indicatorCode) body.set("indicatorCode", indicatorCode);
-    // multipart: fetch sets the content type with its boundary; the headers add CSRF and language.
-    const response = await fetch(`/api/evaluation-sheets/${sheetId}/evidence`, {
-      method: "POST",
-      headers: requestHeaders(),
-      credentials: "same-origin",
-      body,
-    });
-    if (response.status !== 201) throw apiErrorOf(response.status, await response.text());
-    return (await response.json()) as EvidenceFileT;
+    return postForm<EvidenceFileT>(`/api/evaluation-sheets/${sheetId}/evidence`, body, 201);
   },
 };

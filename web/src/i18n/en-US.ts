@@ -492,6 +492,9 @@ export const enUS: Messages = {
   "action.password.reset": "Reset password",
 
   "nav.allocations": "Allocation",
+  "alloc.dataDownload": "Download the data sheet",
+  "alloc.dataUpload": "Import the data sheet",
+  "alloc.dataImported": "Data imported and recomputed",
   "alloc.title": "Fund allocation",
   "alloc.intro":
     "Share a fund among regions by the factor method: import an allocation model (factors, weights, coefficient tiers and each region's data), adjust its parameters and recompute, copy it as scenarios to compare, and submit it for approval.",

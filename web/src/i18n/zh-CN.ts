@@ -487,6 +487,9 @@ export const zhCN = {
   "action.password.reset": "重置密码",
 
   "nav.allocations": "资金分配",
+  "alloc.dataDownload": "下载分配数据表",
+  "alloc.dataUpload": "导入分配数据表",
+  "alloc.dataImported": "已导入分配数据并重新测算",
   "alloc.title": "资金分配",
   "alloc.intro":
     "按因素法测算专项资金在各地区间的分配：导入分配模型（因素、权重、系数档次及各地区数据），调整参数后重新测算，复制为方案比较不同参数下的结果，提交审定。",

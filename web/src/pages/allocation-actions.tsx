@@ -1,11 +1,15 @@
-/** The plan's buttons: workflow (submit, return, approve, reopen), exports, copy as a scenario, delete. */
+/**
+ * The plan's buttons: workflow (submit, return, approve, reopen), exports, the regions' data sheet
+ * (download, fill in Excel or WPS, import), copy as a scenario, delete.
+ */
 import {
   CopyOutlined,
   DeleteOutlined,
   FileExcelOutlined,
   FileTextOutlined,
+  UploadOutlined,
 } from "@ant-design/icons";
-import { App, Button, Divider, Input, Modal, Popconfirm, Space } from "antd";
+import { App, Button, Divider, Input, Modal, Popconfirm, Space, Upload } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import type {
@@ -14,6 +18,7 @@ import type {
 } from "../../../src/shared/allocation-schemas.ts";
 import {
   allocationApi,
+  allocationDataUrl,
   allocationExportUrl,
   allocationFileUrl,
 } from "../api/allocation-endpoints.ts";
@@ -172,6 +177,31 @@ export function AllocationActions(props: { plan: AllocationPlanDetailT; onChange
         >
           {t("alloc.exportModel")}
         </Button>
+        <Button
+          icon={<FileExcelOutlined />}
+          href={allocationDataUrl(plan.id)}
+          download
+          data-testid="allocation-data-download"
+        >
+          {t("alloc.dataDownload")}
+        </Button>
+        {can("save") && (
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void run(
+                () => allocationApi.importData(plan.id, plan.version, file),
+                t("alloc.dataImported"),
+              ).then((ok) => ok && props.onChanged());
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={busy} data-testid="allocation-data-upload">
+              {t("alloc.dataUpload")}
+            </Button>
+          </Upload>
+        )}
         {can("copy") && (
           <Button
             icon={<CopyOutlined />}

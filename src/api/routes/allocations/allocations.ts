@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   actOnAllocationPlan,
+  allocationDataFile,
   allocationModelFile,
   allocationWorkbook,
   compareAllocationPlans,
@@ -9,6 +10,7 @@ import {
   createAllocationPlan,
   deleteAllocationPlan,
   getAllocationPlan,
+  importAllocationData,
   listAllocationPlans,
   updateAllocationPlan,
 } from "../../../services/index.ts";
@@ -16,6 +18,7 @@ import {
   AllocationActionRequest,
   AllocationCompareQuery,
   AllocationComparison,
+  AllocationDataForm,
   AllocationListQuery,
   AllocationParams,
   AllocationPlanDetail,
@@ -206,6 +209,61 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
           await allocationWorkbook(db, c.get("ctx"), c.req.valid("param").id),
           "allocation.xlsx",
         ),
+    ),
+    defineRoute(
+      createRoute({
+        method: "get",
+        path: "/api/allocations/{id}/data",
+        tags,
+        summary: "下载分配数据表 / the regions' data as an .xlsx sheet to fill in",
+        request: { params: AllocationParams },
+        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
+      }),
+      can("allocation:read"),
+      async (c) =>
+        fileBody(
+          c,
+          await allocationDataFile(db, c.get("ctx"), c.req.valid("param").id),
+          "allocation-data.xlsx",
+        ),
+    ),
+    defineRoute(
+      createRoute({
+        method: "post",
+        path: "/api/allocations/{id}/data",
+        tags,
+        summary: "导入分配数据表 / replace the regions' data from a filled sheet (all or nothing)",
+        request: {
+          params: AllocationParams,
+          body: {
+            content: { "multipart/form-data": { schema: AllocationDataForm } },
+            required: true,
+          },
+        },
+        responses: {
+          200: json(AllocationPlanDetail, "方案 / plan"),
+          ...PROTECTED_ERRORS,
+          ...refused,
+        },
+      }),
+      can("allocation:edit"),
+      async (c) => {
+        const form = c.req.valid("form");
+        return c.json(
+          await importAllocationData(
+            db,
+            c.get("ctx"),
+            c.req.valid("param").id,
+            {
+              version: form.version,
+              fileName: form.file.name || "分配数据.xlsx",
+              bytes: new Uint8Array(await form.file.arrayBuffer()),
+            },
+            c.get("locale"),
+          ),
+          200,
+        );
+      },
     ),
     defineRoute(
       createRoute({
