@@ -95,6 +95,12 @@ export const DEMO_USERS: {
     role: "department",
     regionCode: "320500",
   },
+  {
+    username: "gd.housing",
+    displayName: "广东省住房和城乡建设厅",
+    role: "department",
+    regionCode: "440000",
+  },
   { username: "gd.viewer", displayName: "广东省只读用户", role: "viewer", regionCode: "440000" },
 ];
 

@@ -235,7 +235,7 @@ for (const kind of DB_KINDS) {
       expect(first.stderr).toBe("");
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(
-        /^已创建演示账户 6 个，密码 \/ demo users created, password: \S{16}\n已导入演示数据 150 行 \/ demo data rows imported: 150\n$/,
+        /^已创建演示账户 7 个，密码 \/ demo users created, password: \S{16}\n已导入演示数据 150 行 \/ demo data rows imported: 150\n$/,
       );
 
       const second = await runJixiao(["seed-demo"], env);

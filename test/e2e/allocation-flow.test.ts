@@ -1,6 +1,7 @@
-// End to end in Chromium on the demo's Guangdong 2024 allocation (因素法): the plan lists 15 cities
-// whose amounts add up exactly, a city's derivation in words; a scenario with other weights is
-// saved, compared with the plan and exported; then submitted. Screenshots in test-artifacts/e2e.
+// End to end in Chromium on the demo's Guangdong 2024 allocation (因素法), as the province's housing
+// department: the plan lists 15 cities whose amounts add up exactly, a city's derivation in words; a
+// scenario with other weights is saved, compared with the plan and exported; then submitted.
+// Screenshots in test-artifacts/e2e.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -31,8 +32,9 @@ describe("allocation in the browser", () => {
     });
     page.setDefaultTimeout(15_000);
     await page.goto(`${server.url}/login`);
-    await page.getByTestId("login-username").fill("admin");
-    await page.getByTestId("login-password").fill(ADMIN_PASSWORD);
+    // The province's housing department, as the seed's authors (广东省住房和城乡建设厅).
+    await page.getByTestId("login-username").fill("gd.housing");
+    await page.getByTestId("login-password").fill(server.demoPassword);
     await page.getByTestId("login-submit").click();
     await page.getByTestId("nav-allocations").waitFor();
   }, 60_000);

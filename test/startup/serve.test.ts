@@ -72,7 +72,9 @@ describe("jixiao serve on a PGlite data folder", () => {
       expect(shown).toHaveLength(1);
       adminPassword = shown[0] ?? "";
       expect(serve.stdout.split(adminPassword)).toHaveLength(2);
-      expect([...serve.stdout.matchAll(DEMO_PASSWORD)].map((m) => m[1])).toEqual(["6"]);
+      expect([...serve.stdout.matchAll(DEMO_PASSWORD)].map((m) => m[1])).toEqual([
+        String(DEMO_USERS.length),
+      ]);
 
       await signIn(serve, "admin", adminPassword);
       const wrong = await new HttpClient(serve.baseUrl).login("admin", `${adminPassword}x`);
@@ -98,7 +100,7 @@ describe("jixiao serve on a PGlite data folder", () => {
 
       const admin = await signIn(serve, "admin", adminPassword);
       expect(await usernames(admin)).toEqual({
-        total: 7,
+        total: 1 + DEMO_USERS.length,
         names: ["admin", ...DEMO_USERS.map((d) => d.username)].sort(),
       });
 
@@ -129,7 +131,7 @@ describe("jixiao serve on a PGlite data folder", () => {
 
       const admin = await signIn(serve, "admin", adminPassword);
       const { total, names } = await usernames(admin);
-      expect(total).toBe(8);
+      expect(total).toBe(2 + DEMO_USERS.length); // admin, the demo users and the probe
       expect(names).toContain("sigint.probe");
       await signIn(serve, "sigint.probe", "Probe-Passw0rd!");
 
@@ -225,7 +227,7 @@ describe("jixiao serve on a PostgreSQL database (DATABASE_URL)", () => {
       expect(serve.stdout).not.toContain("regions loaded");
 
       const admin = await signIn(serve, "admin", adminPassword);
-      expect((await usernames(admin)).total).toBe(7);
+      expect((await usernames(admin)).total).toBe(1 + DEMO_USERS.length);
       expect(await serve.stop("SIGTERM", SHUTDOWN_MS)).toEqual({ code: 0, signal: null });
     },
     START_MS,
@@ -255,13 +257,13 @@ describe("a signal during the first start (PostgreSQL)", () => {
       const adminPassword = generatedPasswords(first)[0] ?? "";
       const demo = [...first.stdout.matchAll(DEMO_PASSWORD)].map((m) => [m[1], m[2]]);
       expect(demo).toHaveLength(1);
-      expect(demo[0]?.[0]).toBe("6");
+      expect(demo[0]?.[0]).toBe(String(DEMO_USERS.length));
       expect(first.stdout).toContain("正在关闭… / shutting down…\n");
 
       const second = await startServe(env);
       expect(second.stdout).not.toMatch(DEMO_PASSWORD);
       const admin = await signIn(second, "admin", adminPassword);
-      expect((await usernames(admin)).total).toBe(7);
+      expect((await usernames(admin)).total).toBe(1 + DEMO_USERS.length);
       for (const user of DEMO_USERS) await signIn(second, user.username, demo[0]?.[1] ?? "");
       expect(await second.stop("SIGTERM", SHUTDOWN_MS)).toEqual({ code: 0, signal: null });
     },
