@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { areaList } from "@vant/area-data";
-import pg from "pg";
 import { type Database, openDatabase } from "../src/db/index.ts";
 import { checkOptions, runChecks } from "../src/domain/checks/index.ts";
 import { findDataset } from "../src/domain/datasets/specs.ts";
@@ -22,9 +21,9 @@ import {
   systemContext,
 } from "../src/services/index.ts";
 import { writeDataFile } from "../src/xlsx/index.ts";
+import { admin, median, SERVER } from "./shared.ts";
 
 const YEAR = 2024;
-const SERVER = process.env.JIXIAO_TEST_PG ?? "postgres://postgres@127.0.0.1:5432";
 const ctx = systemContext("bench");
 const NATION = { path: "/000000/" };
 
@@ -40,9 +39,6 @@ export interface CheckBenchmark {
   postgres: CheckRun;
   pglite: CheckRun;
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function importAll(database: Database, files: { dataset: string; bytes: Uint8Array }[]) {
   await prepareDatabase(database, { adminPassword: "Bench-Passw0rd!", operator: "bench" });
@@ -76,16 +72,6 @@ async function measure(database: Database): Promise<CheckRun> {
     for (const f of result.findings) findings[f.rule] = (findings[f.rule] ?? 0) + 1;
   }
   return { rows, loadMs: median(loads), checkMs: median(checks), findings };
-}
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function runCheckBenchmark(): Promise<CheckBenchmark> {

@@ -26,9 +26,9 @@ import {
   systemContext,
 } from "../src/services/index.ts";
 import { readWorkbook, writeDataFile } from "../src/xlsx/index.ts";
+import { admin, SERVER } from "./shared.ts";
 
 const YEAR = 2024;
-const SERVER = process.env.JIXIAO_TEST_PG ?? "postgres://postgres@127.0.0.1:5432";
 const ctx = systemContext("bench");
 
 export interface ImportRun {
@@ -81,16 +81,6 @@ async function runImports(database: Database, files: Map<string, Uint8Array>): P
     secondMs: performance.now() - again,
     secondChanged: second.added + second.changed,
   };
-}
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The same rows as the importer wrote, as CSV in table column order, sent by COPY FROM STDIN. */

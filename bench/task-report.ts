@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { areaList } from "@vant/area-data";
-import pg from "pg";
 import { type Database, openDatabase } from "../src/db/index.ts";
 import { findDataset } from "../src/domain/datasets/specs.ts";
 import { buildRegionRows } from "../src/domain/regions.ts";
@@ -24,10 +23,10 @@ import {
   taskReportDocument,
 } from "../src/services/index.ts";
 import { writeDataFile } from "../src/xlsx/index.ts";
+import { admin, median, SERVER } from "./shared.ts";
 
 const YEAR = 2024;
 const PROVINCE = "410000";
-const SERVER = process.env.JIXIAO_TEST_PG ?? "postgres://postgres@127.0.0.1:5432";
 const ctx = systemContext("bench");
 
 export interface TaskReportRun {
@@ -46,19 +45,6 @@ export interface TaskReportBenchmark {
 }
 
 const NO_PDF = { render: () => Promise.reject(new Error("docx only")) };
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
 
 async function setUp(database: Database, files: { dataset: string; bytes: Uint8Array }[]) {
   await prepareDatabase(database, { adminPassword: "Bench-Passw0rd!", operator: "bench" });

@@ -45,4 +45,6 @@ export const PROTECTED_ERRORS = {
   404: error("不存在 / not found"),
 } as const;
 
+/** The refusals of a change: a conflict with the current state (409) or data that cannot be taken (422). */
+export const REFUSED = { 409: PROTECTED_ERRORS[400], 422: PROTECTED_ERRORS[400] };
 export const noContent = { 204: { description: "完成 / done" } } as const;

@@ -3,8 +3,8 @@
  * performance grades from last year's approved evaluations, compute with the domain, copy into
  * scenarios, compare, export, and approve through the same review steps as evaluations.
  */
-import { and, desc, eq, inArray, or } from "drizzle-orm";
-import { loadStoredRows } from "../db/dataset-repository.ts";
+import { and, desc, eq, inArray, like, or } from "drizzle-orm";
+import { loadStoredRows, type StoredRecord } from "../db/dataset-repository.ts";
 import type { DbOrTx } from "../db/index.ts";
 import { allocationPlans, evaluationSheets, evaluationTasks, regions } from "../db/schema.ts";
 import {
@@ -17,6 +17,7 @@ import {
   splitAllocationFile,
 } from "../domain/allocation/index.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
+import type { DatasetSpec } from "../domain/datasets/types.ts";
 import { findUnit } from "../domain/datasets/units.ts";
 import { Decimal, formatPlain } from "../domain/decimal.ts";
 import { DomainError, type Locale } from "../domain/errors.ts";
@@ -125,15 +126,20 @@ export async function listAllocationPlans(
   authorize(ctx, { kind: "permission", permission: "allocation:read" });
   const scope = query.regionCode ? await getRegion(db, query.regionCode, "regionCode") : null;
   if (scope) assertRegionInScope(ctx, scope);
+  // The chosen region, else the actor's own: the subtree is selected in SQL, not in Node.
+  const path = scope?.path ?? ctx.actor?.regionPath ?? "/";
   const rows = await db
-    .select({ plan: allocationPlans, regionName: regions.name, path: regions.path })
+    .select({ plan: allocationPlans, regionName: regions.name })
     .from(allocationPlans)
     .innerJoin(regions, eq(regions.code, allocationPlans.regionCode))
-    .where(query.year === undefined ? undefined : eq(allocationPlans.year, query.year))
+    .where(
+      and(
+        like(regions.path, `${path}%`),
+        query.year === undefined ? undefined : eq(allocationPlans.year, query.year),
+      ),
+    )
     .orderBy(desc(allocationPlans.year), allocationPlans.id);
-  return rows
-    .filter((r) => isInScope(ctx, r.path) && (!scope || isWithin(r.path, scope.path)))
-    .map((r) => summaryOf(r.plan, r.regionName));
+  return rows.map((r) => summaryOf(r.plan, r.regionName));
 }
 
 /** A model file (the model's fields, the data under `data`) as JSON, or a clear error. */
@@ -271,6 +277,16 @@ async function resolveInputs(
   };
   const factors: Computed["factors"] = [];
   const problems: string[] = [];
+  // Several factors usually read one data set (计划与完成): it is loaded once.
+  const loaded = new Map<string, Promise<StoredRecord[]>>();
+  const rowsOf = (spec: DatasetSpec) => {
+    let rows = loaded.get(spec.name);
+    if (!rows) {
+      rows = loadStoredRows(db, spec, plan.year, regionPath);
+      loaded.set(spec.name, rows);
+    }
+    return rows;
+  };
   for (const f of asArray(model.factors)) {
     const source = asRecord(f.source);
     const key = String(f.key);
@@ -286,7 +302,7 @@ async function resolveInputs(
       factors.push({ ...base, from: "entered", note: "录入（数据来源无效）" });
       continue;
     }
-    const rows = await loadStoredRows(db, spec, plan.year, regionPath);
+    const rows = await rowsOf(spec);
     const stored = new Map<string, { value: string; asOf: string }>();
     for (const row of rows) {
       const value = row.values[column.key];

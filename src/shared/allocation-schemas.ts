@@ -1,14 +1,8 @@
 /** Request and response shapes of allocation plans (因素法), their scenarios, comparison and approval. */
 import { z } from "@hono/zod-openapi";
+import { IdParam } from "./evaluation-schemas.ts";
 
-const id = (name: string) =>
-  z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name, in: "path", required: true }, type: "integer" });
-
-export const AllocationParams = z.object({ id: id("id") });
+export const AllocationParams = IdParam;
 
 export const ALLOCATION_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
 export const ALLOCATION_ACTIONS = ["submit", "return", "approve", "reopen"] as const;

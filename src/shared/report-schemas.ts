@@ -1,5 +1,6 @@
 /** Request and response shapes of reports: editable paragraphs and background jobs. */
 import { z } from "@hono/zod-openapi";
+import { IdParam } from "./evaluation-schemas.ts";
 
 /** Templates of one evaluation sheet. */
 export const SHEET_TEMPLATES = [
@@ -10,19 +11,11 @@ export const SHEET_TEMPLATES = [
 export const SheetTemplateName = z.enum(SHEET_TEMPLATES);
 export const FORMAT_NAMES = ["docx", "xlsx", "pdf"] as const;
 
-const id = (name: string) =>
-  z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name, in: "path", required: true }, type: "integer" });
-
 export const NarrativeQuery = z.object({
   template: SheetTemplateName.default("evaluation-report"),
 });
 
-export const NarrativeParams = z.object({
-  id: id("id"),
+export const NarrativeParams = IdParam.extend({
   key: z
     .string()
     .min(1)
@@ -83,7 +76,7 @@ export const ReportJobAnswer = z.object({
   finishedAt: z.string().nullable(),
 });
 export const ReportJobList = z.object({ items: z.array(ReportJobAnswer) });
-export const ReportJobParams = z.object({ id: id("id") });
+export const ReportJobParams = IdParam;
 
 export type SheetTemplateT = z.infer<typeof SheetTemplateName>;
 export type NarrativeT = z.infer<typeof Narrative>;

@@ -34,12 +34,12 @@ import {
   defineRoute,
   json,
   PROTECTED_ERRORS,
+  REFUSED,
   type RouteDef,
 } from "../../route-table.ts";
 import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
 
 const tags = ["allocations"];
-const refused = { 409: PROTECTED_ERRORS[400], 422: PROTECTED_ERRORS[400] };
 const Created = z.object({ id: z.number().int() });
 
 export function allocationRoutes({ database }: AppDeps): RouteDef[] {
@@ -68,7 +68,7 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
         tags,
         summary: "导入分配模型 / import a model file (JSON: the model, its data under `data`)",
         request: body(NewAllocationRequest),
-        responses: { 201: json(Created, "已导入 / imported"), ...PROTECTED_ERRORS, ...refused },
+        responses: { 201: json(Created, "已导入 / imported"), ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("allocation:edit"),
       async (c) => c.json(await createAllocationPlan(db, c.get("ctx"), c.req.valid("json")), 201),
@@ -115,7 +115,7 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
         responses: {
           200: json(AllocationPlanDetail, "方案 / plan"),
           ...PROTECTED_ERRORS,
-          ...refused,
+          ...REFUSED,
         },
       }),
       can("allocation:edit"),
@@ -138,7 +138,7 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
         tags,
         summary: "删除比较方案 / delete a draft scenario",
         request: { params: AllocationParams },
-        responses: { 204: { description: "已删除 / deleted" }, ...PROTECTED_ERRORS, ...refused },
+        responses: { 204: { description: "已删除 / deleted" }, ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("allocation:edit"),
       async (c) => {
@@ -153,7 +153,7 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
         tags,
         summary: "复制为比较方案 / copy into a scenario of the same group",
         request: { params: AllocationParams, ...body(CopyAllocationRequest) },
-        responses: { 201: json(Created, "已复制 / copied"), ...PROTECTED_ERRORS, ...refused },
+        responses: { 201: json(Created, "已复制 / copied"), ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("allocation:edit"),
       async (c) =>
@@ -177,7 +177,7 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
         responses: {
           200: json(AllocationPlanDetail, "方案 / plan"),
           ...PROTECTED_ERRORS,
-          ...refused,
+          ...REFUSED,
         },
       }),
       can("allocation:read"),
@@ -200,7 +200,7 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
         tags,
         summary: "导出分配结果 / the allocation as .xlsx: results, computation, parameters",
         request: { params: AllocationParams },
-        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS, ...refused },
+        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("allocation:read"),
       async (c) =>
@@ -243,7 +243,7 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
         responses: {
           200: json(AllocationPlanDetail, "方案 / plan"),
           ...PROTECTED_ERRORS,
-          ...refused,
+          ...REFUSED,
         },
       }),
       can("allocation:edit"),

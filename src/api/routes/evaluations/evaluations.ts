@@ -39,12 +39,12 @@ import {
   defineRoute,
   json,
   PROTECTED_ERRORS,
+  REFUSED,
   type RouteDef,
 } from "../../route-table.ts";
 import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
 
 const tags = ["evaluations"];
-const refused = { 409: PROTECTED_ERRORS[400], 422: PROTECTED_ERRORS[400] };
 
 export function evaluationRoutes({ database, evidence }: AppDeps): RouteDef[] {
   const db = database.db;
@@ -88,7 +88,7 @@ export function evaluationRoutes({ database, evidence }: AppDeps): RouteDef[] {
         responses: {
           201: json(z.object({ id: z.number().int() }), "已发起 / launched"),
           ...PROTECTED_ERRORS,
-          ...refused,
+          ...REFUSED,
         },
       }),
       can("evaluation:manage"),
@@ -145,7 +145,7 @@ export function evaluationRoutes({ database, evidence }: AppDeps): RouteDef[] {
         tags,
         summary: "保存评价表 / save entries; a stale version is refused (409) and nothing is lost",
         request: { params: IdParam, ...body(SaveSheetRequest) },
-        responses: { 200: json(SaveAnswer, "已保存 / saved"), ...PROTECTED_ERRORS, ...refused },
+        responses: { 200: json(SaveAnswer, "已保存 / saved"), ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("evaluation:fill"),
       async (c) =>
@@ -161,7 +161,7 @@ export function evaluationRoutes({ database, evidence }: AppDeps): RouteDef[] {
         tags,
         summary: "提交、退回、审核通过、重新打开 / submit, return, approve or reopen a sheet",
         request: { params: IdParam, ...body(SheetActionRequest) },
-        responses: { 200: json(ActionAnswer, "已处理 / done"), ...PROTECTED_ERRORS, ...refused },
+        responses: { 200: json(ActionAnswer, "已处理 / done"), ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("evaluation:read"),
       async (c) =>
@@ -196,7 +196,7 @@ export function evaluationRoutes({ database, evidence }: AppDeps): RouteDef[] {
         responses: {
           201: json(EvidenceFile, "已上传 / attached"),
           ...PROTECTED_ERRORS,
-          ...refused,
+          ...REFUSED,
           413: PROTECTED_ERRORS[400],
           415: PROTECTED_ERRORS[400],
         },
@@ -235,7 +235,7 @@ export function evaluationRoutes({ database, evidence }: AppDeps): RouteDef[] {
         tags,
         summary: "删除佐证材料 / remove a file from a sheet that can still be edited",
         request: { params: IdParam },
-        responses: { 204: { description: "已删除 / removed" }, ...PROTECTED_ERRORS, ...refused },
+        responses: { 204: { description: "已删除 / removed" }, ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("evaluation:fill"),
       async (c) => {

@@ -19,6 +19,7 @@ import {
   json,
   noContent,
   PROTECTED_ERRORS,
+  REFUSED,
   type RouteDef,
 } from "../../route-table.ts";
 
@@ -30,7 +31,6 @@ const IdParam = z.object({
     .positive()
     .openapi({ param: { name: "id", in: "path", required: true }, type: "integer" }),
 });
-const conflict = { 409: PROTECTED_ERRORS[400], 422: PROTECTED_ERRORS[400] };
 
 export function userRoutes({ database }: AppDeps): RouteDef[] {
   const db = database.db;
@@ -61,7 +61,7 @@ export function userRoutes({ database }: AppDeps): RouteDef[] {
         tags,
         summary: "新建用户 / create a user",
         request: body(CreateUserRequest),
-        responses: { 201: json(User, "已创建 / created"), ...PROTECTED_ERRORS, ...conflict },
+        responses: { 201: json(User, "已创建 / created"), ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("user:write"),
       async (c) => c.json(await createUser(db, c.get("ctx"), c.req.valid("json")), 201),
@@ -73,7 +73,7 @@ export function userRoutes({ database }: AppDeps): RouteDef[] {
         tags,
         summary: "修改用户 / change a user (name, role, region, disabled)",
         request: { params: IdParam, ...body(UpdateUserRequest) },
-        responses: { 200: json(User, "已修改 / changed"), ...PROTECTED_ERRORS, ...conflict },
+        responses: { 200: json(User, "已修改 / changed"), ...PROTECTED_ERRORS, ...REFUSED },
       }),
       can("user:write"),
       async (c) =>
