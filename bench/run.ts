@@ -4,6 +4,7 @@ import { runCheckBenchmark } from "./check.ts";
 import { runImportBenchmark } from "./import.ts";
 import { runReportBenchmark } from "./report.ts";
 import { runScoreBenchmark } from "./score.ts";
+import { describeSurveyLoad, runSurveyLoadBenchmark } from "./survey-load.ts";
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 const score = runScoreBenchmark();
@@ -70,3 +71,5 @@ console.log(
 );
 
 console.log(describeAllocationBenchmark(runAllocationBenchmark()));
+
+console.log(describeSurveyLoad(await runSurveyLoadBenchmark()));

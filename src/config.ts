@@ -16,6 +16,7 @@ const Env = z.object({
   JIXIAO_EVIDENCE_DIR: z.string().optional(),
   JIXIAO_CHROMIUM: z.string().default("/usr/bin/chromium"),
   JIXIAO_SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  JIXIAO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -30,6 +31,8 @@ export interface Config {
   db: DbTarget;
   adminPassword: string | undefined;
   secureCookies: boolean;
+  /** The address residents reach Jixiao at (the QR codes on survey posters); else the request's own. */
+  publicUrl: string | undefined;
   logLevel: string;
 }
 
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: "pglite", dataDir: resolve(dataDir, "pglite") },
     adminPassword: e.JIXIAO_ADMIN_PASSWORD || undefined,
     secureCookies: e.JIXIAO_SECURE_COOKIES === "1",
+    publicUrl: e.JIXIAO_PUBLIC_URL?.replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL,
   };
 }

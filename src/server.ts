@@ -60,6 +60,7 @@ export async function startServer(
       logger,
       webDist: WEB_DIST,
       secureCookies: config.secureCookies,
+      publicUrl: config.publicUrl,
     });
     server = await listen(app.fetch, config);
   } catch (err) {

@@ -14,23 +14,33 @@ import {
   communityProjects,
   dataImports,
   evaluationSheets,
+  evaluationTasks,
   evidenceFiles,
   rectifications,
   reportJobs,
   sessions,
+  surveyCommunities,
+  surveyResponses,
+  surveys,
   users,
 } from "../db/schema.ts";
 import {
   actOnSheet,
+  actOnSurvey,
+  addSurveyCommunity,
   allocationDataFile,
   copyAllocationPlan,
   createAllocationPlan,
+  createSurvey,
   createTask,
+  getSurvey,
   getTask,
   importFile,
   previewImport,
   saveSheet,
+  submitPublicAnswer,
   systemContext,
+  updateSurvey,
   uploadEvidence,
 } from "../services/index.ts";
 import type { RouteDef } from "./route-table.ts";
@@ -62,6 +72,14 @@ interface Ids {
   /** A second plan of county A and its filled 分配数据 sheet, to import. */
   dataPlanId: number;
   dataSheet: Uint8Array;
+  /** County A's open survey (v1 published, a v2 draft) with one answer, and a draft one to delete. */
+  surveyId: number;
+  doomedSurveyId: number;
+  /** Its community with the answer (and public token), and one without answers to delete. */
+  communityId: number;
+  doomedCommunityId: number;
+  token: string;
+  responseId: number;
 }
 interface Fixture {
   /** The request an administrator of county A may make, aimed at county A. */
@@ -375,6 +393,123 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ids) => ({ path: `/api/allocations/${ids.planId}/file` }),
     scoped: true,
   },
+  "GET /api/surveys": {
+    request: () => ({ path: `/api/surveys?regionCode=${COUNTY_A}` }),
+    scoped: true,
+  },
+  "POST /api/surveys": {
+    request: () => ({
+      path: "/api/surveys",
+      body: {
+        regionCode: COUNTY_A,
+        year: 2020,
+        title: "驿城区满意度调查（新）",
+        template: "old-community-satisfaction",
+      },
+    }),
+    scoped: true,
+  },
+  "GET /api/surveys/{id}": {
+    request: (ids) => ({ path: `/api/surveys/${ids.surveyId}` }),
+    scoped: true,
+  },
+  "PUT /api/surveys/{id}": {
+    request: (ids) => ({
+      path: `/api/surveys/${ids.surveyId}`,
+      body: { title: "驿城区居民满意度调查" },
+    }),
+    scoped: true,
+  },
+  "DELETE /api/surveys/{id}": {
+    request: (ids) => ({ path: `/api/surveys/${ids.doomedSurveyId}` }),
+    scoped: true,
+  },
+  "POST /api/surveys/{id}/actions": {
+    request: (ids) => ({
+      path: `/api/surveys/${ids.surveyId}/actions`,
+      body: { action: "publish" },
+    }),
+    scoped: true,
+  },
+  "POST /api/surveys/{id}/communities": {
+    request: (ids) => ({
+      path: `/api/surveys/${ids.surveyId}/communities`,
+      body: { regionCode: COUNTY_A, name: "和平小区", households: 200 },
+    }),
+    scoped: true,
+  },
+  "POST /api/surveys/{id}/communities/from-projects": {
+    request: (ids) => ({ path: `/api/surveys/${ids.surveyId}/communities/from-projects` }),
+    scoped: true,
+  },
+  "PUT /api/surveys/{id}/communities/{communityId}": {
+    request: (ids) => ({
+      path: `/api/surveys/${ids.surveyId}/communities/${ids.communityId}`,
+      body: { regionCode: COUNTY_A, name: "幸福小区", households: 320, accessCode: "XF2020" },
+    }),
+    scoped: true,
+  },
+  "DELETE /api/surveys/{id}/communities/{communityId}": {
+    request: (ids) => ({
+      path: `/api/surveys/${ids.surveyId}/communities/${ids.doomedCommunityId}`,
+    }),
+    scoped: true,
+  },
+  "GET /api/surveys/{id}/communities/{communityId}/qr": {
+    request: (ids) => ({ path: `/api/surveys/${ids.surveyId}/communities/${ids.communityId}/qr` }),
+    scoped: true,
+  },
+  "POST /api/surveys/{id}/communities/{communityId}/responses": {
+    request: (ids) => ({
+      path: `/api/surveys/${ids.surveyId}/communities/${ids.communityId}/responses`,
+      body: { paperNo: "001", answers: SURVEY_ANSWER.answers },
+    }),
+    scoped: true,
+  },
+  "GET /api/surveys/{id}/responses": {
+    request: (ids) => ({ path: `/api/surveys/${ids.surveyId}/responses` }),
+    scoped: true,
+  },
+  "PUT /api/surveys/{id}/responses/{responseId}/validity": {
+    request: (ids) => ({
+      path: `/api/surveys/${ids.surveyId}/responses/${ids.responseId}/validity`,
+      body: { valid: false, reason: "核实为非本小区居民" },
+    }),
+    scoped: true,
+  },
+  "GET /api/surveys/{id}/results": {
+    request: (ids) => ({ path: `/api/surveys/${ids.surveyId}/results` }),
+    scoped: true,
+  },
+  "GET /api/surveys/{id}/cross-tab": {
+    request: (ids) => ({
+      path: `/api/surveys/${ids.surveyId}/cross-tab?question=overall&demographic=age-band`,
+    }),
+    scoped: true,
+  },
+  "GET /api/surveys/{id}/export": {
+    request: (ids) => ({ path: `/api/surveys/${ids.surveyId}/export` }),
+    scoped: true,
+  },
+  "PUT /api/evaluations/{id}/survey": {
+    request: (ids) => ({
+      path: `/api/evaluations/${ids.taskId}/survey`,
+      body: { surveyId: ids.surveyId },
+    }),
+    scoped: true,
+  },
+  "GET /api/public/surveys/{token}": {
+    request: (ids) => ({ path: `/api/public/surveys/${ids.token}` }),
+    scoped: false,
+  },
+  "POST /api/public/surveys/{token}/answers": {
+    // The community's access code is set by the PUT above.
+    request: (ids) => ({
+      path: `/api/public/surveys/${ids.token}/answers`,
+      body: { ...SURVEY_ANSWER, accessCode: "xf2020" },
+    }),
+    scoped: false,
+  },
   "POST /api/evaluation-sheets/{id}/actions": {
     request: (ids) => ({
       path: `/api/evaluation-sheets/${ids.submitSheetId}/actions`,
@@ -401,6 +536,28 @@ const PLAN_FILE = {
   },
 };
 
+/** A complete answer to the standard questionnaire, as the public page sends it. */
+const SURVEY_ANSWER = {
+  questionnaireVersion: 1,
+  answers: {
+    building: "2幢",
+    "age-band": "45-59",
+    tenure: "owner",
+    overall: "satisfied",
+    infrastructure: "satisfied",
+    "facade-roof": "very-satisfied",
+    "elevator-ageing": "basically-satisfied",
+    environment: "satisfied",
+    "parking-charging": "dissatisfied",
+    construction: "satisfied",
+    consultation: "satisfied",
+    management: "basically-satisfied",
+    improve: ["parking-charging"],
+  },
+  startedAt: "2020-06-01T10:00:00Z",
+  submittedAt: "2020-06-01T10:05:00Z",
+};
+
 const keyOf = (def: RouteDef) => `${def.route.method.toUpperCase()} ${def.route.path}`;
 
 /** Everything a refused request must leave as it was. */
@@ -417,8 +574,22 @@ async function snapshot(database: Database) {
   const evidence = await database.db.select().from(evidenceFiles).orderBy(asc(evidenceFiles.id));
   const rectified = await database.db.select().from(rectifications).orderBy(asc(rectifications.id));
   const plans = await database.db.select().from(allocationPlans).orderBy(asc(allocationPlans.id));
+  const surveyRows = await database.db.select().from(surveys).orderBy(asc(surveys.id));
+  const answers = await database.db.select().from(surveyResponses).orderBy(asc(surveyResponses.id));
+  const points = await database.db
+    .select()
+    .from(surveyCommunities)
+    .orderBy(asc(surveyCommunities.id));
+  const tasks = await database.db
+    .select({ id: evaluationTasks.id, surveyId: evaluationTasks.surveyId })
+    .from(evaluationTasks)
+    .orderBy(asc(evaluationTasks.id));
   return {
     plans,
+    surveyRows,
+    answers,
+    points,
+    tasks,
     sheets,
     evidence,
     rectified,
@@ -512,7 +683,40 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       fileName: "驿城区分配（数据）.json",
       text: JSON.stringify(PLAN_FILE),
     });
+    const newSurvey = (title: string) =>
+      createSurvey(db().db, system, {
+        regionCode: COUNTY_A,
+        year: 2020,
+        title,
+        template: "old-community-satisfaction",
+      });
+    const survey = await newSurvey("驿城区满意度调查");
+    const point = await addSurveyCommunity(db().db, system, survey.id, {
+      regionCode: COUNTY_A,
+      name: "幸福小区",
+    });
+    const doomedPoint = await addSurveyCommunity(db().db, system, survey.id, {
+      regionCode: COUNTY_A,
+      name: "多余小区",
+    });
+    await actOnSurvey(db().db, system, survey.id, "publish");
+    await submitPublicAnswer(db().db, {
+      token: point.token,
+      body: SURVEY_ANSWER,
+      device: null,
+      ip: null,
+    });
+    // A version 2 draft: something for the publish action to publish.
+    const shown = await getSurvey(db().db, system, survey.id);
+    await updateSurvey(db().db, system, survey.id, { questionnaire: shown.questionnaire });
+    const [answer] = await db().db.select({ id: surveyResponses.id }).from(surveyResponses);
     ids = {
+      surveyId: survey.id,
+      doomedSurveyId: (await newSurvey("待删除的调查")).id,
+      communityId: point.id,
+      doomedCommunityId: doomedPoint.id,
+      token: point.token,
+      responseId: answer?.id ?? 0,
       planId: plan.id,
       scenarioId: scenario.id,
       dataPlanId: dataPlan.id,

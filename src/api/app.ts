@@ -20,6 +20,7 @@ import { requestLog } from "./middleware/request-log.ts";
 import { session } from "./middleware/session.ts";
 import type { RouteDef } from "./route-table.ts";
 import { routeTable } from "./routes/index.ts";
+import { mountSurveyPages } from "./survey-page.ts";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Uploads of data files: a national year of community projects is about 10 MB. */
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   });
 
   app.all("/api/*", (c) => errorResponse(c, new DomainError("request.not_found")));
+  mountSurveyPages(app, deps);
   if (deps.webDist && existsSync(deps.webDist)) mountWeb(app, deps.webDist);
   return { app, routes };
 }

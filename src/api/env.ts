@@ -17,6 +17,8 @@ export interface AppDeps {
   webDist?: string | undefined;
   /** Marks the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /** The address residents reach Jixiao at, for the QR codes of survey posters. */
+  publicUrl?: string | undefined;
 }
 
 export type AppEnv = {

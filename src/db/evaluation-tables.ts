@@ -18,6 +18,7 @@ import {
 import type { RectificationStatus } from "../domain/evaluations/problems.ts";
 import { programmes } from "./dataset-tables.ts";
 import { regions, users } from "./schema.ts";
+import { surveys } from "./survey-tables.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -40,6 +41,10 @@ export const evaluationTasks = pgTable(
     /** The framework as it was when the task was launched: later edits of the file change nothing here. */
     framework: jsonb("framework").notNull(),
     deadline: date("deadline", { mode: "string" }),
+    /** The satisfaction survey whose rates the satisfaction indicator reads (满意度调查). */
+    surveyId: integer("survey_id").references(() => surveys.id as AnyPgColumn, {
+      onDelete: "set null",
+    }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },

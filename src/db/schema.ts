@@ -125,3 +125,4 @@ export const meta = pgTable("meta", {
 export * from "./allocation-tables.ts";
 export * from "./dataset-tables.ts";
 export * from "./evaluation-tables.ts";
+export * from "./survey-tables.ts";

@@ -16,6 +16,19 @@ describe("DomainError", () => {
     }
   });
 
+  it("fills {x} from x_zh or x_en in the message's own language", () => {
+    const err = new DomainError("survey.transition", {
+      status_zh: "已关闭",
+      status_en: "closed",
+      action_zh: "关闭收集",
+      action_en: "close",
+    });
+    expect(err.messageIn("zh-CN")).toBe("调查当前为“已关闭”，不能关闭收集");
+    expect(err.messageIn("en-US")).toBe(
+      "the survey is closed: it cannot be given the action close",
+    );
+  });
+
   it("leaves a placeholder without a value visible", () => {
     expect(formatMessage("{a} and {b}", { a: 1 })).toBe("1 and {b}");
   });

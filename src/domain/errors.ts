@@ -604,6 +604,73 @@ export const ERROR_MESSAGES = {
     "en-US":
       "the population {population} is smaller than the sample {sample}: no finite population correction is possible",
   },
+  "survey.not_found": {
+    "zh-CN": "满意度调查 {id} 不存在或不在您的管辖范围内",
+    "en-US": "survey {id} does not exist or is outside your region",
+  },
+  "survey.not_editor": {
+    "zh-CN": "您不能修改{region}的满意度调查：需要问卷编辑权限且调查属于本级或下级地区",
+    "en-US":
+      "you cannot change the survey of {region}: it needs the survey editing permission and a survey of your region or below",
+  },
+  "survey.transition": {
+    "zh-CN": "调查当前为“{status}”，不能{action}",
+    "en-US": "the survey is {status}: it cannot be given the action {action}",
+  },
+  "survey.nothing_to_publish": {
+    "zh-CN": "没有待发布的问卷草稿：已发布的版本不能重复发布，请先修改问卷",
+    "en-US": "there is no draft to publish: change the questionnaire first",
+  },
+  "survey.has_answers": {
+    "zh-CN": "已收集 {count} 份答卷，不能删除（答卷是评价的依据）",
+    "en-US":
+      "{count} answer(s) have been collected: it cannot be deleted (answers are evidence of the evaluation)",
+  },
+  "survey.community_outside": {
+    "zh-CN": "调查点所在地区“{region}”不在调查所属地区“{survey}”内",
+    "en-US": "the community's region {region} is not within the survey's region {survey}",
+  },
+  "survey.community_exists": {
+    "zh-CN": "本调查在该地区已有名为“{name}”的调查点",
+    "en-US": "the survey already has a community named {name} in that region",
+  },
+  "survey.community_not_found": {
+    "zh-CN": "调查点 {id} 不存在或不在您的管辖范围内",
+    "en-US": "community {id} does not exist or is outside your region",
+  },
+  "survey.response_not_found": {
+    "zh-CN": "答卷 {id} 不存在或不在您的管辖范围内",
+    "en-US": "answer {id} does not exist or is outside your region",
+  },
+  "survey.override_reason": {
+    "zh-CN": "人工认定有效或无效须填写理由",
+    "en-US": "a reason is required to mark an answer valid or invalid by hand",
+  },
+  "survey.link_not_found": {
+    "zh-CN": "问卷链接无效，请重新扫描小区张贴的二维码",
+    "en-US": "this survey link is not valid: scan the code posted in the community again",
+  },
+  "survey.closed": {
+    "zh-CN": "“{title}”目前不接收答卷（未发布或已结束）",
+    "en-US": "{title} is not taking answers (not published or closed)",
+  },
+  "survey.access_code": {
+    "zh-CN": "访问码不正确，请向社区工作人员询问本小区的访问码",
+    "en-US": "the access code is wrong: ask the community office for it",
+  },
+  "survey.rate_limited": {
+    "zh-CN": "同一网络在一小时内提交已超过 {limit} 份，请稍后再试",
+    "en-US": "more than {limit} answers from this network within the hour: try again later",
+  },
+  "survey.year_mismatch": {
+    "zh-CN": "调查年度（{survey}年）与评价任务年度（{task}年）不一致",
+    "en-US": "the survey's year ({survey}) is not the task's ({task})",
+  },
+  "survey.region_mismatch": {
+    "zh-CN": "调查所属地区“{survey}”与评价任务地区“{task}”无上下级关系",
+    "en-US":
+      "the survey's region {survey} and the task's region {task} are not one within the other",
+  },
   "survey.not_choice_question": {
     "zh-CN": "题目 {question} 不是选择题或量表题，不能做交叉表",
     "en-US": "question {question} is not a choice or rating question: it cannot be cross-tabulated",
@@ -622,8 +689,14 @@ export function formatMessage(template: string, params: Params = {}): string {
   );
 }
 
-export function errorMessage(code: ErrorCode, locale: Locale, params?: Params): string {
-  return formatMessage(ERROR_MESSAGES[code][locale], params);
+/** A message in one language; a param `x_zh` / `x_en` fills `{x}` in its own language only. */
+export function errorMessage(code: ErrorCode, locale: Locale, params: Params = {}): string {
+  const suffix = locale === "zh-CN" ? "_zh" : "_en";
+  const localised: Params = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith(suffix)) localised[name.slice(0, -suffix.length)] = value;
+  }
+  return formatMessage(ERROR_MESSAGES[code][locale], localised);
 }
 
 /** Where in an input a problem is: file, row, field (any may be absent). */

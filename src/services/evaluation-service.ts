@@ -2,12 +2,13 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { loadStoredRows } from "../db/dataset-repository.ts";
 import { type DbOrTx, queryRows } from "../db/index.ts";
-import { evaluationSheets, evaluationTasks, regions } from "../db/schema.ts";
+import { evaluationSheets, evaluationTasks, regions, surveys } from "../db/schema.ts";
 import type { CheckRegion } from "../domain/checks/index.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
 import { Decimal, policyPlaces } from "../domain/decimal.ts";
 import { DomainError } from "../domain/errors.ts";
 import {
+  type LinkedSurvey,
   type ScoredSheet,
   type SheetAction,
   type SheetData,
@@ -29,11 +30,12 @@ import { isWithin } from "../domain/regions.ts";
 import { rankByScore } from "../domain/scoring/index.ts";
 import { roleCan } from "../shared/roles.ts";
 import { recordAudit } from "./audit-service.ts";
-import type { ServiceContext } from "./context.ts";
+import { type ServiceContext, systemContext } from "./context.ts";
 import { loadRegionRefs } from "./dataset-context.ts";
 import { listBuiltinFrameworks, parseFrameworkText, readFrameworkFile } from "./framework-files.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
 import { getRegion, listingScope } from "./region-service.ts";
+import { surveyFigures } from "./survey-results-service.ts";
 
 type Task = typeof evaluationTasks.$inferSelect;
 type Sheet = typeof evaluationSheets.$inferSelect;
@@ -265,6 +267,7 @@ export async function getTask(db: DbOrTx, ctx: ServiceContext, id: number) {
     regionCode: task.regionCode,
     regionName: owner?.name ?? task.regionCode,
     deadline: task.deadline,
+    survey: await linkedSurveyTitle(db, task.surveyId),
     sheets: ordered.map(({ sheet, regionName, regionLevel, regionPath }) => ({
       id: sheet.id,
       regionCode: sheet.regionCode,
@@ -326,7 +329,7 @@ export function actorFor(ctx: ServiceContext, regionPath: string) {
 const SHEET_DATASETS = ["plan-actual", "allocations", "satisfaction"] as const;
 
 /** The rows of a year at or below a path that indicators may read, with the regions of that subtree. */
-async function subtreeData(db: DbOrTx, path: string, year: number) {
+async function subtreeData(db: DbOrTx, path: string, year: number, surveyId: number | null) {
   const rows: SheetData["rows"] = {};
   for (const name of SHEET_DATASETS) {
     const spec = findDataset(name);
@@ -336,7 +339,23 @@ async function subtreeData(db: DbOrTx, path: string, year: number) {
   const regionMap = new Map<string, CheckRegion>(
     (await loadRegionRefs(db, path)).map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
   );
-  return { rows, regions: regionMap };
+  const survey = surveyId === null ? undefined : await linkedSurvey(db, surveyId);
+  return { rows, regions: regionMap, survey };
+}
+
+async function linkedSurveyTitle(db: DbOrTx, surveyId: number | null) {
+  if (surveyId === null) return null;
+  const [row] = await db
+    .select({ id: surveys.id, title: surveys.title })
+    .from(surveys)
+    .where(eq(surveys.id, surveyId));
+  return row ?? null;
+}
+
+/** The linked survey's rates per region, as the satisfaction indicator reads them. */
+async function linkedSurvey(db: DbOrTx, surveyId: number): Promise<LinkedSurvey> {
+  const figures = await surveyFigures(db, surveyId, systemContext("evaluation"));
+  return { id: figures.surveyId, title: figures.title, byRegion: figures.byRegion };
 }
 
 /** The evaluated region's rows of the task's year that indicators may read. */
@@ -344,10 +363,10 @@ async function sheetData(
   db: DbOrTx,
   regionCode: string,
   path: string,
-  year: number,
+  task: { year: number; surveyId: number | null },
 ): Promise<SheetData> {
   // The evaluated region's subtree only: scoring must not load the whole country.
-  return { regionCode, ...(await subtreeData(db, path, year)) };
+  return { regionCode, ...(await subtreeData(db, path, task.year, task.surveyId)) };
 }
 
 /** One region's share of data loaded for a larger subtree: its own subtree's regions and rows. */
@@ -358,7 +377,7 @@ function narrowData(whole: Omit<SheetData, "regionCode">, regionCode: string, pa
   for (const [name, list] of Object.entries(whole.rows)) {
     rows[name] = (list ?? []).filter((row) => regionMap.has(row.regionCode));
   }
-  return { regionCode, regions: regionMap, rows } satisfies SheetData;
+  return { regionCode, regions: regionMap, rows, survey: whole.survey } satisfies SheetData;
 }
 
 /**
@@ -371,7 +390,7 @@ export async function taskScorer(db: DbOrTx, ctx: ServiceContext, taskId: number
   const task = await taskOrThrow(db, taskId);
   const framework = parseFramework(task.framework);
   const owner = await getRegion(db, task.regionCode, "regionCode");
-  const whole = await subtreeData(db, owner.path, task.year);
+  const whole = await subtreeData(db, owner.path, task.year, task.surveyId);
   const rows = await db
     .select({ sheet: evaluationSheets, region: regions })
     .from(evaluationSheets)
@@ -393,7 +412,7 @@ export async function taskScorer(db: DbOrTx, ctx: ServiceContext, taskId: number
 export async function sheetScorecard(db: DbOrTx, ctx: ServiceContext, id: number) {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
   const loaded = await loadSheet(db, ctx, id);
-  const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task.year);
+  const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task);
   const entries = loaded.sheet.entries as SheetEntries;
   const subject = `${loaded.region.name} ${loaded.task.name}`;
   const { card, bound } = scoreSheetCard(loaded.framework, entries, data, subject);
@@ -405,7 +424,7 @@ export async function sheetScorecard(db: DbOrTx, ctx: ServiceContext, id: number
 }
 
 async function score(db: DbOrTx, loaded: LoadedSheet, entries: SheetEntries): Promise<ScoredSheet> {
-  const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task.year);
+  const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task);
   return scoreSheet(loaded.framework, entries, data, `${loaded.region.name} ${loaded.task.name}`);
 }
 

@@ -17,6 +17,7 @@ import {
   planActualSentences,
   type ReportAllocation,
   type ReportDocument,
+  type ReportSurvey,
   reportTitle,
   scoreTableDocument,
   selfEvaluationFormDocument,
@@ -30,12 +31,13 @@ import { CONTENT_TYPES, type ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
 import { SHEET_TEMPLATES } from "../shared/report-schemas.ts";
 import { computeAllocationPlan } from "./allocation-service.ts";
-import type { ServiceContext } from "./context.ts";
+import { type ServiceContext, systemContext } from "./context.ts";
 import { getDashboard } from "./dashboard-service.ts";
 import { getTask, loadTaskFramework, sheetScorecard, taskScorer } from "./evaluation-service.ts";
 import { listEvidence } from "./evidence-service.ts";
 import { getSheetResult } from "./result-service.ts";
 import { rollUpTask } from "./rollup-service.ts";
+import { surveyFigures } from "./survey-results-service.ts";
 
 /** Templates of one evaluation sheet, and of a region's year. */
 export { SHEET_TEMPLATES } from "../shared/report-schemas.ts";
@@ -133,8 +135,30 @@ export async function sheetReportDocument(
     })),
     narratives,
     allocation: await approvedAllocation(db, ctx, region.code, task.year),
+    survey: await linkedSurveyReport(db, task.surveyId, region.code),
   });
   return { doc, fileStem };
+}
+
+/** The task's satisfaction survey as it covers the region (valid questionnaires and the rate). */
+async function linkedSurveyReport(
+  db: DbOrTx,
+  surveyId: number | null,
+  regionCode: string,
+): Promise<ReportSurvey | null> {
+  if (surveyId === null) return null;
+  const figures = await surveyFigures(db, surveyId, systemContext("report"));
+  const rate = figures.byRegion[regionCode];
+  if (!rate?.ratePercent) return null;
+  return {
+    title: figures.title,
+    unit: figures.unit,
+    method: figures.method,
+    valid: rate.valid,
+    excluded: rate.excluded,
+    ratePercent: rate.ratePercent,
+    marginPercent: rate.marginPercent,
+  };
 }
 
 /** The region's approved allocation plan of the year, computed, as the report quotes it. */

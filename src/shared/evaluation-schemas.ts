@@ -82,6 +82,8 @@ export const TaskDetail = z
     regionCode: z.string(),
     regionName: z.string(),
     deadline: z.string().nullable(),
+    /** The satisfaction survey the task's satisfaction indicator reads. */
+    survey: z.object({ id: z.number().int(), title: z.string() }).nullable(),
     sheets: z.array(
       z.object({
         id: z.number().int(),

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   "allocation:read",
   "allocation:edit",
   "allocation:approve",
+  "survey:read",
+  "survey:edit",
+  "survey:collect",
+  "survey:judge",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +46,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "allocation:read",
     "allocation:edit",
     "allocation:approve",
+    "survey:read",
+    "survey:edit",
+    "survey:collect",
+    "survey:judge",
   ],
   // The finance bureau approves how money is shared; the department proposes (资金分配方案).
   finance: [
@@ -55,6 +63,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "allocation:read",
     "allocation:edit",
     "allocation:approve",
+    "survey:read",
+    "survey:edit",
+    "survey:judge",
   ],
   department: [
     "region:read",
@@ -66,6 +77,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation:review",
     "allocation:read",
     "allocation:edit",
+    "survey:read",
+    "survey:edit",
+    "survey:collect",
+    "survey:judge",
   ],
   implementer: [
     "region:read",
@@ -74,10 +89,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation:read",
     "evaluation:fill",
     "allocation:read",
+    "survey:read",
+    "survey:collect",
   ],
   // A third-party evaluator enters expert scores and on-site findings; it neither launches nor approves.
-  evaluator: ["region:read", "data:read", "evaluation:read", "evaluation:fill", "allocation:read"],
-  viewer: ["region:read", "data:read", "evaluation:read", "allocation:read"],
+  // It runs the residents' survey (as Hangzhou's evaluator did): builds it, enters paper answers, judges validity.
+  evaluator: [
+    "region:read",
+    "data:read",
+    "evaluation:read",
+    "evaluation:fill",
+    "allocation:read",
+    "survey:read",
+    "survey:edit",
+    "survey:collect",
+    "survey:judge",
+  ],
+  viewer: ["region:read", "data:read", "evaluation:read", "allocation:read", "survey:read"],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

@@ -32,6 +32,7 @@ export async function startTestServer(adminPassword: string) {
     db: { kind: "pglite", dataDir: join(dataDir, "pglite") },
     adminPassword,
     secureCookies: false,
+    publicUrl: undefined,
     logLevel: "silent",
   };
   const printed: string[] = [];

@@ -15,8 +15,16 @@ describe("loadConfig", () => {
       db: { kind: "pglite", dataDir: resolve("data", "pglite") },
       adminPassword: undefined,
       secureCookies: false,
+      publicUrl: undefined,
       logLevel: "info",
     });
+  });
+
+  it("takes the public address for survey QR codes without a trailing slash, and refuses a non-URL", () => {
+    expect(loadConfig({ JIXIAO_PUBLIC_URL: "https://jx.example.gov.cn/" }).publicUrl).toBe(
+      "https://jx.example.gov.cn",
+    );
+    expect(() => loadConfig({ JIXIAO_PUBLIC_URL: "jx.example" })).toThrow(/JIXIAO_PUBLIC_URL/);
   });
 
   it("treats empty variables as not set, so the data never lands in the working folder", () => {
@@ -28,6 +36,7 @@ describe("loadConfig", () => {
       JIXIAO_ADMIN_PASSWORD: "",
       JIXIAO_EVIDENCE_DIR: "",
       JIXIAO_SECURE_COOKIES: "",
+      JIXIAO_PUBLIC_URL: "",
       LOG_LEVEL: "",
     };
     expect(loadConfig(empty)).toEqual(loadConfig({}));

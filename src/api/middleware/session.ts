@@ -43,7 +43,9 @@ export function session(db: Db): MiddlewareHandler<AppEnv> {
       }
     }
     const resolved = c.get("session");
-    if (resolved && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
+    // The public survey routes act on no one's authority: a resident's answer needs no CSRF token.
+    const exempt = CSRF_EXEMPT.has(c.req.path) || c.req.path.startsWith("/api/public/");
+    if (resolved && !SAFE_METHODS.has(c.req.method) && !exempt) {
       const sent = c.req.header(CSRF_HEADER) ?? "";
       if (!sameToken(sent, resolved.csrfToken)) throw new DomainError("auth.csrf");
     }

@@ -14,6 +14,8 @@ import { reminderRoutes } from "./reminders/reminders.ts";
 import { reportJobRoutes } from "./reports/report-jobs.ts";
 import { reportRoutes } from "./reports/reports.ts";
 import { resultRoutes } from "./results/results.ts";
+import { publicSurveyRoutes } from "./surveys/public-surveys.ts";
+import { surveyRoutes } from "./surveys/surveys.ts";
 import { userRoutes } from "./users/users.ts";
 
 /** Every API route; a route that is not here is not served. */
@@ -34,5 +36,7 @@ export function routeTable(deps: AppDeps): RouteDef[] {
     ...reportRoutes(deps),
     ...reportJobRoutes(deps),
     ...allocationRoutes(deps),
+    ...surveyRoutes(deps),
+    ...publicSurveyRoutes(deps),
   ];
 }

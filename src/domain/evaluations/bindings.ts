@@ -7,11 +7,27 @@ import { Decimal, ZERO } from "../decimal.ts";
 import type { DataBinding, Framework, Indicator } from "../frameworks/index.ts";
 import { leafIndicators } from "../frameworks/index.ts";
 
+/** A linked survey's rate for one region: valid questionnaires, the rate and its margin, in percent. */
+export interface SurveyRegionRate {
+  valid: number;
+  ratePercent: string | null;
+  marginPercent: string | null;
+}
+
+/** The satisfaction survey an evaluation task is linked to, with its rate per region code. */
+export interface LinkedSurvey {
+  id: number;
+  title: string;
+  byRegion: Readonly<Record<string, SurveyRegionRate>>;
+}
+
 /** The stored rows of the evaluated region (and those directly below it) for the year. */
 export interface SheetData {
   regionCode: string;
   regions: ReadonlyMap<string, CheckRegion>;
   rows: RowsByDataset;
+  /** The task's satisfaction survey: read before the 满意度 data set when it covers the region. */
+  survey?: LinkedSurvey | undefined;
 }
 
 export interface BoundFacts {
@@ -123,10 +139,29 @@ function find(binding: DataBinding, data: SheetData): Found | { zh: string; en: 
       };
     }
     case "satisfaction": {
+      const surveyed = data.survey?.byRegion[data.regionCode];
+      if (data.survey && surveyed?.ratePercent) {
+        const { title } = data.survey;
+        const margin = surveyed.marginPercent;
+        return {
+          figure: { kind: "rate", rate: new Decimal(surveyed.ratePercent) },
+          dataset: "survey",
+          rowIds: [],
+          source: {
+            zh: `满意度调查「${title}」：有效问卷 ${surveyed.valid} 份，满意度 ${surveyed.ratePercent}%${margin ? `（95% 置信水平下误差 ±${margin} 个百分点）` : ""}`,
+            en: `Survey "${title}": ${surveyed.valid} valid questionnaires, satisfaction ${surveyed.ratePercent}%${margin ? ` (±${margin} points at 95%)` : ""}`,
+          },
+        };
+      }
       const row = (data.rows.satisfaction ?? []).find((r) => r.regionCode === data.regionCode);
       const rate = row ? num(row, "rate") : undefined;
       if (!row || !rate)
-        return { zh: "「满意度」中没有该地区的满意度", en: "No satisfaction rate for the region" };
+        return data.survey
+          ? {
+              zh: `满意度调查「${data.survey.title}」中没有该地区的有效问卷，「满意度」数据中也没有该地区的满意度`,
+              en: `No valid questionnaire of the region in the survey "${data.survey.title}", and no satisfaction rate in the data`,
+            }
+          : { zh: "「满意度」中没有该地区的满意度", en: "No satisfaction rate for the region" };
       const valid = row.values.validResponses;
       return {
         figure: { kind: "rate", rate },

@@ -15,9 +15,11 @@ import {
   fundsSentence,
   planActualSentences,
   type ReportAllocation,
+  type ReportSurvey,
   reportTitle,
   SHEET_STATUS_ZH,
   spendSentence,
+  surveySentence,
   wanYuan,
 } from "./sentences.ts";
 
@@ -68,6 +70,8 @@ export interface EvaluationReportInput {
   narratives?: Readonly<Record<string, string>>;
   /** The region's approved allocation plan of the year, if any (资金分配情况). */
   allocation?: ReportAllocation | null;
+  /** The task's satisfaction survey as it covers the region, if any (满意度调查情况). */
+  survey?: ReportSurvey | null;
 }
 
 /** The evaluation report of one region's sheet. */
@@ -135,6 +139,10 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
   }
   h2("绩效目标完成情况");
   para(planActualSentences(d).join(""), "basic.targets");
+  if (input.survey) {
+    h2("满意度调查情况");
+    para(surveySentence(input.survey), "basic.survey");
+  }
 
   h1("评价结论");
   para(

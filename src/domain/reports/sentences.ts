@@ -67,6 +67,34 @@ export function allocationSentence(a: ReportAllocation): string {
   );
 }
 
+/** A linked satisfaction survey's figures for the report's region. */
+export interface ReportSurvey {
+  title: string;
+  /** questionnaires: the overall question of each valid questionnaire; answers: every rating answer. */
+  unit: "questionnaires" | "answers";
+  method: "share" | "mean-score";
+  valid: number;
+  excluded: number;
+  ratePercent: string;
+  marginPercent: string | null;
+}
+
+/** "开展满意度调查（…），共回收问卷470份，其中有效问卷458份（12份认定无效），综合满意度为82.75%（…）。" */
+export function surveySentence(s: ReportSurvey): string {
+  const excluded = s.excluded > 0 ? `（${s.excluded}份经答题用时、重复提交等规则认定无效）` : "";
+  const what =
+    s.method === "mean-score"
+      ? "满意度（平均得分÷满分）"
+      : s.unit === "questionnaires"
+        ? "综合满意度"
+        : "满意度（满意及基本满意的答题占比）";
+  const margin = s.marginPercent ? `（95%置信水平下误差为±${s.marginPercent}个百分点）` : "";
+  return (
+    `开展居民满意度调查（${s.title}），共回收问卷${s.valid + s.excluded}份，其中有效问卷${s.valid}份${excluded}，` +
+    `${what}为${s.ratePercent}%${margin}。`
+  );
+}
+
 /** "2024-12-31" → "2024年12月31日". */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);

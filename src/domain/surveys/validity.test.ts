@@ -85,6 +85,33 @@ describe("judgeValidity", () => {
     expect(codes({ ...fullAnswer("satisfied"), honeypot: "" })).toEqual([]);
   });
 
+  it("flags a repeated device or paper number, naming the first receipt", () => {
+    const answer = accept(fullAnswer("satisfied"));
+    const device = judgeValidity(
+      template,
+      answer,
+      {},
+      {
+        duplicateOf: { by: "device", receipt: "K7Q2M9X4" },
+      },
+    );
+    expect(device.valid).toBe(false);
+    expect(device.reasons).toEqual([
+      {
+        code: "duplicate",
+        zh: "同一设备重复提交（首次提交回执 K7Q2M9X4）",
+        en: "a second answer from the same device (first receipt K7Q2M9X4)",
+      },
+    ]);
+    const paper = judgeValidity(
+      template,
+      answer,
+      {},
+      { duplicateOf: { by: "paper", receipt: "A1" } },
+    );
+    expect(paper.reasons.map((r) => r.zh)).toEqual(["纸质问卷编号重复录入（首次录入回执 A1）"]);
+  });
+
   it("lists every reason at once", () => {
     const bot: Record<string, unknown> = { ...allRatings("very-satisfied"), honeypot: "x" };
     expect(codes({ ...bot, submittedAt: bot.startedAt })).toEqual([

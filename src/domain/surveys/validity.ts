@@ -3,7 +3,13 @@ import { Decimal } from "../decimal.ts";
 import { type NormalisedAnswer, shownQuestions } from "./check-answer.ts";
 import type { Questionnaire } from "./questionnaire-schema.ts";
 
-export const VALIDITY_REASONS = ["too-fast", "straight-lining", "incomplete", "honeypot"] as const;
+export const VALIDITY_REASONS = [
+  "too-fast",
+  "straight-lining",
+  "incomplete",
+  "honeypot",
+  "duplicate",
+] as const;
 export type ValidityReasonCode = (typeof VALIDITY_REASONS)[number];
 
 export interface ValidityReason {
@@ -45,11 +51,20 @@ export interface EffectiveValidity extends Validity {
   override?: ValidityOverride;
 }
 
+/**
+ * What the collector knows of an answer beyond its content: it repeats an earlier answer of the same
+ * device (the signed cookie) or the same paper questionnaire number, given as the earlier receipt.
+ */
+export interface AnswerCircumstances {
+  duplicateOf?: { by: "device" | "paper"; receipt: string };
+}
+
 /** Applies the rules to an accepted answer; every rule that fails gives its reason. */
 export function judgeValidity(
   questionnaire: Questionnaire,
   answer: NormalisedAnswer,
   rules: ValidityRules = {},
+  circumstances: AnswerCircumstances = {},
 ): Validity {
   const minSeconds = rules.minSeconds ?? DEFAULT_VALIDITY_RULES.minSeconds;
   const straightLineMin = rules.straightLineMin ?? DEFAULT_VALIDITY_RULES.straightLineMin;
@@ -91,6 +106,22 @@ export function judgeValidity(
       zh: "填写了对真人隐藏的校验字段（疑似机器填写）",
       en: "filled in the field hidden from people (likely a bot)",
     });
+
+  const duplicate = circumstances.duplicateOf;
+  if (duplicate)
+    reasons.push(
+      duplicate.by === "device"
+        ? {
+            code: "duplicate",
+            zh: `同一设备重复提交（首次提交回执 ${duplicate.receipt}）`,
+            en: `a second answer from the same device (first receipt ${duplicate.receipt})`,
+          }
+        : {
+            code: "duplicate",
+            zh: `纸质问卷编号重复录入（首次录入回执 ${duplicate.receipt}）`,
+            en: `the paper questionnaire number was entered before (receipt ${duplicate.receipt})`,
+          },
+    );
 
   return { valid: reasons.length === 0, reasons };
 }

@@ -1,0 +1,372 @@
+/**
+ * bench/survey-load: 500 residents answering one collection point at the same moment, over HTTP on
+ * loopback (a real Jixiao server, each answer from its own device), on PGlite and on the PostgreSQL
+ * server. Checks that every acknowledged answer is stored exactly once and nothing else is; reports
+ * throughput and latency.
+ */
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { z } from "zod";
+import type { Config } from "../src/config.ts";
+import type { DbTarget } from "../src/db/index.ts";
+import { startServer } from "../src/server.ts";
+import {
+  PublicAnswerReceipt,
+  SurveyDetail,
+  SurveyResponseItem,
+  SurveyResponsePage,
+} from "../src/shared/survey-schemas.ts";
+import { admin, SERVER } from "./shared.ts";
+
+export const SURVEY_ANSWERS = 500;
+const TIME_LIMIT_MS = 60_000;
+const PASSWORD = "Bench-Passw0rd!";
+/** 杭州市 organises; the collection point lies in 西湖区. */
+const CITY = "330100";
+const COUNTY = "330106";
+const COMMUNITY = "基准测试小区";
+
+export interface SurveyLoadRun {
+  database: string;
+  sent: number;
+  acknowledged: number;
+  /** Answers refused with an HTTP status, by status. */
+  refused: Record<string, number>;
+  /** No answer within the time limit, or the connection failed. */
+  failed: number;
+  wallMs: number;
+  answersPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  stored: number;
+  /** What the verification found wrong; empty when every check held. */
+  problems: string[];
+}
+
+/** The nearest-rank percentile of the values (p in 0–100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? 0;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const address = probe.address();
+  probe.close();
+  if (address === null || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
+/** A signed-in HTTP client of the admin: session cookie and CSRF token kept. */
+class Client {
+  private cookie = "";
+  private csrf = "";
+
+  constructor(readonly base: string) {}
+
+  async signIn() {
+    const res = await fetch(`${this.base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: PASSWORD }),
+    });
+    const body = z.object({ csrfToken: z.string() }).parse(await this.json(res, 200, "sign in"));
+    this.cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    this.csrf = body.csrfToken;
+  }
+
+  async call(method: string, path: string, expect: number, payload?: unknown): Promise<unknown> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        "x-csrf-token": this.csrf,
+        ...(payload !== undefined && { "content-type": "application/json" }),
+      },
+      ...(payload !== undefined && { body: JSON.stringify(payload) }),
+    });
+    return this.json(res, expect, `${method} ${path}`);
+  }
+
+  private async json(res: Response, expect: number, what: string): Promise<unknown> {
+    const text = await res.text();
+    if (res.status !== expect) throw new Error(`${what}: HTTP ${res.status} ${text.slice(0, 500)}`);
+    return text === "" ? null : JSON.parse(text);
+  }
+}
+
+const SCALE = [
+  "very-satisfied",
+  "satisfied",
+  "basically-satisfied",
+  "dissatisfied",
+  "very-dissatisfied",
+] as const;
+const ASPECTS = [
+  "infrastructure",
+  "facade-roof",
+  "elevator-ageing",
+  "environment",
+  "parking-charging",
+  "construction",
+  "consultation",
+  "management",
+] as const;
+const AGES = ["under-30", "30-44", "45-59", "60-74", "75-plus"] as const;
+const TENURES = ["owner", "tenant", "other"] as const;
+const cycle = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+
+/**
+ * The standard questionnaire answered by resident `i`: its required questions, the aspects varied,
+ * the follow-up when the overall rating is poor, and a tag in 楼栋 that finds the stored answer again.
+ */
+export function benchAnswer(i: number, version: number, now: number) {
+  const overall = cycle(SCALE, i);
+  const answers: Record<string, string | string[]> = {
+    community: COMMUNITY,
+    building: tagOf(i),
+    "age-band": cycle(AGES, i),
+    tenure: cycle(TENURES, i),
+    overall,
+    ...Object.fromEntries(ASPECTS.map((key, k) => [key, cycle(SCALE, i + k)])),
+    improve: [cycle(ASPECTS, i)],
+  };
+  if (overall === "dissatisfied" || overall === "very-dissatisfied")
+    answers["overall-reason"] = "施工期间噪音大";
+  return {
+    questionnaireVersion: version,
+    answers,
+    startedAt: new Date(now - 180_000).toISOString(),
+    submittedAt: new Date(now).toISOString(),
+    honeypot: "",
+  };
+}
+
+const tagOf = (i: number) => `bench-${i}`;
+
+/** One Jixiao on loopback over the database, set up with an open survey; its public token. */
+async function prepare(base: string) {
+  const client = new Client(base);
+  await client.signIn();
+  const { id } = z.object({ id: z.number() }).parse(
+    await client.call("POST", "/api/surveys", 201, {
+      regionCode: CITY,
+      year: 2024,
+      title: "基准测试：老旧小区改造居民满意度调查",
+      template: "old-community-satisfaction",
+    }),
+  );
+  const created = SurveyDetail.parse(await client.call("GET", `/api/surveys/${id}`, 200));
+  await client.call("PUT", `/api/surveys/${id}`, 200, {
+    settings: { ...created.settings, ratePerHour: 100_000, minSeconds: 0 },
+  });
+  await client.call("POST", `/api/surveys/${id}/communities`, 201, {
+    regionCode: COUNTY,
+    name: COMMUNITY,
+  });
+  await client.call("POST", `/api/surveys/${id}/actions`, 200, { action: "publish" });
+  const open = SurveyDetail.parse(await client.call("GET", `/api/surveys/${id}`, 200));
+  const token = open.communities[0]?.token;
+  if (open.status !== "open" || open.publishedVersion === null || !token)
+    throw new Error(`the survey did not open: ${open.status}, ${open.communities.length} points`);
+  return { client, id, token, version: open.publishedVersion };
+}
+
+const StoredItem = SurveyResponseItem.extend({ receipt: z.string().optional() });
+
+/** Every stored answer of the survey, page by page. */
+async function storedAnswers(client: Client, id: number) {
+  const items: z.infer<typeof StoredItem>[] = [];
+  for (let page = 1; ; page += 1) {
+    const got = SurveyResponsePage.extend({ items: z.array(StoredItem) }).parse(
+      await client.call("GET", `/api/surveys/${id}/responses?page=${page}&pageSize=200`, 200),
+    );
+    items.push(...got.items);
+    if (got.items.length === 0 || items.length >= got.total) return items;
+  }
+}
+
+interface Outcome {
+  tag: string;
+  ms: number;
+  status: number | "failed";
+  receipt?: string;
+}
+
+async function load(base: string, database: string): Promise<SurveyLoadRun> {
+  const { client, id, token, version } = await prepare(base);
+  const url = `${base}/api/public/surveys/${token}/answers`;
+  const signal = AbortSignal.timeout(TIME_LIMIT_MS);
+  const now = Date.now();
+  const start = performance.now();
+  // All at once, each without a cookie: a new device each, so none is a repeat of another.
+  const outcomes = await Promise.all(
+    Array.from({ length: SURVEY_ANSWERS }, async (_, i): Promise<Outcome> => {
+      const sent = performance.now();
+      const tag = tagOf(i);
+      try {
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "accept-language": "zh-CN" },
+          body: JSON.stringify(benchAnswer(i, version, now)),
+          signal,
+        });
+        const text = await res.text();
+        const ms = performance.now() - sent;
+        if (res.status !== 201) return { tag, ms, status: res.status };
+        return {
+          tag,
+          ms,
+          status: 201,
+          receipt: PublicAnswerReceipt.parse(JSON.parse(text)).receipt,
+        };
+      } catch {
+        return { tag, ms: performance.now() - sent, status: "failed" };
+      }
+    }),
+  );
+  const wallMs = performance.now() - start;
+
+  const acknowledged = outcomes.filter((o) => o.status === 201);
+  const refused: Record<string, number> = {};
+  for (const o of outcomes)
+    if (typeof o.status === "number" && o.status !== 201)
+      refused[o.status] = (refused[o.status] ?? 0) + 1;
+  const failed = outcomes.filter((o) => o.status === "failed").length;
+
+  const problems: string[] = [];
+  const stored = await storedAnswers(client, id);
+  const byTag = new Map<string, z.infer<typeof StoredItem>[]>();
+  for (const item of stored) {
+    const tag = item.answers.building;
+    const key = typeof tag === "string" ? tag : "(none)";
+    byTag.set(key, [...(byTag.get(key) ?? []), item]);
+  }
+  const receipts = new Set(acknowledged.map((o) => o.receipt));
+  if (receipts.size !== acknowledged.length)
+    problems.push(`${acknowledged.length - receipts.size} receipts given twice`);
+  const missing = acknowledged.filter((o) => (byTag.get(o.tag) ?? []).length === 0);
+  const twice = acknowledged.filter((o) => (byTag.get(o.tag) ?? []).length > 1);
+  const ackTags = new Set(acknowledged.map((o) => o.tag));
+  const unacknowledged = stored.filter((item) => !ackTags.has(String(item.answers.building)));
+  if (missing.length > 0) problems.push(`${missing.length} acknowledged answers not stored`);
+  if (twice.length > 0) problems.push(`${twice.length} acknowledged answers stored more than once`);
+  if (unacknowledged.length > 0)
+    problems.push(`${unacknowledged.length} answers stored without acknowledgement`);
+  // The list carries receipts only if the API adds them; then each must be the one acknowledged.
+  const wrongReceipt = acknowledged.filter((o) => {
+    const item = byTag.get(o.tag)?.[0];
+    return item?.receipt !== undefined && item.receipt !== o.receipt;
+  });
+  if (wrongReceipt.length > 0)
+    problems.push(`${wrongReceipt.length} stored answers carry another receipt`);
+  const flagged = stored.filter((item) => item.reasons.some((r) => r.code === "duplicate"));
+  if (flagged.length > 0) problems.push(`${flagged.length} answers flagged as duplicates`);
+
+  const ms = acknowledged.map((o) => o.ms);
+  return {
+    database,
+    sent: SURVEY_ANSWERS,
+    acknowledged: acknowledged.length,
+    refused,
+    failed,
+    wallMs,
+    answersPerSecond: acknowledged.length / (wallMs / 1000),
+    p50Ms: percentile(ms, 50),
+    p99Ms: percentile(ms, 99),
+    stored: stored.length,
+    problems,
+  };
+}
+
+/** Starts Jixiao on loopback over the database, runs the load, stops it. */
+async function runOn(db: DbTarget, dataDir: string, name: string): Promise<SurveyLoadRun> {
+  const port = await freePort();
+  const config: Config = {
+    port,
+    host: "127.0.0.1",
+    dataDir,
+    evidenceDir: join(dataDir, "evidence"),
+    chromiumPath: process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium",
+    db,
+    adminPassword: PASSWORD,
+    secureCookies: false,
+    publicUrl: undefined,
+    logLevel: "silent",
+  };
+  const running = await startServer(config, pino({ level: "silent" }), {
+    demo: false,
+    print: () => {},
+  });
+  try {
+    return await load(`http://127.0.0.1:${port}`, name);
+  } finally {
+    await running.stop();
+  }
+}
+
+async function serverReachable(): Promise<boolean> {
+  try {
+    await admin("select 1");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function runSurveyLoadBenchmark(): Promise<SurveyLoadRun[]> {
+  const runs: SurveyLoadRun[] = [];
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-"));
+  try {
+    runs.push(await runOn({ kind: "pglite", dataDir: join(dir, "pglite") }, dir, "PGlite"));
+    if (await serverReachable()) {
+      const dbName = `jixiao_bench_${randomBytes(5).toString("hex")}`;
+      await admin(`create database ${dbName}`);
+      try {
+        runs.push(
+          await runOn({ kind: "postgres", url: `${SERVER}/${dbName}` }, dir, "PostgreSQL server"),
+        );
+      } finally {
+        await admin(`drop database if exists ${dbName} with (force)`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return runs;
+}
+
+export function describeSurveyLoad(runs: readonly SurveyLoadRun[]): string {
+  const pad = (text: string | number, width: number) => String(text).padStart(width);
+  const lines = [
+    `bench/survey-load: ${SURVEY_ANSWERS} answers posted at once to one collection point (loopback, one device each)`,
+    `  ${"database".padEnd(18)} ${pad("stored/ack", 11)} ${pad("refused", 8)} ${pad("failed", 7)} ${pad("answers/s", 10)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("all ms", 7)}  verified`,
+  ];
+  for (const r of runs) {
+    const refused = Object.values(r.refused).reduce((a, b) => a + b, 0);
+    lines.push(
+      `  ${r.database.padEnd(18)} ${pad(`${r.stored}/${r.acknowledged}`, 11)} ${pad(refused, 8)} ${pad(r.failed, 7)} ` +
+        `${pad(Math.round(r.answersPerSecond), 10)} ${pad(Math.round(r.p50Ms), 7)} ${pad(Math.round(r.p99Ms), 7)} ` +
+        `${pad(Math.round(r.wallMs), 7)}  ${r.problems.length === 0 ? "yes" : `NO: ${r.problems.join("; ")}`}`,
+    );
+    if (refused > 0) lines.push(`    refused by status: ${JSON.stringify(r.refused)}`);
+  }
+  if (!runs.some((r) => r.database !== "PGlite"))
+    lines.push(`  (no PostgreSQL server at ${SERVER}: PGlite only)`);
+  return lines.join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const runs = await runSurveyLoadBenchmark();
+  console.log(describeSurveyLoad(runs));
+  const ok = runs.every((r) => r.problems.length === 0 && r.acknowledged === r.sent);
+  if (!ok) process.exitCode = 1;
+}

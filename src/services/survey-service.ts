@@ -1,0 +1,750 @@
+/**
+ * Satisfaction surveys (满意度调查): create from the standard questionnaire or a copy, edit the draft,
+ * publish versions, open and close collection, and manage the collection points (小区) with their
+ * public tokens and access codes. Who may see a survey: those whose region holds it, and those inside
+ * its region, who see only their own part of it (a county sees its communities in the city's survey).
+ */
+import { randomBytes } from "node:crypto";
+import { and, count, desc, eq, inArray, isNull, like, max, or } from "drizzle-orm";
+import standardQuestionnaire from "../../surveys/old-community-satisfaction.json" with {
+  type: "json",
+};
+import { loadStoredRows } from "../db/dataset-repository.ts";
+import type { DbOrTx } from "../db/index.ts";
+import {
+  evaluationTasks,
+  regions,
+  surveyCommunities,
+  surveyResponses,
+  surveys,
+  surveyVersions,
+} from "../db/schema.ts";
+import { findDataset } from "../domain/datasets/specs.ts";
+import { DomainError } from "../domain/errors.ts";
+import { isWithin } from "../domain/regions.ts";
+import { prepareQuestionnaire, type Questionnaire } from "../domain/surveys/index.ts";
+import { roleCan } from "../shared/roles.ts";
+import type {
+  SurveyActionT,
+  SurveyCommunityT,
+  SurveyDetailT,
+  SurveySettingsT,
+  SurveyStatusT,
+  SurveySummaryT,
+} from "../shared/survey-schemas.ts";
+import { recordAudit } from "./audit-service.ts";
+import type { ServiceContext } from "./context.ts";
+import { assertRegionInScope, authorize, scopePath } from "./policy.ts";
+import { getRegion } from "./region-service.ts";
+import { surveyStats } from "./survey-results-service.ts";
+
+type Survey = typeof surveys.$inferSelect;
+type Region = typeof regions.$inferSelect;
+type Json = Record<string, unknown>;
+
+export const DEFAULT_SURVEY_SETTINGS: SurveySettingsT = {
+  unit: "questionnaires",
+  method: "share",
+  minSeconds: 60,
+  straightLineMin: 6,
+  // The standard questionnaire lets residents skip aspects that do not concern them (未涉及的项目可不填):
+  // 4 required answers and 5 of its 8 aspects (9 of 15 shown) still make a valid questionnaire.
+  minAnsweredShare: "0.6",
+  ratePerHour: 200,
+};
+
+export const STANDARD_QUESTIONNAIRE: Json = standardQuestionnaire;
+
+const STATUS_ZH: Record<SurveyStatusT, string> = {
+  draft: "草稿",
+  open: "收集中",
+  closed: "已关闭",
+};
+const ACTION_ZH: Record<SurveyActionT, string> = {
+  publish: "发布",
+  close: "关闭收集",
+  reopen: "重新开放",
+};
+
+/** What the actor sees of a loaded survey: its whole region, or only the actor's part inside it. */
+export interface SurveyView {
+  survey: Survey;
+  region: Region;
+  /** The path every community shown must lie within. */
+  viewPath: string;
+}
+
+/** A survey the actor may see (404 otherwise), and the part of it they see. */
+export async function loadSurvey(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  lock = false,
+): Promise<SurveyView> {
+  authorize(ctx, { kind: "permission", permission: "survey:read" });
+  const query = db
+    .select({ survey: surveys, region: regions })
+    .from(surveys)
+    .innerJoin(regions, eq(regions.code, surveys.regionCode))
+    .where(eq(surveys.id, id));
+  const [row] = lock ? await query.for("update", { of: surveys }) : await query;
+  const own = scopePath(ctx);
+  if (!row) throw new DomainError("survey.not_found", { id });
+  if (isWithin(row.region.path, own)) return { ...row, viewPath: row.region.path };
+  if (isWithin(own, row.region.path)) return { ...row, viewPath: own };
+  throw new DomainError("survey.not_found", { id });
+}
+
+/** Whether the actor may change the survey itself: the permission, and the survey's region within theirs. */
+function mayEdit(ctx: ServiceContext, view: SurveyView): boolean {
+  const a = ctx.actor;
+  if (a === null) return true;
+  return roleCan(a.role, "survey:edit") && isWithin(view.region.path, a.regionPath);
+}
+
+function assertEditor(ctx: ServiceContext, view: SurveyView) {
+  authorize(ctx, { kind: "permission", permission: "survey:edit" });
+  if (!mayEdit(ctx, view)) throw new DomainError("survey.not_editor", { region: view.region.name });
+}
+
+export function settingsOf(survey: Survey): SurveySettingsT {
+  return { ...DEFAULT_SURVEY_SETTINGS, ...(survey.settings as Partial<SurveySettingsT>) };
+}
+
+/** The questionnaire of a stored version, as validated when it was saved. */
+export function questionnaireOf(stored: unknown): Questionnaire {
+  return prepareQuestionnaire(stored);
+}
+
+async function versionsOf(db: DbOrTx, surveyId: number) {
+  return db
+    .select()
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, surveyId))
+    .orderBy(surveyVersions.version);
+}
+
+/** Validates a questionnaire for version `version` (its own version field is set to it). */
+function preparedFor(json: Json, version: number, file?: string): Json {
+  const withVersion = { ...json, version };
+  prepareQuestionnaire(withVersion, file);
+  return withVersion;
+}
+
+export async function listSurveys(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  query: { year?: number | undefined; regionCode?: string | undefined },
+): Promise<SurveySummaryT[]> {
+  authorize(ctx, { kind: "permission", permission: "survey:read" });
+  const own = scopePath(ctx);
+  const scope = query.regionCode ? await getRegion(db, query.regionCode, "regionCode") : null;
+  if (scope) assertRegionInScope(ctx, scope);
+  const path = scope?.path ?? own;
+  // Surveys in the subtree, and those of the regions above the actor (whose part the actor sees).
+  const above = own
+    .split("/")
+    .filter(Boolean)
+    .slice(0, -1)
+    .map((_, i, codes) => `/${codes.slice(0, i + 1).join("/")}/`);
+  const rows = await db
+    .select({ survey: surveys, region: regions })
+    .from(surveys)
+    .innerJoin(regions, eq(regions.code, surveys.regionCode))
+    .where(
+      and(
+        scope || above.length === 0
+          ? like(regions.path, `${path}%`)
+          : or(like(regions.path, `${path}%`), inArray(regions.path, above)),
+        query.year === undefined ? undefined : eq(surveys.year, query.year),
+      ),
+    )
+    .orderBy(desc(surveys.year), surveys.id);
+  const out: SurveySummaryT[] = [];
+  for (const row of rows) {
+    const view = { ...row, viewPath: isWithin(row.region.path, own) ? row.region.path : own };
+    out.push(await summaryOf(db, view));
+  }
+  return out;
+}
+
+async function summaryOf(db: DbOrTx, view: SurveyView): Promise<SurveySummaryT> {
+  const { survey, region } = view;
+  const [draft] = await db
+    .select({ version: max(surveyVersions.version) })
+    .from(surveyVersions)
+    .where(and(eq(surveyVersions.surveyId, survey.id), isNull(surveyVersions.publishedAt)));
+  const [communities] = await db
+    .select({ n: count() })
+    .from(surveyCommunities)
+    .innerJoin(regions, eq(regions.code, surveyCommunities.regionCode))
+    .where(and(eq(surveyCommunities.surveyId, survey.id), like(regions.path, `${view.viewPath}%`)));
+  const stats = await surveyStats(db, view);
+  return {
+    id: survey.id,
+    title: survey.title,
+    year: survey.year,
+    regionCode: survey.regionCode,
+    regionName: region.name,
+    status: survey.status,
+    publishedVersion: survey.publishedVersion,
+    draftVersion: draft?.version ?? null,
+    communities: communities?.n ?? 0,
+    answers: stats.overall.valid + stats.overall.excluded,
+    valid: stats.overall.valid,
+    ratePercent: stats.overall.ratePercent,
+    updatedAt: survey.updatedAt.toISOString(),
+  };
+}
+
+/** Creates a survey with version 1 as a draft: the standard questionnaire, a copy, or a file's. */
+export async function createSurvey(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  input: {
+    regionCode: string;
+    year: number;
+    title: string;
+    template?: "old-community-satisfaction" | undefined;
+    copyOf?: number | undefined;
+    questionnaire?: Json | undefined;
+  },
+): Promise<{ id: number }> {
+  authorize(ctx, { kind: "permission", permission: "survey:edit" });
+  const region = await getRegion(db, input.regionCode, "regionCode");
+  assertRegionInScope(ctx, region);
+  let questionnaire: Json;
+  let settings = DEFAULT_SURVEY_SETTINGS;
+  if (input.copyOf !== undefined) {
+    const source = await loadSurvey(db, ctx, input.copyOf);
+    const versions = await versionsOf(db, source.survey.id);
+    const last = versions.at(-1);
+    if (!last) throw new DomainError("survey.not_found", { id: input.copyOf });
+    questionnaire = last.questionnaire as Json;
+    settings = settingsOf(source.survey);
+  } else {
+    questionnaire = input.questionnaire ?? STANDARD_QUESTIONNAIRE;
+  }
+  const prepared = preparedFor(questionnaire, 1, input.questionnaire ? "questionnaire" : undefined);
+  const method = (prepared.satisfaction as { method?: SurveySettingsT["method"] }).method;
+  if (input.copyOf === undefined && method) settings = { ...settings, method };
+  return db.transaction(async (tx) => {
+    const [survey] = await tx
+      .insert(surveys)
+      .values({
+        regionCode: region.code,
+        year: input.year,
+        title: input.title,
+        settings,
+        createdBy: ctx.actor?.userId ?? null,
+        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+      })
+      .returning();
+    if (!survey) throw new Error("survey not created");
+    await tx.insert(surveyVersions).values({
+      surveyId: survey.id,
+      version: 1,
+      questionnaire: prepared,
+    });
+    await recordAudit(tx, ctx, {
+      action: "survey.create",
+      entity: "survey",
+      entityId: survey.id,
+      region,
+      after: {
+        title: survey.title,
+        year: survey.year,
+        from: input.copyOf ?? input.template ?? "file",
+      },
+    });
+    return { id: survey.id };
+  });
+}
+
+export async function getSurvey(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+): Promise<SurveyDetailT> {
+  const view = await loadSurvey(db, ctx, id);
+  return detailOf(db, ctx, view);
+}
+
+async function detailOf(db: DbOrTx, ctx: ServiceContext, view: SurveyView): Promise<SurveyDetailT> {
+  const { survey } = view;
+  const summary = await summaryOf(db, view);
+  const versions = await versionsOf(db, survey.id);
+  const perVersion = await db
+    .select({ version: surveyResponses.version, n: count() })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, survey.id))
+    .groupBy(surveyResponses.version);
+  const answersOf = (v: number) => perVersion.find((p) => p.version === v)?.n ?? 0;
+  const shown = versions.at(-1);
+  const linked = await db
+    .select({ id: evaluationTasks.id, name: evaluationTasks.name })
+    .from(evaluationTasks)
+    .where(eq(evaluationTasks.surveyId, survey.id))
+    .orderBy(evaluationTasks.id);
+  const a = ctx.actor;
+  return {
+    ...summary,
+    settings: settingsOf(survey),
+    questionnaire: (shown?.questionnaire ?? {}) as Json,
+    versions: versions.map((v) => ({
+      version: v.version,
+      publishedAt: v.publishedAt?.toISOString() ?? null,
+      answers: answersOf(v.version),
+    })),
+    communities: await communitiesOf(db, ctx, view),
+    linkedTasks: linked,
+    canEdit: mayEdit(ctx, view),
+    canCollect: a === null || roleCan(a.role, "survey:collect"),
+    canJudge: a === null || roleCan(a.role, "survey:judge"),
+  };
+}
+
+async function communitiesOf(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  view: SurveyView,
+): Promise<SurveyCommunityT[]> {
+  const rows = await db
+    .select({ community: surveyCommunities, region: regions })
+    .from(surveyCommunities)
+    .innerJoin(regions, eq(regions.code, surveyCommunities.regionCode))
+    .where(
+      and(eq(surveyCommunities.surveyId, view.survey.id), like(regions.path, `${view.viewPath}%`)),
+    )
+    .orderBy(regions.code, surveyCommunities.name);
+  const stats = await surveyStats(db, view);
+  const editor = mayEdit(ctx, view);
+  return rows.map(({ community, region }) => {
+    const s = stats.byCommunity.get(community.id);
+    return {
+      id: community.id,
+      regionCode: region.code,
+      regionName: region.name,
+      name: community.name,
+      households: community.households,
+      token: community.token,
+      publicPath: `/s/${community.token}`,
+      accessCode: editor ? community.accessCode : null,
+      answers: s ? s.valid + s.excluded : 0,
+      valid: s?.valid ?? 0,
+    };
+  });
+}
+
+/** Saves the title, settings and/or the questionnaire (as the draft; a new draft after publication). */
+export async function updateSurvey(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  input: {
+    title?: string | undefined;
+    settings?: SurveySettingsT | undefined;
+    questionnaire?: Json | undefined;
+  },
+): Promise<SurveyDetailT> {
+  await db.transaction(async (tx) => {
+    const view = await loadSurvey(tx, ctx, id, true);
+    assertEditor(ctx, view);
+    const { survey } = view;
+    const before: Json = {};
+    const after: Json = {};
+    if (input.questionnaire) {
+      const versions = await versionsOf(tx, survey.id);
+      const last = versions.at(-1);
+      const draft = last && last.publishedAt === null ? last : null;
+      const version = draft ? draft.version : (last?.version ?? 0) + 1;
+      const prepared = preparedFor(input.questionnaire, version, "questionnaire");
+      if (draft) {
+        await tx
+          .update(surveyVersions)
+          .set({ questionnaire: prepared, updatedAt: new Date() })
+          .where(and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, version)));
+      } else {
+        await tx
+          .insert(surveyVersions)
+          .values({ surveyId: survey.id, version, questionnaire: prepared });
+      }
+      after.questionnaireVersion = version;
+    }
+    const set: Partial<typeof surveys.$inferInsert> = {
+      updatedAt: new Date(),
+      updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+    };
+    if (input.title !== undefined && input.title !== survey.title) {
+      set.title = input.title;
+      before.title = survey.title;
+      after.title = input.title;
+    }
+    if (input.settings) {
+      set.settings = input.settings;
+      before.settings = settingsOf(survey);
+      after.settings = input.settings;
+    }
+    await tx.update(surveys).set(set).where(eq(surveys.id, survey.id));
+    await recordAudit(tx, ctx, {
+      action: "survey.update",
+      entity: "survey",
+      entityId: survey.id,
+      region: view.region,
+      before,
+      after,
+    });
+  });
+  return getSurvey(db, ctx, id);
+}
+
+const ACTION_FROM: Record<SurveyActionT, readonly SurveyStatusT[]> = {
+  publish: ["draft", "open", "closed"],
+  close: ["open"],
+  reopen: ["closed"],
+};
+
+/** Publishes the draft (it becomes the collecting version and the survey opens), closes or reopens. */
+export async function actOnSurvey(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  action: SurveyActionT,
+): Promise<SurveyDetailT> {
+  await db.transaction(async (tx) => {
+    const view = await loadSurvey(tx, ctx, id, true);
+    assertEditor(ctx, view);
+    const { survey } = view;
+    if (
+      !ACTION_FROM[action].includes(survey.status) ||
+      (action === "reopen" && !survey.publishedVersion)
+    )
+      throw new DomainError("survey.transition", {
+        status_zh: STATUS_ZH[survey.status],
+        status_en: survey.status,
+        action_zh: ACTION_ZH[action],
+        action_en: action,
+      });
+    const set: Partial<typeof surveys.$inferInsert> = {
+      updatedAt: new Date(),
+      updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+    };
+    if (action === "publish") {
+      const draft = (await versionsOf(tx, survey.id)).find((v) => v.publishedAt === null);
+      if (!draft) throw new DomainError("survey.nothing_to_publish");
+      questionnaireOf(draft.questionnaire);
+      await tx
+        .update(surveyVersions)
+        .set({ publishedAt: new Date() })
+        .where(
+          and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, draft.version)),
+        );
+      set.publishedVersion = draft.version;
+      set.status = "open";
+    } else {
+      set.status = action === "close" ? "closed" : "open";
+    }
+    await tx.update(surveys).set(set).where(eq(surveys.id, survey.id));
+    await recordAudit(tx, ctx, {
+      action: `survey.${action}`,
+      entity: "survey",
+      entityId: survey.id,
+      region: view.region,
+      before: { status: survey.status, publishedVersion: survey.publishedVersion },
+      after: {
+        status: set.status,
+        publishedVersion: set.publishedVersion ?? survey.publishedVersion,
+      },
+    });
+  });
+  return getSurvey(db, ctx, id);
+}
+
+/** Deletes a survey that has no answers (answers are evidence of an evaluation: they are not thrown away). */
+export async function deleteSurvey(db: DbOrTx, ctx: ServiceContext, id: number) {
+  await db.transaction(async (tx) => {
+    const view = await loadSurvey(tx, ctx, id, true);
+    assertEditor(ctx, view);
+    const [answers] = await tx
+      .select({ n: count() })
+      .from(surveyResponses)
+      .where(eq(surveyResponses.surveyId, id));
+    if ((answers?.n ?? 0) > 0)
+      throw new DomainError("survey.has_answers", { count: answers?.n ?? 0 });
+    await tx.delete(surveys).where(eq(surveys.id, id));
+    await recordAudit(tx, ctx, {
+      action: "survey.delete",
+      entity: "survey",
+      entityId: id,
+      region: view.region,
+      before: { title: view.survey.title, year: view.survey.year },
+    });
+  });
+}
+
+const newToken = () => randomBytes(9).toString("base64url");
+
+interface CommunityInput {
+  regionCode: string;
+  name: string;
+  households?: number | null | undefined;
+  accessCode?: string | null | undefined;
+}
+
+/** The community's region must lie in the survey's region and in the actor's. */
+async function communityRegion(db: DbOrTx, ctx: ServiceContext, view: SurveyView, code: string) {
+  const region = await getRegion(db, code, "regionCode");
+  assertRegionInScope(ctx, region);
+  if (!isWithin(region.path, view.region.path))
+    throw new DomainError("survey.community_outside", {
+      region: region.name,
+      survey: view.region.name,
+    });
+  return region;
+}
+
+export async function addSurveyCommunity(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  surveyId: number,
+  input: CommunityInput,
+): Promise<SurveyCommunityT> {
+  const created = await db.transaction(async (tx) => {
+    const view = await loadSurvey(tx, ctx, surveyId, true);
+    assertEditor(ctx, view);
+    const region = await communityRegion(tx, ctx, view, input.regionCode);
+    await assertNameFree(tx, surveyId, region.code, input.name);
+    const [community] = await tx
+      .insert(surveyCommunities)
+      .values({
+        surveyId,
+        regionCode: region.code,
+        name: input.name,
+        households: input.households ?? null,
+        accessCode: input.accessCode ?? null,
+        token: newToken(),
+      })
+      .returning();
+    if (!community) throw new Error("community not created");
+    await recordAudit(tx, ctx, {
+      action: "survey.community_add",
+      entity: "survey_community",
+      entityId: community.id,
+      region,
+      after: { survey: surveyId, name: community.name, households: community.households },
+    });
+    return community.id;
+  });
+  return communityOrThrow(db, ctx, surveyId, created);
+}
+
+async function assertNameFree(
+  db: DbOrTx,
+  surveyId: number,
+  regionCode: string,
+  name: string,
+  except?: number,
+) {
+  const same = await db
+    .select({ id: surveyCommunities.id })
+    .from(surveyCommunities)
+    .where(
+      and(
+        eq(surveyCommunities.surveyId, surveyId),
+        eq(surveyCommunities.regionCode, regionCode),
+        eq(surveyCommunities.name, name),
+      ),
+    );
+  if (same.some((s) => s.id !== except)) throw new DomainError("survey.community_exists", { name });
+}
+
+async function communityOrThrow(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  surveyId: number,
+  communityId: number,
+): Promise<SurveyCommunityT> {
+  const view = await loadSurvey(db, ctx, surveyId);
+  const found = (await communitiesOf(db, ctx, view)).find((c) => c.id === communityId);
+  if (!found) throw new DomainError("survey.community_not_found", { id: communityId });
+  return found;
+}
+
+/** A collection point of the survey that the actor sees, locked when asked. */
+export async function loadCommunity(db: DbOrTx, view: SurveyView, communityId: number) {
+  const [row] = await db
+    .select({ community: surveyCommunities, region: regions })
+    .from(surveyCommunities)
+    .innerJoin(regions, eq(regions.code, surveyCommunities.regionCode))
+    .where(
+      and(eq(surveyCommunities.id, communityId), eq(surveyCommunities.surveyId, view.survey.id)),
+    );
+  if (!row || !isWithin(row.region.path, view.viewPath))
+    throw new DomainError("survey.community_not_found", { id: communityId });
+  return row;
+}
+
+export async function updateSurveyCommunity(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  surveyId: number,
+  communityId: number,
+  input: CommunityInput,
+): Promise<SurveyCommunityT> {
+  await db.transaction(async (tx) => {
+    const view = await loadSurvey(tx, ctx, surveyId, true);
+    assertEditor(ctx, view);
+    const { community } = await loadCommunity(tx, view, communityId);
+    const region = await communityRegion(tx, ctx, view, input.regionCode);
+    await assertNameFree(tx, surveyId, region.code, input.name, communityId);
+    const after = {
+      regionCode: region.code,
+      name: input.name,
+      households: input.households ?? null,
+      accessCode: input.accessCode ?? null,
+    };
+    await tx.update(surveyCommunities).set(after).where(eq(surveyCommunities.id, communityId));
+    await recordAudit(tx, ctx, {
+      action: "survey.community_update",
+      entity: "survey_community",
+      entityId: communityId,
+      region,
+      before: {
+        regionCode: community.regionCode,
+        name: community.name,
+        households: community.households,
+        accessCode: community.accessCode === null ? null : "***",
+      },
+      after: { ...after, accessCode: after.accessCode === null ? null : "***" },
+    });
+  });
+  return communityOrThrow(db, ctx, surveyId, communityId);
+}
+
+export async function deleteSurveyCommunity(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  surveyId: number,
+  communityId: number,
+) {
+  await db.transaction(async (tx) => {
+    const view = await loadSurvey(tx, ctx, surveyId, true);
+    assertEditor(ctx, view);
+    const { community, region } = await loadCommunity(tx, view, communityId);
+    const [answers] = await tx
+      .select({ n: count() })
+      .from(surveyResponses)
+      .where(eq(surveyResponses.communityId, communityId));
+    if ((answers?.n ?? 0) > 0)
+      throw new DomainError("survey.has_answers", { count: answers?.n ?? 0 });
+    await tx.delete(surveyCommunities).where(eq(surveyCommunities.id, communityId));
+    await recordAudit(tx, ctx, {
+      action: "survey.community_delete",
+      entity: "survey_community",
+      entityId: communityId,
+      region,
+      before: { survey: surveyId, name: community.name },
+    });
+  });
+}
+
+/** Adds every community project (小区项目台账) of the survey's year and region not yet a collection point. */
+export async function addCommunitiesFromProjects(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  surveyId: number,
+): Promise<{ added: number }> {
+  return db.transaction(async (tx) => {
+    const view = await loadSurvey(tx, ctx, surveyId, true);
+    assertEditor(ctx, view);
+    const spec = findDataset("communities");
+    if (!spec) throw new Error("the communities data set is not defined");
+    const projects = await loadStoredRows(tx, spec, view.survey.year, view.viewPath);
+    const existing = await tx
+      .select({ regionCode: surveyCommunities.regionCode, name: surveyCommunities.name })
+      .from(surveyCommunities)
+      .where(eq(surveyCommunities.surveyId, surveyId));
+    const seen = new Set(existing.map((e) => `${e.regionCode}|${e.name}`));
+    const values: (typeof surveyCommunities.$inferInsert)[] = [];
+    for (const p of projects) {
+      const name = p.values.name?.trim();
+      if (!name || seen.has(`${p.regionCode}|${name}`)) continue;
+      seen.add(`${p.regionCode}|${name}`);
+      const households = p.values.households ? Number(p.values.households) : null;
+      values.push({
+        surveyId,
+        regionCode: p.regionCode,
+        name,
+        households:
+          households && Number.isInteger(households) && households > 0 ? households : null,
+        token: newToken(),
+      });
+    }
+    if (values.length > 0) await tx.insert(surveyCommunities).values(values);
+    await recordAudit(tx, ctx, {
+      action: "survey.community_import",
+      entity: "survey",
+      entityId: surveyId,
+      region: view.region,
+      after: { added: values.length, from: "communities", year: view.survey.year },
+    });
+    return { added: values.length };
+  });
+}
+
+/** Links an evaluation task's satisfaction indicator to a survey of its year (or unlinks it). */
+export async function linkTaskSurvey(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  taskId: number,
+  surveyId: number | null,
+): Promise<{ surveyId: number | null }> {
+  authorize(ctx, { kind: "permission", permission: "evaluation:manage" });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ task: evaluationTasks, region: regions })
+      .from(evaluationTasks)
+      .innerJoin(regions, eq(regions.code, evaluationTasks.regionCode))
+      .where(eq(evaluationTasks.id, taskId));
+    if (!row) throw new DomainError("evaluation.task_not_found", { id: taskId });
+    assertRegionInScope(ctx, row.region);
+    if (surveyId !== null) {
+      const view = await loadSurvey(tx, ctx, surveyId);
+      if (view.survey.year !== row.task.year)
+        throw new DomainError("survey.year_mismatch", {
+          survey: view.survey.year,
+          task: row.task.year,
+        });
+      if (
+        !isWithin(row.region.path, view.region.path) &&
+        !isWithin(view.region.path, row.region.path)
+      )
+        throw new DomainError("survey.region_mismatch", {
+          survey: view.region.name,
+          task: row.region.name,
+        });
+    }
+    await tx.update(evaluationTasks).set({ surveyId }).where(eq(evaluationTasks.id, taskId));
+    await recordAudit(tx, ctx, {
+      action: "evaluation.link_survey",
+      entity: "evaluation_task",
+      entityId: taskId,
+      region: row.region,
+      before: { surveyId: row.task.surveyId },
+      after: { surveyId },
+    });
+    return { surveyId };
+  });
+}
+
+/** The public page's path of a collection point the actor sees (for its QR code). */
+export async function surveyCommunityLink(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  surveyId: number,
+  communityId: number,
+): Promise<{ path: string; name: string }> {
+  const view = await loadSurvey(db, ctx, surveyId);
+  const { community } = await loadCommunity(db, view, communityId);
+  return { path: `/s/${community.token}`, name: community.name };
+}
