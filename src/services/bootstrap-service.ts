@@ -10,8 +10,9 @@ import { pruneAuthTables } from "./auth-service.ts";
 import { type ServiceContext, systemContext } from "./context.ts";
 import { importDemoAllocations, importDemoFiles } from "./demo-data.ts";
 import { seedDemoEvaluations } from "./demo-evaluations.ts";
+import { seedDemoSurvey } from "./demo-survey.ts";
 import { ensureRegions } from "./region-service.ts";
-import { createUser } from "./user-service.ts";
+import { contextOfUser, createUser } from "./user-service.ts";
 
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789-_!@#%";
 
@@ -130,6 +131,7 @@ export async function seedDemo(
     const rows = await importDemoFiles(tx, ctx);
     const sheets = await seedDemoEvaluations(tx, ctx);
     const allocations = await importDemoAllocations(tx, ctx);
+    const surveyAnswers = await seedDemoSurvey(tx, await contextOfUser(tx, "hz.evaluator"));
     await tx
       .insert(meta)
       .values({
@@ -140,6 +142,7 @@ export async function seedDemo(
           rows,
           evaluationSheets: sheets,
           allocationPlans: allocations,
+          surveyAnswers,
         },
       })
       .onConflictDoNothing();

@@ -226,15 +226,18 @@ export interface RateNodeT {
   rate: RateTT;
   children: RateNodeT[];
 }
-export const RateNode: z.ZodType<RateNodeT> = z.lazy(() =>
-  z.object({
-    key: z.string(),
-    name: z.string(),
-    level: z.enum(["province", "city", "county", "community", "nation"]),
-    rate: RateT,
-    children: z.array(RateNode),
-  }),
-);
+// Named, so that the OpenAPI document refers to itself instead of unfolding the recursion.
+export const RateNode: z.ZodType<RateNodeT> = z
+  .lazy(() =>
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      level: z.enum(["province", "city", "county", "community", "nation"]),
+      rate: RateT,
+      children: z.array(RateNode),
+    }),
+  )
+  .openapi("SurveyRateNode");
 
 export const QuestionInfo = z.object({
   key: z.string(),

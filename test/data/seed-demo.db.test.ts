@@ -7,7 +7,7 @@ import { DEMO_SETS } from "../../demo/seed-data.ts";
 import type { Database } from "../../src/db/index.ts";
 import { findDataset } from "../../src/domain/datasets/specs.ts";
 import { DEMO_DIR, readDemoManifest } from "../../src/services/demo-data.ts";
-import { seedDemo, systemContext } from "../../src/services/index.ts";
+import { listSurveys, seedDemo, surveyResults, systemContext } from "../../src/services/index.ts";
 import { readWorkbook, writeDataFile } from "../../src/xlsx/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 
@@ -43,6 +43,25 @@ describeOnBothDatabases("seed-demo loads the four seed reports", (db) => {
   beforeAll(async () => {
     const result = await seedDemo(db().db, systemContext("test"), { password: "Demo-Passw0rd!" });
     expect(result.rows).toBeGreaterThan(60);
+  });
+
+  it("has 杭州市's survey with the seed report's 470 questionnaires: 458 valid, 82.75% ± 3.46%", async () => {
+    const system = systemContext("test");
+    const [survey] = await listSurveys(db().db, system, { year: 2020, regionCode: "330100" });
+    expect(survey).toMatchObject({
+      title: "杭州市老旧小区综合改造提升居民满意度调查",
+      status: "open",
+      communities: 2,
+      answers: 470,
+      valid: 458,
+      ratePercent: "82.75",
+    });
+    const results = await surveyResults(db().db, system, survey?.id ?? 0);
+    expect(results.overall).toMatchObject({ satisfied: 379, marginPercent: "3.46" });
+    expect(results.tree[0]?.children.map((c) => [c.name, c.rate.valid])).toEqual([
+      ["上城区", 292],
+      ["拱墅区", 166],
+    ]);
   });
 
   it("records one committed import per demo file", async () => {
