@@ -434,8 +434,8 @@ export const ERROR_MESSAGES = {
       "after floors and caps, {amount} yuan cannot be placed: the regions left have only zero factor values, or the floors and caps cannot all be met",
   },
   "survey.invalid": {
-    "zh-CN": "问卷 {file} 有 {count} 处错误：",
-    "en-US": "Questionnaire {file}: {count} problem(s):",
+    "zh-CN": "问卷{file}有 {count} 处错误：",
+    "en-US": "Questionnaire{file}: {count} problem(s):",
   },
   // The shape problem's words come from the zod check in each language (surveyIssueMessage).
   "survey.shape": { "zh-CN": "{problem}", "en-US": "{problem}" },

@@ -23,10 +23,14 @@ const ASPECTS = [
 const SCALE = ["very-satisfied", "satisfied", "basically-satisfied", "dissatisfied"];
 const AGES = ["30-44", "45-59", "60-74", "75-plus", "under-30"];
 
-/** Two communities: [district, name, households, answers, satisfied overall, too fast]. */
-const PLACES: [string, string, number, number, number, number][] = [
-  ["330102", "清波街道荷花池头小区", 1260, 300, 250, 8],
-  ["330105", "米市巷街道大关苑小区", 890, 170, 129, 4],
+/**
+ * Two communities: [district, name, answers, satisfied overall, too fast]. Their households are left
+ * unknown, as the report gives none: the margin is then the report's own, without the finite
+ * population correction.
+ */
+const PLACES: [string, string, number, number, number][] = [
+  ["330102", "清波街道荷花池头小区", 300, 250, 8],
+  ["330105", "米市巷街道大关苑小区", 170, 129, 4],
 ];
 
 /** Seeds the survey inside the caller's transaction; returns how many answers it stored. */
@@ -38,14 +42,14 @@ export async function seedDemoSurvey(tx: DbOrTx, evaluator: ServiceContext): Pro
     template: "old-community-satisfaction",
   });
   const points = [];
-  for (const [regionCode, name, households] of PLACES)
-    points.push(await addSurveyCommunity(tx, evaluator, id, { regionCode, name, households }));
+  for (const [regionCode, name] of PLACES)
+    points.push(await addSurveyCommunity(tx, evaluator, id, { regionCode, name }));
   const survey = await actOnSurvey(tx, evaluator, id, "publish");
   const q = prepareQuestionnaire(survey.questionnaire);
   const rows: (typeof surveyResponses.$inferInsert)[] = [];
   // Fixed times in June 2020 and a fixed pattern of answers: the demo is the same on every start.
   let n = 0;
-  for (const [i, [, name, , total, satisfied, tooFast]] of PLACES.entries()) {
+  for (const [i, [, name, total, satisfied, tooFast]] of PLACES.entries()) {
     const point = points[i];
     if (!point) continue;
     for (let k = 0; k < total; k += 1) {

@@ -21,7 +21,8 @@ export async function surveyWorkbookFile(db: DbOrTx, ctx: ServiceContext, id: nu
     questions: results.questions,
   });
   return {
-    fileName: `${view.survey.year}年${view.survey.title}.xlsx`,
+    // "2020年杭州市…调查.xlsx"; a title that names its year already is not given it twice.
+    fileName: `${view.survey.title.includes(String(view.survey.year)) ? "" : `${view.survey.year}年`}${view.survey.title}.xlsx`,
     contentType: XLSX,
     bytes: new Uint8Array(bytes),
   };

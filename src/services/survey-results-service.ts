@@ -243,7 +243,7 @@ export async function surveyStats(db: DbOrTx, view: SurveyView) {
   const loaded = await loadSurveyAnswers(db, view);
   const { settings, questionnaire: q } = loaded;
   const options = { unit: unitFor(settings, q), method: settings.method };
-  const overall = rateJson(satisfactionRate(q, judgedOf(loaded), options));
+  const overall = overallRate(loaded);
   const byCommunity = new Map<number, RateTT>();
   const groups = new Map<number, JudgedAnswer[]>();
   for (const a of loaded.answers) {
@@ -284,11 +284,32 @@ export async function surveyResults(
   return resultsOf(loaded, locale);
 }
 
+/**
+ * The overall rate: over every answer, with the finite population correction when the households
+ * of every community that answered are known (as the tree's top does).
+ */
+function overallRate(loaded: LoadedSurvey): RateTT {
+  const { settings, questionnaire: q } = loaded;
+  const places = new Set(loaded.answers.map((a) => a.place.at(-1) ?? ""));
+  let population: number | undefined = 0;
+  for (const place of places) {
+    const households = loaded.households.get(place);
+    population =
+      households === undefined || population === undefined ? undefined : population + households;
+  }
+  return rateJson(
+    satisfactionRate(q, judgedOf(loaded), {
+      unit: unitFor(settings, q),
+      method: settings.method,
+      ...(population ? { population } : {}),
+    }),
+  );
+}
+
 export function resultsOf(loaded: LoadedSurvey, locale: "zh-CN" | "en-US"): SurveyResultsT {
   const { settings, questionnaire: q } = loaded;
   const judged = judgedOf(loaded);
-  const unit = unitFor(settings, q);
-  const overall = rateJson(satisfactionRate(q, judged, { unit, method: settings.method }));
+  const overall = overallRate(loaded);
   const byQuestion = q.satisfaction.questions.map((key) => {
     const single: Questionnaire = { ...q, satisfaction: { ...q.satisfaction, questions: [key] } };
     const question = questionsOf(q).find((x) => x.key === key);

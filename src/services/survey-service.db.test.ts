@@ -212,6 +212,8 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
     expect(hubinNode).toMatchObject({ key: `c${hubin.id}`, name: "湖滨小区", level: "community" });
     expect(hubinNode?.rate.marginPercent).toBe("3.50");
     expect(top?.children[1]?.children[0]?.rate.marginPercent).toBe("6.33");
+    // The whole city: 大关小区's households are unknown, so no correction at the top either.
+    expect(top?.rate.marginPercent).toBe(results.overall.marginPercent);
   });
 
   it("names the too-fast answers' reason and lists them first among the invalid", async () => {
@@ -339,6 +341,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
       }),
     );
     expect(bad.code).toBe("survey.invalid");
+    expect(bad.message.split("\n")[0]).toBe("问卷有 1 处错误：");
     expect(bad.message).toContain("nope");
   });
 

@@ -125,9 +125,9 @@ async function versionsOf(db: DbOrTx, surveyId: number) {
 }
 
 /** Validates a questionnaire for version `version` (its own version field is set to it). */
-function preparedFor(json: Json, version: number, file?: string): Json {
+function preparedFor(json: Json, version: number): Json {
   const withVersion = { ...json, version };
-  prepareQuestionnaire(withVersion, file);
+  prepareQuestionnaire(withVersion);
   return withVersion;
 }
 
@@ -225,7 +225,7 @@ export async function createSurvey(
   } else {
     questionnaire = input.questionnaire ?? STANDARD_QUESTIONNAIRE;
   }
-  const prepared = preparedFor(questionnaire, 1, input.questionnaire ? "questionnaire" : undefined);
+  const prepared = preparedFor(questionnaire, 1);
   const method = (prepared.satisfaction as { method?: SurveySettingsT["method"] }).method;
   if (input.copyOf === undefined && method) settings = { ...settings, method };
   return db.transaction(async (tx) => {
@@ -358,7 +358,7 @@ export async function updateSurvey(
       const last = versions.at(-1);
       const draft = last && last.publishedAt === null ? last : null;
       const version = draft ? draft.version : (last?.version ?? 0) + 1;
-      const prepared = preparedFor(input.questionnaire, version, "questionnaire");
+      const prepared = preparedFor(input.questionnaire, version);
       if (draft) {
         await tx
           .update(surveyVersions)

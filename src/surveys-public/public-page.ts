@@ -153,6 +153,7 @@ h2{font-size:18px;margin:20px 0 8px;color:#0b57d0}
 .scale .opt input:focus+span{outline:3px solid #94bfff}
 input[type=text],textarea{width:100%;min-height:48px;padding:10px 12px;border:1px solid #c9cdd4;border-radius:8px;font:inherit;color:inherit;background:#fff}
 textarea{min-height:110px;resize:vertical}
+textarea.short{min-height:48px;resize:none}
 input[readonly]{background:#f2f3f5}
 .num{display:flex;align-items:center}.num span{flex:none;margin-left:8px}
 .count{text-align:right;color:#4e5969;font-size:14px;margin:4px 0 0}
@@ -323,7 +324,10 @@ function renderQuestion(
         field = `<input type="text" id="${id}i" name="${id}" value="${esc(input.communityName)}" readonly>`;
       } else {
         field =
-          `<textarea id="${id}i" name="${id}" maxlength="${question.maxLength}" rows="3"></textarea>` +
+          // A short answer (a building, a number of years) gets a one-line box.
+          (question.maxLength <= 50
+            ? `<textarea class="short" id="${id}i" name="${id}" maxlength="${question.maxLength}" rows="1"></textarea>`
+            : `<textarea id="${id}i" name="${id}" maxlength="${question.maxLength}" rows="3"></textarea>`) +
           `<p class="count"><span data-counter>0/${question.maxLength}</span> ${esc(words.chars)}</p>`;
       }
       break;

@@ -36,6 +36,15 @@ const AllocationsPage = lazy(async () => ({
 const AllocationPage = lazy(async () => ({
   default: (await import("./pages/allocation-page.tsx")).AllocationPage,
 }));
+const SurveysPage = lazy(async () => ({
+  default: (await import("./pages/surveys-page.tsx")).SurveysPage,
+}));
+const SurveyPage = lazy(async () => ({
+  default: (await import("./pages/survey-page.tsx")).SurveyPage,
+}));
+const SurveyPostersPage = lazy(async () => ({
+  default: (await import("./pages/survey-posters-page.tsx")).SurveyPostersPage,
+}));
 const DashboardPage = lazy(async () => ({
   default: (await import("./pages/dashboard-page.tsx")).DashboardPage,
 }));
@@ -63,6 +72,19 @@ export const router = createBrowserRouter([
       <Page>
         <LoginPage />
       </Page>
+    ),
+  },
+  {
+    // Posters print without the app's frame: one A4 page per collection point.
+    path: "/surveys/:id/posters",
+    element: (
+      <RequireSession>
+        <RequirePermission permission="survey:read">
+          <Page>
+            <SurveyPostersPage />
+          </Page>
+        </RequirePermission>
+      </RequireSession>
     ),
   },
   {
@@ -119,6 +141,21 @@ export const router = createBrowserRouter([
         path,
         element: (
           <RequirePermission permission="allocation:read">
+            <Page>
+              <Component />
+            </Page>
+          </RequirePermission>
+        ),
+      })),
+      ...(
+        [
+          ["surveys", SurveysPage],
+          ["surveys/:id", SurveyPage],
+        ] as const
+      ).map(([path, Component]) => ({
+        path,
+        element: (
+          <RequirePermission permission="survey:read">
             <Page>
               <Component />
             </Page>

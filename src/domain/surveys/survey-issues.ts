@@ -67,7 +67,8 @@ export class SurveyError extends DomainError {
   ) {
     super(
       code,
-      { file: file ?? "-", count: issues.length },
+      // "问卷 q.json 有 2 处错误" for a file; "问卷有 2 处错误" for one edited in the page.
+      { file_zh: file ? ` ${file} ` : "", file_en: file ? ` ${file}` : "", count: issues.length },
       {
         file: file ?? null,
         issues: issues.map((i) => ({ path: formatPath(i.path), code: i.code, params: i.params })),

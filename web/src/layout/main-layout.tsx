@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   HomeOutlined,
   MoneyCollectOutlined,
+  SmileOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Layout, Menu, type MenuProps, Typography } from "antd";
@@ -26,6 +27,7 @@ const PATHS: Record<string, string> = {
   data: "/data",
   evaluations: "/evaluations",
   allocations: "/allocations",
+  surveys: "/surveys",
   monitoring: "/monitoring",
   checks: "/checks",
   users: "/users",
@@ -37,6 +39,7 @@ function menuKeyOf(pathname: string): string[] {
   if (path.startsWith("/data")) return ["data"];
   if (path.startsWith("/evaluation")) return ["evaluations"];
   if (path.startsWith("/allocations")) return ["allocations"];
+  if (path.startsWith("/surveys")) return ["surveys"];
   return Object.keys(PATHS).filter((key) => PATHS[key] === path);
 }
 
@@ -45,6 +48,9 @@ export function MainLayout() {
   const { user } = useSignedIn();
   const location = useLocation();
   const navigate = useNavigate();
+  // Below the lg breakpoint (phones, narrow tablets) the sider folds away behind its toggle.
+  const [narrow, setNarrow] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
   const [region, setRegion] = useState<SelectedRegion>({
     code: user.regionCode,
     name: user.regionName,
@@ -82,6 +88,13 @@ export function MainLayout() {
         label: <span data-testid="nav-allocations">{t("nav.allocations")}</span>,
       });
     }
+    if (roleCan(user.role, "survey:read")) {
+      list.push({
+        key: "surveys",
+        icon: <SmileOutlined />,
+        label: <span data-testid="nav-surveys">{t("nav.surveys")}</span>,
+      });
+    }
     if (roleCan(user.role, "data:read")) {
       list.push({
         key: "monitoring",
@@ -115,31 +128,45 @@ export function MainLayout() {
 
   return (
     <Layout style={{ height: "100vh" }}>
-      <AppHeader />
+      {/* On a phone the header scrolls by itself rather than widening the page. */}
+      <div style={{ flexShrink: 0, overflowX: narrow ? "auto" : undefined }}>
+        <AppHeader />
+      </div>
       <Layout style={{ minHeight: 0 }}>
         <Layout.Sider
           width={240}
           theme="light"
-          style={{ borderInlineEnd: "1px solid #f0f0f0", overflow: "auto" }}
+          breakpoint="lg"
+          collapsedWidth={0}
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          onBreakpoint={setNarrow}
+          style={{ borderInlineEnd: "1px solid #f0f0f0", zIndex: 10 }}
         >
-          <Menu
-            mode="inline"
-            selectedKeys={menuKeyOf(location.pathname)}
-            items={items}
-            onClick={({ key }) => navigate(PATHS[key] ?? "/")}
-            style={{ borderInlineEnd: 0 }}
-          />
-          <Typography.Text
-            type="secondary"
-            style={{ display: "block", padding: "16px 24px 8px", fontSize: 12 }}
-          >
-            {t("region.tree")}
-          </Typography.Text>
-          <div style={{ paddingInline: 8, paddingBottom: 16 }}>
-            <RegionTree selectedCode={region.code} onSelect={setRegion} />
+          {/* The scroll sits inside the sider so that its phone toggle, outside the edge, stays visible. */}
+          <div style={{ height: "100%", overflow: "auto" }}>
+            <Menu
+              mode="inline"
+              selectedKeys={menuKeyOf(location.pathname)}
+              items={items}
+              onClick={({ key }) => {
+                navigate(PATHS[key] ?? "/");
+                if (narrow) setCollapsed(true);
+              }}
+              style={{ borderInlineEnd: 0 }}
+            />
+            <Typography.Text
+              type="secondary"
+              style={{ display: "block", padding: "16px 24px 8px", fontSize: 12 }}
+            >
+              {t("region.tree")}
+            </Typography.Text>
+            <div style={{ paddingInline: 8, paddingBottom: 16 }}>
+              <RegionTree selectedCode={region.code} onSelect={setRegion} />
+            </div>
           </div>
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0, overflow: "auto" }}>
+        <Layout.Content style={{ padding: narrow ? 8 : 24, minWidth: 0, overflow: "auto" }}>
           <Outlet context={context} />
         </Layout.Content>
       </Layout>

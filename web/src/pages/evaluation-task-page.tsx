@@ -11,6 +11,7 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import type { EvaluationType } from "./evaluations-page.tsx";
 import { ReportJobsCard } from "./report-jobs-card.tsx";
+import { SurveyTaskLink } from "./survey-task-link.tsx";
 
 type SheetRow = TaskDetailT["sheets"][number];
 export const STATUS_COLOR = {
@@ -89,6 +90,14 @@ export function EvaluationTaskPage() {
           <Descriptions.Item label={t("eval.deadline")}>{data.deadline ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("eval.framework")} span={3}>
             {data.frameworkName}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("survey.taskSurvey")} span={3}>
+            <SurveyTaskLink
+              taskId={id}
+              year={data.year}
+              survey={data.survey}
+              onChanged={task.reload}
+            />
           </Descriptions.Item>
         </Descriptions>
       )}

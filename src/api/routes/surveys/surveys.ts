@@ -258,11 +258,12 @@ export function surveyRoutes({ database, publicUrl }: AppDeps): RouteDef[] {
             margin: 2,
             width: 600,
           });
-          return c.body(new Uint8Array(png), 200, {
-            ...headers,
-            "Content-Type": "image/png",
-            "Content-Disposition": `attachment; filename="survey-${communityId}.png"`,
-          });
+          c.header("Cache-Control", headers["Cache-Control"]);
+          return fileBody(
+            c,
+            { fileName: `${link.name}二维码.png`, contentType: "image/png", bytes: png },
+            `survey-${communityId}.png`,
+          );
         }
         const svg = await QRCode.toString(url, {
           type: "svg",
