@@ -15,6 +15,7 @@ import pino from "pino";
 import { z } from "zod";
 import type { Config } from "../src/config.ts";
 import type { DbTarget } from "../src/db/index.ts";
+import { ASPECTS } from "../src/domain/surveys/test-questionnaires.ts";
 import { startServer } from "../src/server.ts";
 import {
   PublicAnswerReceipt,
@@ -110,16 +111,6 @@ const SCALE = [
   "basically-satisfied",
   "dissatisfied",
   "very-dissatisfied",
-] as const;
-const ASPECTS = [
-  "infrastructure",
-  "facade-roof",
-  "elevator-ageing",
-  "environment",
-  "parking-charging",
-  "construction",
-  "consultation",
-  "management",
 ] as const;
 const AGES = ["under-30", "30-44", "45-59", "60-74", "75-plus"] as const;
 const TENURES = ["owner", "tenant", "other"] as const;

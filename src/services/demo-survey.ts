@@ -8,18 +8,16 @@ import type { DbOrTx } from "../db/index.ts";
 import { surveyResponses } from "../db/schema.ts";
 import { checkAnswer, prepareQuestionnaire } from "../domain/surveys/index.ts";
 import type { ServiceContext } from "./context.ts";
-import { actOnSurvey, addSurveyCommunity, createSurvey } from "./survey-service.ts";
+import {
+  actOnSurvey,
+  addSurveyCommunity,
+  createSurvey,
+  STANDARD_QUESTIONNAIRE,
+} from "./survey-service.ts";
 
-const ASPECTS = [
-  "infrastructure",
-  "facade-roof",
-  "elevator-ageing",
-  "environment",
-  "parking-charging",
-  "construction",
-  "consultation",
-  "management",
-];
+/** The aspect ratings: the standard questionnaire's satisfaction questions but the overall one. */
+const SPEC = STANDARD_QUESTIONNAIRE.satisfaction as { questions: string[]; overall: string };
+const ASPECTS = SPEC.questions.filter((key) => key !== SPEC.overall);
 const SCALE = ["very-satisfied", "satisfied", "basically-satisfied", "dissatisfied"];
 const AGES = ["30-44", "45-59", "60-74", "75-plus", "under-30"];
 

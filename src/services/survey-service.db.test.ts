@@ -12,6 +12,7 @@ import { actingAs, addUser } from "../../test/helpers/fixtures.ts";
 import { auditLog, surveyResponses, surveyVersions } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { ReportDocument } from "../domain/reports/index.ts";
+import { ASPECTS } from "../domain/surveys/test-questionnaires.ts";
 import type { ServiceContext } from "./context.ts";
 import {
   actOnSurvey,
@@ -33,16 +34,6 @@ import {
   updateSurvey,
 } from "./index.ts";
 
-const ASPECTS = [
-  "infrastructure",
-  "facade-roof",
-  "elevator-ageing",
-  "environment",
-  "parking-charging",
-  "construction",
-  "consultation",
-  "management",
-];
 const VARIED = ["satisfied", "very-satisfied", "basically-satisfied", "dissatisfied"];
 const NOW = new Date("2021-06-01T10:30:00Z");
 

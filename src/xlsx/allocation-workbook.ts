@@ -13,66 +13,13 @@ import {
 } from "../domain/allocation/index.ts";
 import { textIn } from "../domain/frameworks/index.ts";
 import type { AllocationOutcomeT } from "../shared/allocation-schemas.ts";
-import { neutralise } from "./neutralise.ts";
+import { tableSheet as table } from "./table-sheet.ts";
 
 type Json = Record<string, unknown>;
-
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: "thin" },
-  left: { style: "thin" },
-  bottom: { style: "thin" },
-  right: { style: "thin" },
-};
 
 const nameOf = (value: unknown) =>
   typeof value === "string" ? value : textIn(value as Parameters<typeof textIn>[0], "zh-CN");
 const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-
-/** A sheet with a merged title, bold header, thin borders and the rows; numbers keep their decimals. */
-function table(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  title: string,
-  header: string[],
-  rows: (string | number | { number: string; format: string })[][],
-  widths: number[],
-) {
-  const sheet = workbook.addWorksheet(name, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
-  });
-  sheet.columns = widths.map((width) => ({ width }));
-  sheet.mergeCells(1, 1, 1, header.length);
-  const head = sheet.getCell(1, 1);
-  head.value = title;
-  head.font = { bold: true, size: 14 };
-  head.alignment = { horizontal: "center" };
-  sheet.addRow(header).eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = BORDER;
-  });
-  for (const values of rows) {
-    const row = sheet.addRow(
-      values.map((v) =>
-        typeof v === "object" ? Number(v.number) : typeof v === "string" ? neutralise(v) : v,
-      ),
-    );
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      cell.border = BORDER;
-      cell.alignment = { vertical: "top", wrapText: true };
-      if (typeof v === "object") cell.numFmt = v.format;
-    });
-  }
-  sheet.views = [{ state: "frozen", ySplit: 2 }];
-  return sheet;
-}
 
 const yuan = (value: string) => ({ number: value, format: "#,##0" });
 const money2 = (value: string) => ({ number: value, format: "#,##0.00" });

@@ -55,16 +55,10 @@ export function accepted(
   return checkAnswer(questionnaire, raw(answers, seconds, questionnaire.version));
 }
 
-const ASPECTS = [
-  "infrastructure",
-  "facade-roof",
-  "elevator-ageing",
-  "environment",
-  "parking-charging",
-  "construction",
-  "consultation",
-  "management",
-];
+/** The eight aspect ratings of the standard questionnaire: its satisfaction questions but the overall one. */
+export const ASPECTS: readonly string[] = template.satisfaction.questions.filter(
+  (key) => key !== template.satisfaction.overall,
+);
 const VARIED = ["satisfied", "very-satisfied", "basically-satisfied", "dissatisfied"];
 
 /** A complete answer to the standard questionnaire whose overall rating is `overall`; aspects vary. */
