@@ -1,5 +1,5 @@
 /** Sign-in, sessions, throttling, sign-out and changing one's own password. */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, count, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/index.ts";
 import { loginAttempts, regions, sessions, users } from "../db/schema.ts";
@@ -22,6 +22,13 @@ export const SESSION_MAX_HOURS = 12;
 const TOUCH_EVERY_MS = 60_000;
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** Compares a secret someone sent (a CSRF token, a signature, an access code) in constant time. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 const token = () => randomBytes(32).toString("base64url");
 
 export interface LoginInput {

@@ -30,7 +30,7 @@ import { isWithin } from "../domain/regions.ts";
 import { rankByScore } from "../domain/scoring/index.ts";
 import { roleCan } from "../shared/roles.ts";
 import { recordAudit } from "./audit-service.ts";
-import { type ServiceContext, systemContext } from "./context.ts";
+import type { ServiceContext } from "./context.ts";
 import { loadRegionRefs } from "./dataset-context.ts";
 import { listBuiltinFrameworks, parseFrameworkText, readFrameworkFile } from "./framework-files.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
@@ -352,10 +352,10 @@ async function linkedSurveyTitle(db: DbOrTx, surveyId: number | null) {
   return row ?? null;
 }
 
-/** The linked survey's rates per region, as the satisfaction indicator reads them. */
+/** The linked survey's rates per region, as the satisfaction indicator and the report read them. */
 async function linkedSurvey(db: DbOrTx, surveyId: number): Promise<LinkedSurvey> {
-  const figures = await surveyFigures(db, surveyId, systemContext("evaluation"));
-  return { id: figures.surveyId, title: figures.title, byRegion: figures.byRegion };
+  const { surveyId: id, ...figures } = await surveyFigures(db, surveyId);
+  return { id, ...figures };
 }
 
 /** The evaluated region's rows of the task's year that indicators may read. */
@@ -420,7 +420,8 @@ export async function sheetScorecard(db: DbOrTx, ctx: ServiceContext, id: number
   const facts: Record<string, Record<string, unknown> | undefined> = {};
   for (const [code, entry] of Object.entries(entries)) facts[code] = entry.facts ?? undefined;
   for (const b of bound) facts[b.code] = b.facts;
-  return { ...loaded, entries, card, facts };
+  // The linked survey as loaded for scoring: the report quotes it without loading it again.
+  return { ...loaded, entries, card, facts, survey: data.survey };
 }
 
 async function score(db: DbOrTx, loaded: LoadedSheet, entries: SheetEntries): Promise<ScoredSheet> {

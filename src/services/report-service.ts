@@ -7,6 +7,7 @@ import type { Dashboard } from "../domain/dashboard.ts";
 import { enumLabel } from "../domain/datasets/display.ts";
 import { EVALUATION_TYPES, findDataset } from "../domain/datasets/specs.ts";
 import { Decimal, formatPlain, roundBy } from "../domain/decimal.ts";
+import type { LinkedSurvey } from "../domain/evaluations/index.ts";
 import { leafIndicators, type Text, textIn, walkIndicators } from "../domain/frameworks/index.ts";
 import {
   chineseDate,
@@ -31,13 +32,12 @@ import { CONTENT_TYPES, type ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
 import { SHEET_TEMPLATES } from "../shared/report-schemas.ts";
 import { computeAllocationPlan } from "./allocation-service.ts";
-import { type ServiceContext, systemContext } from "./context.ts";
+import type { ServiceContext } from "./context.ts";
 import { getDashboard } from "./dashboard-service.ts";
 import { getTask, loadTaskFramework, sheetScorecard, taskScorer } from "./evaluation-service.ts";
 import { listEvidence } from "./evidence-service.ts";
 import { getSheetResult } from "./result-service.ts";
 import { rollUpTask } from "./rollup-service.ts";
-import { surveyFigures } from "./survey-results-service.ts";
 
 /** Templates of one evaluation sheet, and of a region's year. */
 export { SHEET_TEMPLATES } from "../shared/report-schemas.ts";
@@ -66,7 +66,11 @@ export async function sheetReportDocument(
   template: ReportTemplate,
   options: { narratives?: boolean } = {},
 ): Promise<{ doc: ReportDocument; fileStem: string }> {
-  const { framework, card, entries, facts, region, task } = await sheetScorecard(db, ctx, sheetId);
+  const { framework, card, entries, facts, region, task, survey } = await sheetScorecard(
+    db,
+    ctx,
+    sheetId,
+  );
   const notes = Object.fromEntries(
     Object.entries(entries).flatMap(([code, e]) => (e.reason ? [[code, e.reason]] : [])),
   );
@@ -135,25 +139,19 @@ export async function sheetReportDocument(
     })),
     narratives,
     allocation: await approvedAllocation(db, ctx, region.code, task.year),
-    survey: await linkedSurveyReport(db, task.surveyId, region.code),
+    survey: surveyReport(survey, region.code),
   });
   return { doc, fileStem };
 }
 
 /** The task's satisfaction survey as it covers the region (valid questionnaires and the rate). */
-async function linkedSurveyReport(
-  db: DbOrTx,
-  surveyId: number | null,
-  regionCode: string,
-): Promise<ReportSurvey | null> {
-  if (surveyId === null) return null;
-  const figures = await surveyFigures(db, surveyId, systemContext("report"));
-  const rate = figures.byRegion[regionCode];
-  if (!rate?.ratePercent) return null;
+function surveyReport(survey: LinkedSurvey | undefined, regionCode: string): ReportSurvey | null {
+  const rate = survey?.byRegion[regionCode];
+  if (!survey || !rate?.ratePercent) return null;
   return {
-    title: figures.title,
-    unit: figures.unit,
-    method: figures.method,
+    title: survey.title,
+    unit: survey.unit,
+    method: survey.method,
     valid: rate.valid,
     excluded: rate.excluded,
     ratePercent: rate.ratePercent,

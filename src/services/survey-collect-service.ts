@@ -4,12 +4,11 @@
  * and a paper questionnaire typed in on site. Every answer is stored in one transaction; a repeat of
  * a device or a paper number is stored and flagged as a duplicate, never dropped.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import {
   appSecrets,
-  regions,
   surveyCommunities,
   surveyResponses,
   surveys,
@@ -24,6 +23,7 @@ import {
   questionsOf,
 } from "../domain/surveys/index.ts";
 import { recordAudit } from "./audit-service.ts";
+import { sameSecret } from "./auth-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { authorize } from "./policy.ts";
 import { loadCommunity, loadSurvey, settingsOf } from "./survey-service.ts";
@@ -49,12 +49,6 @@ export async function surveySecret(db: DbOrTx): Promise<Buffer> {
 const mac = (key: Buffer, text: string) =>
   createHmac("sha256", key).update(text).digest("base64url").slice(0, 32);
 
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** A new device id with its signature, for the cookie. */
 export function signDevice(key: Buffer): { id: string; cookie: string } {
   const id = randomBytes(16).toString("base64url");
@@ -66,7 +60,7 @@ export function verifyDevice(key: Buffer, cookie: string | undefined): string | 
   if (!cookie) return null;
   const [id, sig] = cookie.split(".");
   if (!id || !sig || !/^[A-Za-z0-9_-]{22}$/.test(id)) return null;
-  return sameText(sig, mac(key, `device:${id}`)) ? id : null;
+  return sameSecret(sig, mac(key, `device:${id}`)) ? id : null;
 }
 
 /** The signed time a page was served for a token: the answering time is measured from it. */
@@ -79,7 +73,7 @@ function ticketTime(key: Buffer, token: string, ticket: string | undefined): Dat
   if (!ticket) return null;
   const [ms, sig] = ticket.split(".");
   if (!ms || !sig || !/^\d{1,15}$/.test(ms)) return null;
-  return sameText(sig, mac(key, `ticket:${token}:${ms}`)) ? new Date(Number(ms)) : null;
+  return sameSecret(sig, mac(key, `ticket:${token}:${ms}`)) ? new Date(Number(ms)) : null;
 }
 
 /** A keyed hash of the network address: enough to count answers per address, not to know it. */
@@ -89,10 +83,9 @@ export function addressHash(key: Buffer, ip: string | null): string | null {
 
 async function byToken(db: DbOrTx, token: string) {
   const [row] = await db
-    .select({ community: surveyCommunities, survey: surveys, region: regions })
+    .select({ community: surveyCommunities, survey: surveys })
     .from(surveyCommunities)
     .innerJoin(surveys, eq(surveys.id, surveyCommunities.surveyId))
-    .innerJoin(regions, eq(regions.code, surveyCommunities.regionCode))
     .where(eq(surveyCommunities.token, token));
   if (!row) throw new DomainError("survey.link_not_found");
   return row;
@@ -263,7 +256,7 @@ export async function submitPublicAnswer(
       throw new DomainError("survey.closed", { title: survey.title });
     if (community.accessCode !== null) {
       const given = (input.body.accessCode ?? "").trim().toUpperCase();
-      if (!sameText(given, community.accessCode.toUpperCase()))
+      if (!sameSecret(given, community.accessCode.toUpperCase()))
         throw new DomainError("survey.access_code");
     }
     const settings = settingsOf(survey);

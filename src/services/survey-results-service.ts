@@ -38,7 +38,7 @@ import type {
   SurveySettingsT,
 } from "../shared/survey-schemas.ts";
 import { recordAudit } from "./audit-service.ts";
-import type { ServiceContext } from "./context.ts";
+import { type ServiceContext, systemContext } from "./context.ts";
 import { authorize } from "./policy.ts";
 import { loadSurvey, type SurveyView, settingsOf } from "./survey-service.ts";
 
@@ -205,20 +205,14 @@ export function rateTree(loaded: LoadedSurvey): RateNodeT[] {
   const placeOf = new Map<NormalisedAnswer, string[]>(
     loaded.answers.map((a) => [a.answer, a.place]),
   );
-  // Households of a region: the sum over its communities, when every one of them is known.
-  const populationOf = (path: readonly string[]) => {
-    const last = path.at(-1) ?? "";
-    if (last.startsWith("c")) return loaded.households.get(last);
-    let sum = 0;
-    for (const a of new Set(
-      loaded.answers.filter((x) => x.place.includes(last)).map((x) => x.place.at(-1) ?? ""),
-    )) {
-      const h = loaded.households.get(a);
-      if (h === undefined) return undefined;
-      sum += h;
-    }
-    return sum || undefined;
-  };
+  // The communities that answered below each region, gathered once for every node's population.
+  const below = new Map<string, Set<string>>();
+  for (const { place } of loaded.answers) {
+    const community = place.at(-1) ?? "";
+    for (const key of place) below.set(key, (below.get(key) ?? new Set()).add(community));
+  }
+  const populationOf = (path: readonly string[]) =>
+    householdsOf(loaded, below.get(path.at(-1) ?? "") ?? []);
   const nodes = rollUpRates(
     q,
     judgedOf(loaded),
@@ -285,18 +279,23 @@ export async function surveyResults(
 }
 
 /**
- * The overall rate: over every answer, with the finite population correction when the households
- * of every community that answered are known (as the tree's top does).
+ * The households of these communities (keys "c{id}") when every one of them is known, else
+ * undefined: the population of the finite population correction.
  */
+function householdsOf(loaded: LoadedSurvey, communities: Iterable<string>): number | undefined {
+  let sum = 0;
+  for (const key of communities) {
+    const households = loaded.households.get(key);
+    if (households === undefined) return undefined;
+    sum += households;
+  }
+  return sum || undefined;
+}
+
+/** The overall rate over every answer, corrected like the tree's top when all households are known. */
 function overallRate(loaded: LoadedSurvey): RateTT {
   const { settings, questionnaire: q } = loaded;
-  const places = new Set(loaded.answers.map((a) => a.place.at(-1) ?? ""));
-  let population: number | undefined = 0;
-  for (const place of places) {
-    const households = loaded.households.get(place);
-    population =
-      households === undefined || population === undefined ? undefined : population + households;
-  }
+  const population = householdsOf(loaded, new Set(loaded.answers.map((a) => a.place.at(-1) ?? "")));
   return rateJson(
     satisfactionRate(q, judgedOf(loaded), {
       unit: unitFor(settings, q),
@@ -444,7 +443,7 @@ export async function overrideValidity(
   locale: "zh-CN" | "en-US" = "zh-CN",
 ): Promise<SurveyResponseItemT> {
   const actor = authorize(ctx, { kind: "permission", permission: "survey:judge" });
-  await db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const view = await loadSurvey(tx, ctx, id, true);
     const loaded = await loadSurveyAnswers(tx, view);
     const found = loaded.answers.find((a) => a.row.id === responseId);
@@ -469,12 +468,11 @@ export async function overrideValidity(
       before: { override: found.override, judged: found.judged.valid },
       after: { override, reason: input.reason.trim() },
     });
+    // The answer as judged, with the new decision in place of the old one.
+    const valid = effectiveValidity(found.judged, override ?? undefined).valid;
+    return { ...found, row: { ...found.row, override }, override, valid };
   });
-  const view = await loadSurvey(db, ctx, id);
-  const loaded = await loadSurveyAnswers(db, view);
-  const after = loaded.answers.find((a) => a.row.id === responseId);
-  if (!after) throw new DomainError("survey.response_not_found", { id: responseId });
-  return responseItem(after, locale);
+  return responseItem(changed, locale);
 }
 
 /** What an evaluation's satisfaction indicator reads: the survey's rate for each region it covers. */
@@ -487,12 +485,8 @@ export interface SurveyFigures {
 }
 
 /** The rates of a linked survey per region code, read with the system's eyes (the task decides scope). */
-export async function surveyFigures(
-  db: DbOrTx,
-  surveyId: number,
-  ctx: ServiceContext,
-): Promise<SurveyFigures> {
-  const view = await loadSurvey(db, { ...ctx, actor: null, systemName: "evaluation" }, surveyId);
+export async function surveyFigures(db: DbOrTx, surveyId: number): Promise<SurveyFigures> {
+  const view = await loadSurvey(db, systemContext("evaluation"), surveyId);
   const loaded = await loadSurveyAnswers(db, view);
   const byRegion: Record<string, RateTT> = {};
   const walk = (nodes: RateNodeT[]) => {

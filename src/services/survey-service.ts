@@ -22,7 +22,7 @@ import {
 import { findDataset } from "../domain/datasets/specs.ts";
 import { DomainError } from "../domain/errors.ts";
 import { isWithin } from "../domain/regions.ts";
-import { prepareQuestionnaire, type Questionnaire } from "../domain/surveys/index.ts";
+import { prepareQuestionnaire } from "../domain/surveys/index.ts";
 import { roleCan } from "../shared/roles.ts";
 import type {
   SurveyActionT,
@@ -111,11 +111,6 @@ export function settingsOf(survey: Survey): SurveySettingsT {
   return { ...DEFAULT_SURVEY_SETTINGS, ...(survey.settings as Partial<SurveySettingsT>) };
 }
 
-/** The questionnaire of a stored version, as validated when it was saved. */
-export function questionnaireOf(stored: unknown): Questionnaire {
-  return prepareQuestionnaire(stored);
-}
-
 async function versionsOf(db: DbOrTx, surveyId: number) {
   return db
     .select()
@@ -168,7 +163,10 @@ export async function listSurveys(
   return out;
 }
 
-async function summaryOf(db: DbOrTx, view: SurveyView): Promise<SurveySummaryT> {
+type Stats = Awaited<ReturnType<typeof surveyStats>>;
+
+/** The list's line of a survey; `stats` when the caller has judged its answers already. */
+async function summaryOf(db: DbOrTx, view: SurveyView, known?: Stats): Promise<SurveySummaryT> {
   const { survey, region } = view;
   const [draft] = await db
     .select({ version: max(surveyVersions.version) })
@@ -179,7 +177,7 @@ async function summaryOf(db: DbOrTx, view: SurveyView): Promise<SurveySummaryT> 
     .from(surveyCommunities)
     .innerJoin(regions, eq(regions.code, surveyCommunities.regionCode))
     .where(and(eq(surveyCommunities.surveyId, survey.id), like(regions.path, `${view.viewPath}%`)));
-  const stats = await surveyStats(db, view);
+  const stats = known ?? (await surveyStats(db, view));
   return {
     id: survey.id,
     title: survey.title,
@@ -272,7 +270,9 @@ export async function getSurvey(
 
 async function detailOf(db: DbOrTx, ctx: ServiceContext, view: SurveyView): Promise<SurveyDetailT> {
   const { survey } = view;
-  const summary = await summaryOf(db, view);
+  // Judging the answers loads them all: once for the summary and the communities alike.
+  const stats = await surveyStats(db, view);
+  const summary = await summaryOf(db, view, stats);
   const versions = await versionsOf(db, survey.id);
   const perVersion = await db
     .select({ version: surveyResponses.version, n: count() })
@@ -296,7 +296,7 @@ async function detailOf(db: DbOrTx, ctx: ServiceContext, view: SurveyView): Prom
       publishedAt: v.publishedAt?.toISOString() ?? null,
       answers: answersOf(v.version),
     })),
-    communities: await communitiesOf(db, ctx, view),
+    communities: await communitiesOf(db, ctx, view, stats),
     linkedTasks: linked,
     canEdit: mayEdit(ctx, view),
     canCollect: a === null || roleCan(a.role, "survey:collect"),
@@ -308,6 +308,7 @@ async function communitiesOf(
   db: DbOrTx,
   ctx: ServiceContext,
   view: SurveyView,
+  known?: Stats,
 ): Promise<SurveyCommunityT[]> {
   const rows = await db
     .select({ community: surveyCommunities, region: regions })
@@ -317,7 +318,7 @@ async function communitiesOf(
       and(eq(surveyCommunities.surveyId, view.survey.id), like(regions.path, `${view.viewPath}%`)),
     )
     .orderBy(regions.code, surveyCommunities.name);
-  const stats = await surveyStats(db, view);
+  const stats = known ?? (await surveyStats(db, view));
   const editor = mayEdit(ctx, view);
   return rows.map(({ community, region }) => {
     const s = stats.byCommunity.get(community.id);
@@ -432,7 +433,7 @@ export async function actOnSurvey(
     if (action === "publish") {
       const draft = (await versionsOf(tx, survey.id)).find((v) => v.publishedAt === null);
       if (!draft) throw new DomainError("survey.nothing_to_publish");
-      questionnaireOf(draft.questionnaire);
+      prepareQuestionnaire(draft.questionnaire);
       await tx
         .update(surveyVersions)
         .set({ publishedAt: new Date() })

@@ -1,11 +1,10 @@
 /** Reads the session cookie, checks CSRF on state-changing requests, and builds the service context. */
-import { timingSafeEqual } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import type { Db } from "../../db/index.ts";
 import { DomainError } from "../../domain/errors.ts";
-import { resolveSession } from "../../services/index.ts";
+import { resolveSession, sameSecret } from "../../services/index.ts";
 import type { AppEnv } from "../env.ts";
 
 export const SESSION_COOKIE = "jixiao_session";
@@ -47,14 +46,8 @@ export function session(db: Db): MiddlewareHandler<AppEnv> {
     const exempt = CSRF_EXEMPT.has(c.req.path) || c.req.path.startsWith("/api/public/");
     if (resolved && !SAFE_METHODS.has(c.req.method) && !exempt) {
       const sent = c.req.header(CSRF_HEADER) ?? "";
-      if (!sameToken(sent, resolved.csrfToken)) throw new DomainError("auth.csrf");
+      if (!sameSecret(sent, resolved.csrfToken)) throw new DomainError("auth.csrf");
     }
     await next();
   };
-}
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -10,6 +10,8 @@ import { leafIndicators } from "../frameworks/index.ts";
 /** A linked survey's rate for one region: valid questionnaires, the rate and its margin, in percent. */
 export interface SurveyRegionRate {
   valid: number;
+  /** Questionnaires left out as invalid. */
+  excluded: number;
   ratePercent: string | null;
   marginPercent: string | null;
 }
@@ -18,6 +20,9 @@ export interface SurveyRegionRate {
 export interface LinkedSurvey {
   id: number;
   title: string;
+  /** questionnaires: each valid questionnaire's overall answer; answers: every rating answer. */
+  unit: "questionnaires" | "answers";
+  method: "share" | "mean-score";
   byRegion: Readonly<Record<string, SurveyRegionRate>>;
 }
 

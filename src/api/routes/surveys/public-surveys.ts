@@ -14,6 +14,7 @@ import {
   surveySecret,
   verifyDevice,
 } from "../../../services/index.ts";
+import { ErrorBody } from "../../../shared/schemas.ts";
 import {
   PublicAnswerReceipt,
   PublicAnswerRequest,
@@ -38,10 +39,7 @@ const PUBLIC_ERRORS = {
   400: PROTECTED_ERRORS[400],
   403: PROTECTED_ERRORS[403],
   404: PROTECTED_ERRORS[404],
-  429: json(
-    PROTECTED_ERRORS[400].content["application/json"].schema,
-    "提交过于频繁 / too many answers",
-  ),
+  429: json(ErrorBody, "提交过于频繁 / too many answers"),
 };
 
 /** The device id of the signed cookie, setting a new one when there is none (or a forged one). */
