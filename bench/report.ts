@@ -66,10 +66,14 @@ export async function runReportBenchmark(counties = 3000, chromium = "/usr/bin/c
   // One warm-up of each library, then the measured runs.
   await timed("docx");
   await timed("xlsx");
-  return {
-    counties,
-    docx: await timed("docx"),
-    xlsx: await timed("xlsx"),
-    pdf: await timed("pdf"),
-  };
+  try {
+    return {
+      counties,
+      docx: await timed("docx"),
+      xlsx: await timed("xlsx"),
+      pdf: await timed("pdf"),
+    };
+  } finally {
+    await pdf.close();
+  }
 }

@@ -2,6 +2,8 @@
 import { describeAllocationBenchmark, runAllocationBenchmark } from "./allocation.ts";
 import { runCheckBenchmark } from "./check.ts";
 import { runImportBenchmark } from "./import.ts";
+import { describeImportHealth, runImportHealthBenchmark } from "./import-health.ts";
+import { describePdfBenchmark, runPdfBenchmark } from "./pdf.ts";
 import { runReportBenchmark } from "./report.ts";
 import { runScoreBenchmark } from "./score.ts";
 import { describeSurveyLoad, runSurveyLoadBenchmark } from "./survey-load.ts";
@@ -70,6 +72,10 @@ console.log(
   ].join("\n"),
 );
 
+console.log(describePdfBenchmark(await runPdfBenchmark()));
+
 console.log(describeAllocationBenchmark(runAllocationBenchmark()));
 
 console.log(describeSurveyLoad(await runSurveyLoadBenchmark()));
+
+console.log(describeImportHealth(await runImportHealthBenchmark()));

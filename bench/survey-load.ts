@@ -1,14 +1,14 @@
 /**
  * bench/survey-load: 500 residents answering one collection point at the same moment, over HTTP on
  * loopback (a real Jixiao server, each answer from its own device), on PGlite and on the PostgreSQL
- * server. Checks that every acknowledged answer is stored exactly once and nothing else is; reports
- * throughput and latency.
+ * server. Each answer carries its own single-use page ticket (fetched, as each phone opens the page,
+ * before the clock starts). Checks that every acknowledged answer is stored exactly once and nothing
+ * else is; reports throughput and latency.
  */
 import { randomBytes } from "node:crypto";
-import { once, setMaxListeners } from "node:events";
+import { setMaxListeners } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
@@ -19,11 +19,12 @@ import { ASPECTS } from "../src/domain/surveys/test-questionnaires.ts";
 import { startServer } from "../src/server.ts";
 import {
   PublicAnswerReceipt,
+  PublicTicket,
   SurveyDetail,
   SurveyResponseItem,
   SurveyResponsePage,
 } from "../src/shared/survey-schemas.ts";
-import { admin, SERVER } from "./shared.ts";
+import { admin, BenchClient, freePort, SERVER } from "./shared.ts";
 
 export const SURVEY_ANSWERS = 500;
 const TIME_LIMIT_MS = 60_000;
@@ -58,53 +59,6 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank - 1] ?? 0;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  probe.close();
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
-
-/** A signed-in HTTP client of the admin: session cookie and CSRF token kept. */
-class Client {
-  private cookie = "";
-  private csrf = "";
-
-  constructor(readonly base: string) {}
-
-  async signIn() {
-    const res = await fetch(`${this.base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: PASSWORD }),
-    });
-    const body = z.object({ csrfToken: z.string() }).parse(await this.json(res, 200, "sign in"));
-    this.cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    this.csrf = body.csrfToken;
-  }
-
-  async call(method: string, path: string, expect: number, payload?: unknown): Promise<unknown> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        cookie: this.cookie,
-        "x-csrf-token": this.csrf,
-        ...(payload !== undefined && { "content-type": "application/json" }),
-      },
-      ...(payload !== undefined && { body: JSON.stringify(payload) }),
-    });
-    return this.json(res, expect, `${method} ${path}`);
-  }
-
-  private async json(res: Response, expect: number, what: string): Promise<unknown> {
-    const text = await res.text();
-    if (res.status !== expect) throw new Error(`${what}: HTTP ${res.status} ${text.slice(0, 500)}`);
-    return text === "" ? null : JSON.parse(text);
-  }
-}
-
 const SCALE = [
   "very-satisfied",
   "satisfied",
@@ -120,7 +74,7 @@ const cycle = <T>(list: readonly T[], i: number): T => list[i % list.length] as 
  * The standard questionnaire answered by resident `i`: its required questions, the aspects varied,
  * the follow-up when the overall rating is poor, and a tag in 楼栋 that finds the stored answer again.
  */
-export function benchAnswer(i: number, version: number, now: number) {
+export function benchAnswer(i: number, version: number, ticket: string) {
   const overall = cycle(SCALE, i);
   const answers: Record<string, string | string[]> = {
     community: COMMUNITY,
@@ -136,9 +90,8 @@ export function benchAnswer(i: number, version: number, now: number) {
   return {
     questionnaireVersion: version,
     answers,
-    startedAt: new Date(now - 180_000).toISOString(),
-    submittedAt: new Date(now).toISOString(),
     honeypot: "",
+    ticket,
   };
 }
 
@@ -146,7 +99,7 @@ const tagOf = (i: number) => `bench-${i}`;
 
 /** One Jixiao on loopback over the database, set up with an open survey; its public token. */
 async function prepare(base: string) {
-  const client = new Client(base);
+  const client = new BenchClient(base, PASSWORD);
   await client.signIn();
   const { id } = z.object({ id: z.number() }).parse(
     await client.call("POST", "/api/surveys", 201, {
@@ -175,7 +128,7 @@ async function prepare(base: string) {
 const StoredItem = SurveyResponseItem;
 
 /** Every stored answer of the survey, page by page. */
-async function storedAnswers(client: Client, id: number) {
+async function storedAnswers(client: BenchClient, id: number) {
   const items: z.infer<typeof StoredItem>[] = [];
   for (let page = 1; ; page += 1) {
     const got = SurveyResponsePage.extend({ items: z.array(StoredItem) }).parse(
@@ -234,13 +187,29 @@ interface Outcome {
   receipt?: string;
 }
 
+/** One page ticket per answer, 50 requests at a time. */
+async function fetchTickets(base: string, token: string, n: number): Promise<string[]> {
+  const tickets: string[] = [];
+  while (tickets.length < n) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, n - tickets.length) }, async () => {
+        const res = await fetch(`${base}/api/public/surveys/${token}/ticket`);
+        if (res.status !== 200) throw new Error(`ticket: HTTP ${res.status} ${await res.text()}`);
+        return PublicTicket.parse(await res.json()).ticket;
+      }),
+    );
+    tickets.push(...batch);
+  }
+  return tickets;
+}
+
 async function load(base: string, database: string): Promise<SurveyLoadRun> {
   const { client, id, token, version } = await prepare(base);
+  const tickets = await fetchTickets(base, token, SURVEY_ANSWERS);
   const url = `${base}/api/public/surveys/${token}/answers`;
   const signal = AbortSignal.timeout(TIME_LIMIT_MS);
   // Every request listens to the one time limit.
   setMaxListeners(SURVEY_ANSWERS + 10, signal);
-  const now = Date.now();
   const start = performance.now();
   // All at once, each without a cookie: a new device each, so none is a repeat of another.
   const outcomes = await Promise.all(
@@ -250,7 +219,7 @@ async function load(base: string, database: string): Promise<SurveyLoadRun> {
       try {
         const res = await postFrom(
           url,
-          JSON.stringify(benchAnswer(i, version, now)),
+          JSON.stringify(benchAnswer(i, version, tickets[i] ?? "")),
           addressOf(i),
           signal,
         );
@@ -331,6 +300,8 @@ async function runOn(db: DbTarget, dataDir: string, name: string): Promise<Surve
     dataDir,
     evidenceDir: join(dataDir, "evidence"),
     chromiumPath: process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium",
+    reportConcurrency: 2,
+    reportQueuePerUser: 5,
     db,
     adminPassword: PASSWORD,
     secureCookies: false,

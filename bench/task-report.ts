@@ -44,7 +44,10 @@ export interface TaskReportBenchmark {
   postgres: TaskReportRun;
 }
 
-const NO_PDF = { render: () => Promise.reject(new Error("docx only")) };
+const NO_PDF = {
+  render: () => Promise.reject(new Error("docx only")),
+  close: async () => undefined,
+};
 
 async function setUp(database: Database, files: { dataset: string; bytes: Uint8Array }[]) {
   await prepareDatabase(database, { adminPassword: "Bench-Passw0rd!", operator: "bench" });

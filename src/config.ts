@@ -1,8 +1,10 @@
 /** Settings from the environment, checked once at start. */
 import { resolve } from "node:path";
 import { z } from "zod";
+import { isProxyEntry, proxyEntries } from "./api/client-address.ts";
 import type { DbTarget } from "./db/index.ts";
 import { DomainError } from "./domain/errors.ts";
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "./domain/upload-limits.ts";
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -15,8 +17,24 @@ const Env = z.object({
   JIXIAO_ADMIN_PASSWORD: z.string().optional(),
   JIXIAO_EVIDENCE_DIR: z.string().optional(),
   JIXIAO_CHROMIUM: z.string().default("/usr/bin/chromium"),
+  JIXIAO_REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  JIXIAO_REPORT_QUEUE_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
   JIXIAO_SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   JIXIAO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JIXIAO_TRUST_PROXY: z
+    .string()
+    .refine(
+      (text) => proxyEntries(text).every(isProxyEntry),
+      "a comma-separated list of proxy addresses or CIDR blocks, e.g. 127.0.0.1,10.0.0.0/8",
+    )
+    .optional(),
+  JIXIAO_SURVEY_TICKET_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  // Upload limits (defaults in domain/upload-limits.ts): past one, a file is refused unread.
+  JIXIAO_UPLOAD_MAX_EXPANDED_MB: z.coerce.number().int().min(1).max(100_000).optional(),
+  JIXIAO_UPLOAD_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  JIXIAO_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).optional(),
+  JIXIAO_IMPORT_MAX_CELLS: z.coerce.number().int().min(1).max(2_000_000_000).optional(),
+  JIXIAO_UPLOAD_MAX_TEXT_MB: z.coerce.number().int().min(1).max(10_000).optional(),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 
@@ -28,11 +46,21 @@ export interface Config {
   evidenceDir: string;
   /** The Chromium that prints PDF reports (Debian's by default). */
   chromiumPath: string;
+  /** Reports rendered at once on this server (background jobs, and PDF pages in its one Chromium). */
+  reportConcurrency: number;
+  /** Report jobs one user may have waiting in the queue; past it a new one is refused (429). */
+  reportQueuePerUser: number;
   db: DbTarget;
   adminPassword: string | undefined;
   secureCookies: boolean;
   /** The address residents reach Jixiao at (the QR codes on survey posters); else the request's own. */
   publicUrl: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed (JIXIAO_TRUST_PROXY); undefined: the socket's peer only. */
+  trustProxy?: string[] | undefined;
+  /** How long a public survey page's ticket takes an answer (hours; 24 unless set). */
+  surveyTicketHours?: number;
+  /** How large an uploaded file may be inside (JIXIAO_UPLOAD_MAX_*, JIXIAO_IMPORT_MAX_*). */
+  uploadLimits?: UploadLimits;
   logLevel: string;
 }
 
@@ -55,12 +83,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     evidenceDir: resolve(e.JIXIAO_EVIDENCE_DIR ?? resolve(dataDir, "evidence")),
     chromiumPath: e.JIXIAO_CHROMIUM,
+    reportConcurrency: e.JIXIAO_REPORT_CONCURRENCY,
+    reportQueuePerUser: e.JIXIAO_REPORT_QUEUE_PER_USER,
     db: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "pglite", dataDir: resolve(dataDir, "pglite") },
     adminPassword: e.JIXIAO_ADMIN_PASSWORD || undefined,
     secureCookies: e.JIXIAO_SECURE_COOKIES === "1",
     publicUrl: e.JIXIAO_PUBLIC_URL?.replace(/\/+$/, ""),
+    trustProxy: e.JIXIAO_TRUST_PROXY ? proxyEntries(e.JIXIAO_TRUST_PROXY) : undefined,
+    surveyTicketHours: e.JIXIAO_SURVEY_TICKET_HOURS,
+    uploadLimits: {
+      maxExpandedBytes:
+        e.JIXIAO_UPLOAD_MAX_EXPANDED_MB === undefined
+          ? DEFAULT_UPLOAD_LIMITS.maxExpandedBytes
+          : e.JIXIAO_UPLOAD_MAX_EXPANDED_MB * MB,
+      maxEntries: e.JIXIAO_UPLOAD_MAX_ENTRIES ?? DEFAULT_UPLOAD_LIMITS.maxEntries,
+      maxRows: e.JIXIAO_IMPORT_MAX_ROWS ?? DEFAULT_UPLOAD_LIMITS.maxRows,
+      maxCells: e.JIXIAO_IMPORT_MAX_CELLS ?? DEFAULT_UPLOAD_LIMITS.maxCells,
+      maxTextBytes:
+        e.JIXIAO_UPLOAD_MAX_TEXT_MB === undefined
+          ? DEFAULT_UPLOAD_LIMITS.maxTextBytes
+          : e.JIXIAO_UPLOAD_MAX_TEXT_MB * MB,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }
+
+const MB = 1024 * 1024;

@@ -8,12 +8,15 @@ import { openDatabase } from "./db/index.ts";
 import { chromiumPdf } from "./reports/pdf.ts";
 import {
   failInterruptedReportJobs,
+  flushAuditSummaries,
   type PrepareResult,
   prepareDatabase,
+  reportJobRunner,
   seedDemo,
   systemContext,
 } from "./services/index.ts";
 import { folderEvidenceStore } from "./storage/evidence-store.ts";
+import { closeWorkers } from "./workers/pool.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
 
@@ -22,14 +25,40 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  demo?: boolean;
+  print?: (line: string) => void;
+  /**
+   * `jixiao serve`: an error nothing caught, or an abort of PGlite's WebAssembly runtime, is logged
+   * as fatal and ends the process with 1, so that a supervisor starts it again instead of it
+   * hanging half-dead. Off for servers inside tests, which own their process.
+   */
+  exitOnFatal?: boolean;
+}
+
 export async function startServer(
   config: Config,
   logger: Logger,
-  options: { demo?: boolean; print?: (line: string) => void } = {},
+  options: StartOptions = {},
 ): Promise<Running> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const database = await openDatabase(config.db);
+  const fatal = options.exitOnFatal ? exitOnFatal(logger) : undefined;
+  const database = await openDatabase(config.db, {
+    onConnectionLost: (reason) =>
+      logger.warn(
+        { reason },
+        "数据库连接断开，将自动重连 / database connection lost, reconnecting",
+      ),
+    ...(fatal && { onFatal: (err: unknown) => fatal("PGlite aborted", err) }),
+  });
   let server: ServerType;
+  // One Chromium for the server's PDFs, started on the first; report jobs share its pages.
+  const pdf = chromiumPdf(config.chromiumPath, { concurrency: config.reportConcurrency });
+  const reportJobs = reportJobRunner(database.db, pdf, {
+    concurrency: config.reportConcurrency,
+    queuePerUser: config.reportQueuePerUser,
+    onError: (err) => logger.warn({ err }, "报告任务出错 / report job fault"),
+  });
   try {
     const prepared = await prepareDatabase(database, {
       adminPassword: config.adminPassword,
@@ -56,13 +85,19 @@ export async function startServer(
     const { app } = createApp({
       database,
       evidence: folderEvidenceStore(config.evidenceDir),
-      pdf: chromiumPdf(config.chromiumPath),
+      pdf,
+      reportJobs,
       logger,
       webDist: WEB_DIST,
       secureCookies: config.secureCookies,
       publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
+      surveyTicketHours: config.surveyTicketHours,
+      uploadLimits: config.uploadLimits,
     });
     server = await listen(app.fetch, config);
+    // Jobs left queued by the last stop or by another server start here when there is room.
+    reportJobs.start();
   } catch (err) {
     // A busy port or a failed first start must not leave the database open: a pg pool would keep
     // the process alive, and PGlite should be closed cleanly.
@@ -82,11 +117,38 @@ export async function startServer(
     stopping ??= (async () => {
       // close() stops accepting and resolves when open requests have finished.
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Running jobs get a moment to finish; the rest go back to the queue for the next start.
+      await reportJobs.stop();
+      await pdf.close();
+      await closeWorkers();
+      // A flood's summary still waiting for its minute to end is written, not lost.
+      await flushAuditSummaries(database.db).catch(() => 0);
       await database.close();
     })();
     return stopping;
   };
   return { url, stop };
+}
+
+/**
+ * Logs fatal and exits 1 on an uncaught exception or unhandled rejection (Node would exit too, but
+ * without a log line in the server's format); answers the function that does the same for others.
+ */
+export function exitOnFatal(
+  logger: Logger,
+  exit: (code: number) => void = (code) => process.exit(code),
+): (what: string, err: unknown) => void {
+  let exiting = false;
+  const die = (what: string, err: unknown) => {
+    if (exiting) return;
+    exiting = true;
+    logger.fatal({ err }, `${what}: 进程退出以便重启 / exiting so that it is restarted`);
+    logger.flush?.();
+    exit(1);
+  };
+  process.on("uncaughtException", (err) => die("uncaught exception", err));
+  process.on("unhandledRejection", (err) => die("unhandled rejection", err));
+  return die;
 }
 
 /** Resolves once the server listens; rejects (with nothing left open) when it cannot, e.g. a busy port. */

@@ -1,6 +1,6 @@
 // Access rules, generated from the route table: every route is tried by a stranger, a viewer and an
 // administrator of the sibling county; none of them may read or change what is not theirs.
-import { asc, count, sql } from "drizzle-orm";
+import { and, asc, count, eq, notInArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { community, dataFile } from "../../test/helpers/data-files.ts";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
@@ -24,11 +24,13 @@ import {
   surveys,
   users,
 } from "../db/schema.ts";
+import { AUDIT_PER_KEY_PER_MINUTE, AuditThrottle } from "../services/audit-throttle.ts";
 import {
   actOnSheet,
   actOnSurvey,
   addSurveyCommunity,
   allocationDataFile,
+  auditThrottleOf,
   copyAllocationPlan,
   createAllocationPlan,
   createSurvey,
@@ -36,9 +38,11 @@ import {
   getSurvey,
   getTask,
   importFile,
+  issueTicket,
   previewImport,
   saveSheet,
   submitPublicAnswer,
+  surveySecret,
   systemContext,
   updateSurvey,
   uploadEvidence,
@@ -79,6 +83,8 @@ interface Ids {
   communityId: number;
   doomedCommunityId: number;
   token: string;
+  /** A signed page ticket of that community, for the one answer the control sends. */
+  ticket: string;
   responseId: number;
 }
 interface Fixture {
@@ -502,11 +508,15 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ids) => ({ path: `/api/public/surveys/${ids.token}` }),
     scoped: false,
   },
+  "GET /api/public/surveys/{token}/ticket": {
+    request: (ids) => ({ path: `/api/public/surveys/${ids.token}/ticket` }),
+    scoped: false,
+  },
   "POST /api/public/surveys/{token}/answers": {
     // The community's access code is set by the PUT above.
     request: (ids) => ({
       path: `/api/public/surveys/${ids.token}/answers`,
-      body: { ...SURVEY_ANSWER, accessCode: "xf2020" },
+      body: { ...SURVEY_ANSWER, accessCode: "xf2020", ticket: ids.ticket },
     }),
     scoped: false,
   },
@@ -563,7 +573,11 @@ const keyOf = (def: RouteDef) => `${def.route.method.toUpperCase()} ${def.route.
 /** Everything a refused request must leave as it was. */
 async function snapshot(database: Database) {
   const rows = await database.db.select().from(users).orderBy(asc(users.id));
-  const [audit] = await database.db.select({ n: count() }).from(auditLog);
+  // A refusal's one trace is its own audit entry (access.refused), counted apart below.
+  const [audit] = await database.db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(notInArray(auditLog.action, ["access.refused", "audit.suppressed"]));
   const [live] = await database.db.select({ n: count() }).from(sessions);
   const [imports] = await database.db.select({ n: count() }).from(dataImports);
   const projects = await database.db.select().from(communityProjects);
@@ -700,9 +714,10 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       name: "多余小区",
     });
     await actOnSurvey(db().db, system, survey.id, "publish");
+    const surveyKey = await surveySecret(db().db);
     await submitPublicAnswer(db().db, {
       token: point.token,
-      body: SURVEY_ANSWER,
+      body: { ...SURVEY_ANSWER, ticket: issueTicket(surveyKey, point.token) },
       device: null,
       ip: null,
     });
@@ -716,6 +731,7 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       communityId: point.id,
       doomedCommunityId: doomedPoint.id,
       token: point.token,
+      ticket: issueTicket(surveyKey, point.token),
       responseId: answer?.id ?? 0,
       planId: plan.id,
       scenarioId: scenario.id,
@@ -775,6 +791,9 @@ describeOnBothDatabases("access rules from the route table", (db) => {
 
   it("refuses every write to a viewer with 403, changing nothing", async () => {
     const viewer = await signedIn(app.app, "viewer.a");
+    // One minute of the audit's flood limit, however long the loop takes.
+    const minute = Date.now();
+    auditThrottleOf(db().db, new AuditThrottle({ now: () => minute }));
     const before = await snapshot(db());
     const writes = app.routes.filter(
       (d) => d.route.method !== "get" && d.access.kind === "permission",
@@ -786,6 +805,12 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       expect(res.status, keyOf(def)).toBe(403);
     }
     expect(await snapshot(db())).toEqual(before);
+    // Each refusal is audited, up to the flood limit of one user's entries a minute.
+    const refused = await db()
+      .db.select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "access.refused"), eq(auditLog.actorUsername, "viewer.a")));
+    expect(Number(refused[0]?.n)).toBe(Math.min(writes.length, AUDIT_PER_KEY_PER_MINUTE));
   });
 
   it("refuses the sibling county's administrator on every region route, changing nothing", async () => {

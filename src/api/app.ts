@@ -9,15 +9,18 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
+import { connectionErrorReason, databaseUnavailable } from "../db/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { EVIDENCE_MAX_BYTES } from "../domain/evidence.ts";
+import { clientAddresses } from "./client-address.ts";
 import { mountDocs } from "./docs-page.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
-import { errorResponse, internalErrorBody } from "./errors.ts";
+import { clientFaultOf, errorResponse, internalErrorBody } from "./errors.ts";
 import { access } from "./middleware/access.ts";
 import { locale } from "./middleware/locale.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { session } from "./middleware/session.ts";
+import { textGuard } from "./middleware/text-guard.ts";
 import type { RouteDef } from "./route-table.ts";
 import { routeTable } from "./routes/index.ts";
 import { mountSurveyPages } from "./survey-page.ts";
@@ -50,6 +53,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   });
 
   app.use("*", requestId());
+  app.use("*", clientAddresses(deps.trustProxy));
   app.use("*", locale);
   app.use("*", requestLog(deps.logger));
   app.use("*", secureHeaders());
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps): BuiltApp {
     return (EVIDENCE_PATH.test(path) ? evidenceUploadLimit : dataUploadLimit)(c, next);
   });
   app.use("/api/*", session(deps.database.db));
+  app.use("/api/*", textGuard());
 
   const routes = routeTable(deps);
   for (const def of routes) {
@@ -95,6 +100,18 @@ export function createApp(deps: AppDeps): BuiltApp {
 
   app.onError((err, c) => {
     if (err instanceof DomainError) return errorResponse(c, err);
+    // The database went away or cannot be reached: the client may try again, it is not a bug.
+    const lost = connectionErrorReason(err);
+    if (lost) {
+      (c.get("log") ?? deps.logger).warn({ reason: lost }, "database unavailable");
+      return errorResponse(c, databaseUnavailable());
+    }
+    const refused = clientFaultOf(err);
+    if (refused) {
+      // Answered as the client's fault, and logged: the check that should have caught it is missing.
+      (c.get("log") ?? deps.logger).warn({ err }, "database refused the input");
+      return errorResponse(c, refused);
+    }
     if (err instanceof HTTPException && err.status === 400 && /JSON/i.test(err.message)) {
       return errorResponse(c, new DomainError("request.malformed_json"));
     }
@@ -111,9 +128,33 @@ export function createApp(deps: AppDeps): BuiltApp {
   return { app, routes };
 }
 
+/**
+ * The web app's Content-Security-Policy: scripts only from this server (the Vite build has no
+ * inline script); styles may be inline because antd writes its CSS-in-JS into <style> elements and
+ * React sets style attributes; the report preview is framed from /api; nothing from elsewhere.
+ */
+export const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join("; ");
+
 /** Serves the built web app, with index.html for client-side routes. */
 function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
   const root = relative(process.cwd(), dist) || ".";
+  app.use("/*", async (c, next) => {
+    await next();
+    c.header("Content-Security-Policy", WEB_CSP);
+  });
   app.use("/*", serveStatic({ root }));
   app.get("*", async (c) => c.html(await readFile(join(dist, "index.html"), "utf8")));
 }

@@ -82,7 +82,7 @@ describeOnBothDatabases("bad input", (db) => {
     expect(left).toEqual([]);
   });
 
-  it("a state-changing request without the CSRF token is 403 and writes nothing", async () => {
+  it("a state-changing request without the CSRF token is 403 and writes nothing but its audit entry", async () => {
     const before = [await userCount(), await auditCount()];
     const res = await admin.request("POST", "/api/users", {
       csrf: false,
@@ -101,7 +101,16 @@ describeOnBothDatabases("bad input", (db) => {
       headers: { "x-csrf-token": "forged" },
     });
     expect(forged.status).toBe(403);
-    expect([await userCount(), await auditCount()]).toEqual(before);
+    // Nothing written but the two refusals' own audit entries.
+    expect([await userCount(), await auditCount()]).toEqual([before[0], (before[1] ?? 0) + 2]);
+    const refusals = await db()
+      .db.select({ after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.action, "access.refused"));
+    expect(refusals.slice(-2).map((r) => (r.after as { code: string }).code)).toEqual([
+      "auth.csrf",
+      "auth.csrf",
+    ]);
     expect((await admin.request("GET", "/api/auth/session")).status).toBe(200);
   });
 

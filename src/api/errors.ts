@@ -1,7 +1,8 @@
 /** Maps DomainError codes to HTTP statuses and writes the one JSON error shape. */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { type DomainError, type ErrorCode, errorMessage } from "../domain/errors.ts";
+import { pgErrorOf } from "../db/pg-errors.ts";
+import { DomainError, type ErrorCode, errorMessage } from "../domain/errors.ts";
 import type { AppEnv } from "./env.ts";
 
 const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
@@ -16,6 +17,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "access.region": 403,
   "password.policy": 400,
   "password.contains_username": 400,
+  "password.common": 400,
   "region.not_found": 404,
   "region.unknown": 422,
   "user.not_found": 404,
@@ -25,6 +27,12 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "request.malformed_json": 400,
   "request.too_large": 413,
   "request.not_found": 404,
+  "request.invalid_text": 400,
+  "request.too_deep": 400,
+  "request.reference_unknown": 422,
+  "request.out_of_range": 400,
+  "request.reference_missing": 422,
+  "file.invalid_text": 422,
   "dataset.unknown": 404,
   "import.invalid": 422,
   "import.not_found": 404,
@@ -37,6 +45,11 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "data.unknown_field": 422,
   "file.unreadable": 422,
   "file.syntax": 422,
+  "file.too_large": 413,
+  "task.too_large": 413,
+  "task.interrupted": 503,
+  "file.alias_limit": 422,
+  "file.too_deep": 422,
   "evaluation.task_not_found": 404,
   "evaluation.sheet_not_found": 404,
   "evaluation.framework_unknown": 422,
@@ -48,6 +61,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "report.narrative_editor": 403,
   "report.job_not_found": 404,
   "report.job_not_ready": 409,
+  "report.queue_full": 429,
   "evaluation.self_approval": 403,
   "evaluation.reopen_by_approver": 403,
   "evaluation.reason_required": 422,
@@ -97,12 +111,36 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "survey.closed": 409,
   "survey.access_code": 403,
   "survey.rate_limited": 429,
+  "survey.access_code_throttled": 429,
+  "survey.ticket_invalid": 403,
+  "survey.ticket_expired": 403,
+  "survey.ticket_used": 409,
   "survey.year_mismatch": 422,
   "survey.region_mismatch": 422,
   "survey.not_choice_question": 422,
   "survey.no_demographic": 422,
+  "db.unavailable": 503,
   internal: 500,
 };
+
+/** SQLSTATEs that mean the input was bad (a check missed upstream), never that the server is broken. */
+const CLIENT_FAULTS: Record<string, ErrorCode> = {
+  "23503": "request.reference_missing", // foreign_key_violation
+  "22P02": "request.out_of_range", // invalid_text_representation
+  "22003": "request.out_of_range", // numeric_value_out_of_range
+  "22P05": "request.out_of_range", // untranslatable_character (NUL in jsonb)
+  "22021": "request.out_of_range", // character_not_in_repertoire
+  "22007": "request.out_of_range", // invalid_datetime_format
+  "22008": "request.out_of_range", // datetime_field_overflow
+  "54000": "request.out_of_range", // program_limit_exceeded (an index row too big)
+};
+
+/** The last resort for input the validators let through: the 4xx its SQLSTATE stands for, or null. */
+export function clientFaultOf(err: unknown): DomainError | null {
+  const code = pgErrorOf(err)?.code;
+  const mapped = code === undefined ? undefined : CLIENT_FAULTS[code];
+  return mapped ? new DomainError(mapped, {}, { sqlState: code }) : null;
+}
 
 export function statusOf(code: ErrorCode): ContentfulStatusCode {
   return STATUS[code] ?? 400;
@@ -111,7 +149,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
 export function errorResponse(c: Context<AppEnv>, err: DomainError) {
   const locale = c.get("locale") ?? "zh-CN";
   const status = statusOf(err.code);
-  if (err.code === "auth.locked" && typeof err.details?.retryAfterSeconds === "number") {
+  // A lockout or a throttle says when to come back (auth.locked, survey.access_code_throttled…).
+  if (typeof err.details?.retryAfterSeconds === "number") {
     c.header("Retry-After", String(err.details.retryAfterSeconds));
   }
   const body = {

@@ -1,5 +1,6 @@
 /** `jixiao allocate`: a factor-method allocation from a model file, each region's amount and derivation. */
 import type { Command } from "commander";
+import { loadConfig } from "../config.ts";
 import {
   type AllocationResult,
   allocate,
@@ -10,7 +11,8 @@ import { DomainError } from "../domain/errors.ts";
 import { readInput } from "./data-commands.ts";
 
 async function readJson(path: string): Promise<unknown> {
-  const text = new TextDecoder().decode(await readInput(path)).replace(/^\uFEFF/, "");
+  const bytes = await readInput(path, loadConfig().uploadLimits);
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text);
   } catch (err) {

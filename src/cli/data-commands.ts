@@ -1,9 +1,11 @@
 /** `jixiao import` and `jixiao export`: data-set files in and out, through the same services as the API. */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
+import { loadConfig } from "../config.ts";
 import { DATASET_NAMES } from "../domain/datasets/specs.ts";
 import { DomainError } from "../domain/errors.ts";
+import { fileTooLarge, type UploadLimits } from "../domain/upload-limits.ts";
 import { exportDataset, importFile, previewImport, systemContext } from "../services/index.ts";
 import type { ImportIssueT, ImportPreviewT } from "../shared/data-schemas.ts";
 import { operator, withDatabase } from "./with-database.ts";
@@ -20,20 +22,35 @@ export function parseYear(text: string): number {
   return year;
 }
 
-export async function readInput(path: string): Promise<Uint8Array> {
+/** A file's bytes; with `textLimits`, a text file (JSON, YAML) over its size limit is refused unread. */
+export async function readInput(path: string, textLimits?: UploadLimits): Promise<Uint8Array> {
   try {
+    if (textLimits && (await stat(path)).size > textLimits.maxTextBytes) {
+      throw fileTooLarge(path, "text", textLimits);
+    }
     return new Uint8Array(await readFile(path));
   } catch (err) {
+    if (err instanceof DomainError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new DomainError("file.not_found", { file: path });
     throw new DomainError("file.unreadable", { file: path, reason: String(code ?? err) });
   }
 }
 
-/** Every problem of a refused file, one per line: sheet, row, column, field, value, message. */
+/**
+ * The problems of a refused file, one per line: sheet, row, column, field, value, message; the
+ * first 1,000 of them, then the total when there were more.
+ */
 export function issueLines(details: unknown): string {
-  const issues = (details as { issues?: ImportIssueT[] } | undefined)?.issues ?? [];
-  return issues
+  const given = details as { issues?: ImportIssueT[]; total?: number } | undefined;
+  const issues = given?.issues ?? [];
+  const total = given?.total ?? issues.length;
+  const more =
+    total > issues.length
+      ? `共 ${total.toLocaleString("en-US")} 个问题，仅列出前 ${issues.length.toLocaleString("en-US")} 个 / ` +
+        `${total.toLocaleString("en-US")} problems in all, the first ${issues.length.toLocaleString("en-US")} listed\n`
+      : "";
+  const lines = issues
     .map((i) => {
       const where = [
         i.sheet,
@@ -46,6 +63,7 @@ export function issueLines(details: unknown): string {
       return `  ${where}：${i.zh}\n    ${i.en}\n`;
     })
     .join("");
+  return lines + more;
 }
 
 function summary(p: ImportPreviewT): string {
@@ -83,6 +101,7 @@ export function registerDataCommands(program: Command, out: (line: string) => vo
           year,
           fileName: basename(file),
           bytes,
+          limits: loadConfig().uploadLimits,
         };
         const result = await withDatabase((d) => {
           const ctx = systemContext(operator());

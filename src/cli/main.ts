@@ -2,7 +2,7 @@
 import { Command, CommanderError, type ErrorOptions, Option } from "commander";
 import { DrizzleQueryError } from "drizzle-orm";
 import { loadConfig } from "../config.ts";
-import { openDatabase } from "../db/index.ts";
+import { connectionErrorReason, databaseUnavailable, openDatabase } from "../db/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { createLogger } from "../logger.ts";
 import type { Running } from "../server.ts";
@@ -18,6 +18,7 @@ import {
 } from "../services/index.ts";
 import { ROLES } from "../shared/roles.ts";
 import { CreateUserRequest } from "../shared/schemas.ts";
+import { configureWorkers } from "../workers/pool.ts";
 import { registerAllocateCommand } from "./allocate-command.ts";
 import { registerCheckCommand } from "./check-command.ts";
 import { issueLines, registerDataCommands } from "./data-commands.ts";
@@ -63,7 +64,14 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     )
     .showHelpAfterError()
     // Subcommands inherit this: usage errors throw a CommanderError that runCli turns into exit 2.
-    .exitOverride();
+    .exitOverride()
+    // A one-shot command has no other requests to keep answering: its work runs on the main thread,
+    // without the worker threads' start-up (about a second each). `serve` keeps them.
+    .hook("preAction", async (_program, action) => {
+      if (action.name() !== "serve" && process.env.JIXIAO_WORKERS === undefined) {
+        await configureWorkers(0);
+      }
+    });
 
   program
     .command("serve")
@@ -101,7 +109,11 @@ export function buildProgram(out: (line: string) => void = console.log): Command
       process.on("SIGTERM", () => shutdown("SIGTERM"));
       // Loaded here so that the other commands do not pay for the HTTP stack.
       const { startServer } = await import("../server.ts");
-      running = await startServer(config, logger, { demo: opts.demo, print: out });
+      running = await startServer(config, logger, {
+        demo: opts.demo,
+        print: out,
+        exitOnFatal: true,
+      });
       if (stopWhenStarted) {
         out("正在关闭… / shutting down…");
         void stop(running);
@@ -265,6 +277,16 @@ export async function runCli(argv: string[]): Promise<void> {
         : err instanceof Error
           ? err.message
           : String(err);
+    const lost = connectionErrorReason(err);
+    if (lost) {
+      const down = databaseUnavailable();
+      // The server's message names the address tried (an AggregateError has none: its code then).
+      process.stderr.write(
+        `错误：${down.messageIn("zh-CN")}\nerror: ${down.messageIn("en-US")}\n原因 / reason: ${shown || lost}\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     process.stderr.write(`错误 / error: ${shown}\n`);
     process.exitCode = 1;
   }

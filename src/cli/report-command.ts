@@ -90,89 +90,98 @@ export function registerReportCommand(program: Command, out: (line: string) => v
       }) => {
         const format = formatOf(opts.format, opts.output);
         const pdf = chromiumPdf(loadConfig().chromiumPath);
-        let bytes: Uint8Array;
-        const positive = (field: string, text: string) => {
-          const id = Number(text);
-          if (!Number.isInteger(id) || id <= 0) {
-            throw invalid(field, text, "须为正整数 / a positive integer");
-          }
-          return id;
-        };
-        if (opts.evaluation !== undefined) {
-          const taskId = positive("evaluation", opts.evaluation);
-          const template = opts.template ?? "task-report";
-          const file = await withDatabase(async (d) => {
-            const ctx = systemContext(operator());
-            if (template === "task-report") {
-              return taskReport(d.db, ctx, taskId, format, pdf, (done, total, stage) => {
-                process.stderr.write(`${stage}（${done}/${total}）\n`);
-              });
+        // The browser starts on the first PDF; closed on every way out, or the process would not end.
+        try {
+          let bytes: Uint8Array;
+          const positive = (field: string, text: string) => {
+            const id = Number(text);
+            if (!Number.isInteger(id) || id <= 0) {
+              throw invalid(field, text, "须为正整数 / a positive integer");
             }
+            return id;
+          };
+          if (opts.evaluation !== undefined) {
+            const taskId = positive("evaluation", opts.evaluation);
+            const template = opts.template ?? "task-report";
+            const file = await withDatabase(async (d) => {
+              const ctx = systemContext(operator());
+              if (template === "task-report") {
+                return taskReport(d.db, ctx, taskId, format, pdf, (done, total, stage) => {
+                  process.stderr.write(`${stage}（${done}/${total}）\n`);
+                });
+              }
+              if (!isSheetTemplate(template)) {
+                throw invalid(
+                  "template",
+                  template,
+                  "--evaluation 只用于评价报告模板 / not a sheet template",
+                );
+              }
+              const task = await getTask(d.db, ctx, taskId);
+              const own = task.sheets.find((s) => s.regionCode === task.regionCode);
+              if (!own) {
+                throw invalid(
+                  "evaluation",
+                  opts.evaluation ?? "",
+                  "该任务没有发起地区自身的评价表，请用 --sheet 指定 / the task has no sheet of its own region; use --sheet",
+                );
+              }
+              return sheetReport(d.db, ctx, own.id, template, format, pdf);
+            });
+            bytes = file.bytes;
+          } else if (opts.template === "monitoring") {
+            if (!opts.region || !opts.year) {
+              throw invalid(
+                "region",
+                opts.region ?? "",
+                "monitoring 须给出 --region 与 --year / give --region and --year",
+              );
+            }
+            const year = parseYear(opts.year);
+            const region = opts.region;
+            const file = await withDatabase((d) =>
+              regionReport(
+                d.db,
+                systemContext(operator()),
+                { regionCode: region, year },
+                format,
+                pdf,
+              ),
+            );
+            bytes = file.bytes;
+          } else if (opts.sheet !== undefined) {
+            const id = positive("sheet", opts.sheet);
+            const template = opts.template ?? "score-table";
             if (!isSheetTemplate(template)) {
               throw invalid(
                 "template",
                 template,
-                "--evaluation 只用于评价报告模板 / not a sheet template",
+                "--sheet 只用于评价表模板 / not a sheet template",
               );
             }
-            const task = await getTask(d.db, ctx, taskId);
-            const own = task.sheets.find((s) => s.regionCode === task.regionCode);
-            if (!own) {
-              throw invalid(
-                "evaluation",
-                opts.evaluation ?? "",
-                "该任务没有发起地区自身的评价表，请用 --sheet 指定 / the task has no sheet of its own region; use --sheet",
-              );
-            }
-            return sheetReport(d.db, ctx, own.id, template, format, pdf);
-          });
-          bytes = file.bytes;
-        } else if (opts.template === "monitoring") {
-          if (!opts.region || !opts.year) {
+            const file = await withDatabase((d) =>
+              sheetReport(d.db, systemContext(operator()), id, template, format, pdf),
+            );
+            bytes = file.bytes;
+          } else if (opts.framework && opts.input) {
+            const framework = readFrameworkFile(resolveFrameworkPath(opts.framework));
+            const input = readInputFile(framework, opts.input);
+            const card = scoreValidated(framework, input);
+            const unit = opts.unit ?? (input.subject ? textIn(input.subject, "zh-CN") : "");
+            const { renderReport } = await import("../reports/index.ts");
+            bytes = await renderReport(scoreTableDocument(framework, card, { unit }), format, pdf);
+          } else {
             throw invalid(
-              "region",
-              opts.region ?? "",
-              "monitoring 须给出 --region 与 --year / give --region and --year",
+              "sheet",
+              "",
+              "须给出 --sheet、--evaluation，或同时给出 --framework 与 --input / give --sheet, --evaluation, or --framework with --input",
             );
           }
-          const year = parseYear(opts.year);
-          const region = opts.region;
-          const file = await withDatabase((d) =>
-            regionReport(
-              d.db,
-              systemContext(operator()),
-              { regionCode: region, year },
-              format,
-              pdf,
-            ),
-          );
-          bytes = file.bytes;
-        } else if (opts.sheet !== undefined) {
-          const id = positive("sheet", opts.sheet);
-          const template = opts.template ?? "score-table";
-          if (!isSheetTemplate(template)) {
-            throw invalid("template", template, "--sheet 只用于评价表模板 / not a sheet template");
-          }
-          const file = await withDatabase((d) =>
-            sheetReport(d.db, systemContext(operator()), id, template, format, pdf),
-          );
-          bytes = file.bytes;
-        } else if (opts.framework && opts.input) {
-          const framework = readFrameworkFile(resolveFrameworkPath(opts.framework));
-          const input = readInputFile(framework, opts.input);
-          const card = scoreValidated(framework, input);
-          const unit = opts.unit ?? (input.subject ? textIn(input.subject, "zh-CN") : "");
-          const { renderReport } = await import("../reports/index.ts");
-          bytes = await renderReport(scoreTableDocument(framework, card, { unit }), format, pdf);
-        } else {
-          throw invalid(
-            "sheet",
-            "",
-            "须给出 --sheet、--evaluation，或同时给出 --framework 与 --input / give --sheet, --evaluation, or --framework with --input",
-          );
+          writeFileSync(opts.output, bytes);
+          out(`已写入 / written: ${opts.output} (${bytes.length} bytes)`);
+        } finally {
+          await pdf.close();
         }
-        writeFileSync(opts.output, bytes);
-        out(`已写入 / written: ${opts.output} (${bytes.length} bytes)`);
       },
     );
 }

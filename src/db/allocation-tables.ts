@@ -1,4 +1,5 @@
 /** Allocation plans by the factor method (因素法): a model with its entered data, scenarios, and approval. */
+import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   index,
@@ -9,9 +10,13 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
 import { regions, users } from "./schema.ts";
+
+/** The index that keeps one approved plan per group (a base plan and its scenarios). */
+export const ONE_APPROVED_PER_GROUP = "allocation_plans_one_approved_idx";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -52,5 +57,11 @@ export const allocationPlans = pgTable(
     updatedByName: varchar("updated_by_name", { length: 64 }),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("allocation_plans_region_year_idx").on(t.regionCode, t.year)],
+  (t) => [
+    index("allocation_plans_region_year_idx").on(t.regionCode, t.year),
+    // 一组方案只能审定一个: two approvals at once in one group leave one winner, not two.
+    uniqueIndex(ONE_APPROVED_PER_GROUP)
+      .on(sql`coalesce(${t.scenarioOf}, ${t.id})`)
+      .where(sql`${t.status} = 'approved'`),
+  ],
 );

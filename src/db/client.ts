@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { connectionErrorReason, isPgliteAbort, WasmRuntimeError } from "./connection-errors.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -35,10 +36,23 @@ export interface Database {
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
 
-export async function openDatabase(target: DbTarget): Promise<Database> {
+/** How long a request waits for a connection (a new one, or a free one of a busy pool): then 503. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/** close() waits this long at most for the server to see its connections go. */
+const CLOSE_WAIT_MS = 5_000;
+
+export interface OpenOptions {
+  /** Told once per connection the server or the network dropped; the pool opens a new one when needed. */
+  onConnectionLost?: (reason: string) => void;
+  /** PGlite's WebAssembly runtime aborted: nothing in this process can use the database again. */
+  onFatal?: (err: unknown) => void;
+}
+
+export async function openDatabase(target: DbTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === "pglite") {
     mkdirSync(target.dataDir, { recursive: true });
     const client = await PGlite.create({ dataDir: target.dataDir });
+    if (options.onFatal) watchForAbort(client, options.onFatal);
     const db = drizzlePglite(client, { schema });
     return {
       db: db as unknown as Db,
@@ -47,15 +61,111 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
       close: () => client.close(),
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 10,
+    // Unreachable (not refusing) server: a request gives up and answers 503 instead of hanging.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // The OS probes idle links: a half-open one (a failover, a NAT that forgot it) is found and dropped.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  const live = handleConnectionErrors(pool, options.onConnectionLost ?? (() => {}));
   // Fail fast with the server's own message when the URL is wrong.
-  const probe = await pool.connect();
+  const probe = await pool.connect().catch(async (err: unknown) => {
+    await pool.end();
+    throw err;
+  });
   probe.release();
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as Db,
     kind: "postgres",
     migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_DIR }),
-    close: () => pool.end(),
+    close: async () => {
+      await pool.end();
+      // pool.end() resolves before the sockets close: a database dropped right after (tests) or a
+      // server stopping would otherwise send its goodbye to a connection nobody listens to.
+      await live.allEnded(CLOSE_WAIT_MS);
+    },
+  };
+}
+
+/**
+ * Keeps a dropped connection from ending the process. node-postgres reports it as an `error`
+ * event on the client; pg-pool listens only while the client is idle (and then re-emits it on the
+ * pool), so a checked-out client between two queries, or the pool itself, would throw it as an
+ * uncaught exception. The next query of whoever holds the client still rejects, and pg-pool
+ * discards the client when it is released.
+ */
+function handleConnectionErrors(pool: pg.Pool, onLost: (reason: string) => void) {
+  const clients = new Set<pg.PoolClient>();
+  // Already told by the client's own listener below.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => {
+    clients.add(client);
+    client.once("end", () => clients.delete(client));
+    let told = false;
+    client.on("error", (err) => {
+      if (told) return;
+      told = true;
+      // Never the error object: pg-pool puts the client on it, and the client holds the password.
+      onLost(connectionErrorReason(err) ?? err.message);
+      evict(pool, client);
+    });
+  });
+  return {
+    allEnded(ms: number): Promise<void> {
+      const ends = [...clients].map((c) => new Promise((resolve) => c.once("end", resolve)));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((resolve) => {
+        timer = setTimeout(resolve, ms);
+        timer.unref();
+      });
+      return Promise.race([Promise.all(ends), late]).then(() => clearTimeout(timer));
+    },
+  };
+}
+
+/**
+ * A checked-out client that broke may never be released (drizzle sends `begin` outside its
+ * try/finally): take its slot back, or ten such clients would leave the pool full for good. A
+ * later release of it is harmless (pg-pool removes a client that is not queryable).
+ */
+function evict(pool: pg.Pool, client: pg.PoolClient) {
+  const internals = pool as unknown as {
+    _clients?: unknown[];
+    _remove?: (client: pg.PoolClient, then: () => void) => void;
+    _pulseQueue?: () => void;
+  };
+  if (internals._clients?.includes(client) && typeof internals._remove === "function") {
+    // Then serve whoever waits for a connection, as pg-pool does after its own removals.
+    internals._remove(client, () => internals._pulseQueue?.());
+  }
+}
+
+/**
+ * Routes an abort of PGlite's WebAssembly runtime to `onFatal`, once. emscripten calls
+ * `Module.onAbort` before it throws; PGlite's main loop catches what a step throws and runs the
+ * step again, so an abort there would spin forever unless someone ends the process. An abort in
+ * the other calls of a query rejects the query: that is watched as well.
+ */
+function watchForAbort(client: PGlite, onFatal: (err: unknown) => void) {
+  let told = false;
+  const tell = (err: unknown) => {
+    if (told) return;
+    told = true;
+    onFatal(err);
+  };
+  const mod = (client as unknown as { mod: { onAbort?: (what: unknown) => void } }).mod;
+  mod.onAbort = (what) => tell(new WasmRuntimeError(`Aborted(${String(what ?? "")})`));
+  const run = client.execProtocolRawSync.bind(client);
+  client.execProtocolRawSync = (message: Uint8Array) => {
+    try {
+      return run(message);
+    } catch (err) {
+      if (isPgliteAbort(err)) tell(err);
+      throw err;
+    }
   };
 }

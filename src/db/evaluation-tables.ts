@@ -1,4 +1,6 @@
 /** Evaluation tasks (评价任务) and their sheets, one per evaluated region, with the review workflow. */
+
+import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   customType,
@@ -202,6 +204,15 @@ export const reportJobs = pgTable(
     finishedAt: ts("finished_at"),
     /** Last sign of life of the process running the job (database time). */
     heartbeatAt: ts("heartbeat_at").notNull().defaultNow(),
+    /** When a server took it from the queue: the queue serves the user least recently served first. */
+    startedAt: ts("started_at"),
+    /** The running server's claim: its writes carry it, so a job handed back or taken over is left alone. */
+    claim: varchar("claim", { length: 40 }),
   },
-  (t) => [index("report_jobs_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("report_jobs_user_idx").on(t.userId, t.createdAt),
+    index("report_jobs_active_idx")
+      .on(t.status, t.id)
+      .where(sql`${t.status} in ('queued', 'running')`),
+  ],
 );

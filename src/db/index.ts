@@ -1,2 +1,3 @@
 export * from "./client.ts";
+export * from "./connection-errors.ts";
 export * as schema from "./schema.ts";

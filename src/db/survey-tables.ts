@@ -125,6 +125,8 @@ export const surveyResponses = pgTable(
     override: jsonb("override"),
     /** What the resident may quote: a short random receipt. */
     receipt: varchar("receipt", { length: 16 }).notNull(),
+    /** The random nonce of the signed page ticket the answer came with: a ticket answers once. */
+    ticketNonce: varchar("ticket_nonce", { length: 32 }),
   },
   (t) => [
     index("survey_responses_survey_idx").on(t.surveyId, t.communityId),
@@ -136,6 +138,30 @@ export const surveyResponses = pgTable(
     uniqueIndex("survey_responses_paper_idx")
       .on(t.surveyId, t.paperNo)
       .where(sql`${t.duplicateOf} is null and ${t.paperNo} is not null`),
+    uniqueIndex("survey_responses_ticket_idx")
+      .on(t.ticketNonce)
+      .where(sql`${t.ticketNonce} is not null`),
+  ],
+);
+
+/**
+ * A wrong access code given on a community's public page: counted per address and per community
+ * over the last minutes, so every server sharing the database throttles the same guesses.
+ */
+export const surveyCodeFailures = pgTable(
+  "survey_code_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    communityId: integer("community_id")
+      .notNull()
+      .references(() => surveyCommunities.id, { onDelete: "cascade" }),
+    /** The keyed hash of the address (as survey_responses.ip_hash); null without a socket. */
+    ipHash: varchar("ip_hash", { length: 64 }),
+    failedAt: ts("failed_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("survey_code_failures_community_idx").on(t.communityId, t.failedAt),
+    index("survey_code_failures_ip_idx").on(t.ipHash, t.failedAt),
   ],
 );
 

@@ -43,6 +43,10 @@ export const ERROR_MESSAGES = {
     "zh-CN": "密码不能包含用户名",
     "en-US": "The password must not contain the username",
   },
+  "password.common": {
+    "zh-CN": "密码过于常见，请换一个",
+    "en-US": "This password is too common; choose another one",
+  },
   "region.not_found": { "zh-CN": "区域代码 {code} 不存在", "en-US": "No region with code {code}" },
   "region.unknown": {
     "zh-CN": "字段 {field} 的区域代码 {code} 不存在",
@@ -64,9 +68,40 @@ export const ERROR_MESSAGES = {
     "en-US": "The request body is too large (limit {limit})",
   },
   "request.not_found": { "zh-CN": "接口不存在", "en-US": "No such endpoint" },
+  "request.invalid_text": {
+    "zh-CN": "字段 {field} 含有不允许的字符（NUL 或不成对的代理项）",
+    "en-US":
+      "Field {field} contains a character that is not allowed (NUL or an unpaired surrogate)",
+  },
+  "request.too_deep": {
+    "zh-CN": "请求体嵌套过深（上限 {limit} 层）",
+    "en-US": "The request body is nested too deeply (limit {limit} levels)",
+  },
+  "request.reference_unknown": {
+    "zh-CN": "字段 {field} 引用的对象 {id} 不存在或不在您的管辖范围内",
+    "en-US": "Field {field}: {id} does not exist or is outside your regions",
+  },
+  "file.invalid_text": {
+    "zh-CN": "文件 {file} 的 {path} 含有不允许的字符（NUL 或不成对的代理项）",
+    "en-US":
+      "File {file}: {path} contains a character that is not allowed (NUL or an unpaired surrogate)",
+  },
+  "request.reference_missing": {
+    "zh-CN": "请求引用的对象不存在或已被删除",
+    "en-US": "The request refers to something that does not exist or has been deleted",
+  },
+  "request.out_of_range": {
+    "zh-CN": "请求中的数值或文本超出了允许的范围",
+    "en-US": "A number or text in the request is out of the allowed range",
+  },
   internal: {
     "zh-CN": "服务器内部错误，请联系管理员（请求编号 {requestId}）",
     "en-US": "Internal server error; tell your administrator (request {requestId})",
+  },
+  "db.unavailable": {
+    "zh-CN": "数据库暂时无法连接，请 {seconds} 秒后重试；如持续出现，请联系管理员",
+    "en-US":
+      "The database cannot be reached right now; try again in {seconds} seconds, and tell your administrator if it goes on",
   },
   "config.invalid": { "zh-CN": "配置错误：{reason}", "en-US": "Configuration error: {reason}" },
   "framework.invalid": {
@@ -160,6 +195,10 @@ export const ERROR_MESSAGES = {
     "zh-CN": "报告任务 {id} 尚未完成（{status}）",
     "en-US": "Report job {id} is not finished ({status})",
   },
+  "report.queue_full": {
+    "zh-CN": "您已有 {limit} 个报告在排队，请等其中一个开始生成后再提交",
+    "en-US": "You already have {limit} reports waiting; start another once one of them has begun",
+  },
   "evaluation.self_approval": {
     "zh-CN": "提交人不能审核通过自己提交的评价表",
     "en-US": "The person who submitted a sheet cannot approve it",
@@ -243,6 +282,32 @@ export const ERROR_MESSAGES = {
   "file.syntax": {
     "zh-CN": "{file} 第 {line} 行第 {column} 列有语法错误：{problem}",
     "en-US": "{file} line {line} column {column}: syntax error: {problem}",
+  },
+  "file.too_large": {
+    "zh-CN":
+      "文件 {file} {what}超过上限（{limit}），未读取；请拆分后分批上传，或请管理员调高 {setting}",
+    "en-US":
+      "File {file}: {what} exceeds the limit ({limit}); nothing was read. Split it, or ask the administrator to raise {setting}",
+  },
+  "task.too_large": {
+    "zh-CN":
+      "这项处理所需内存超过上限（{limit}），未完成，也未保存任何内容；请拆分文件后分批处理，或请管理员调高 JIXIAO_WORKER_HEAP_MB",
+    "en-US":
+      "This work needs more memory than the limit ({limit}); it was not finished and nothing was saved. Split the file, or ask the administrator to raise JIXIAO_WORKER_HEAP_MB",
+  },
+  "task.interrupted": {
+    "zh-CN": "处理过程意外中断，未保存任何内容；请重试",
+    "en-US": "The work stopped unexpectedly and nothing was saved; please try again",
+  },
+  "file.too_deep": {
+    "zh-CN": "文件 {file} 第 {line} 行的嵌套超过 {limit} 层，未读取",
+    "en-US": "File {file} line {line}: nested more than {limit} levels deep; nothing was read",
+  },
+  "file.alias_limit": {
+    "zh-CN":
+      "文件 {file} 的 YAML 别名（*引用）展开次数超过上限 {limit}，未读取；请直接写出重复的内容",
+    "en-US":
+      "File {file}: its YAML aliases (*references) expand more than {limit} times; nothing was read. Write the repeated parts out",
   },
   // Allocation by the factor method (因素法): the whole, then one code per problem it lists.
   "allocation.plan_not_found": {
@@ -661,6 +726,23 @@ export const ERROR_MESSAGES = {
   "survey.rate_limited": {
     "zh-CN": "同一网络在一小时内提交已超过 {limit} 份，请稍后再试",
     "en-US": "more than {limit} answers from this network within the hour: try again later",
+  },
+  "survey.access_code_throttled": {
+    "zh-CN": "访问码错误次数过多，请 {minutes} 分钟后再试",
+    "en-US": "too many wrong access codes: try again in {minutes} minutes",
+  },
+  "survey.ticket_invalid": {
+    "zh-CN": "问卷页面凭据缺失、无效或不属于本小区，请重新扫描小区张贴的二维码，在打开的页面上填写",
+    "en-US":
+      "this page's ticket is missing, not valid or for another community: scan the community's code again and answer on the page it opens",
+  },
+  "survey.ticket_expired": {
+    "zh-CN": "问卷页面已打开超过 {hours} 小时，请刷新页面后重新填写",
+    "en-US": "this page was opened more than {hours} hours ago: reload it and answer again",
+  },
+  "survey.ticket_used": {
+    "zh-CN": "本页面的答卷已经提交过，请勿重复提交",
+    "en-US": "the answer from this page has already been received: please do not send it again",
   },
   "survey.year_mismatch": {
     "zh-CN": "调查年度（{survey}年）与评价任务年度（{task}年）不一致",

@@ -1,40 +1,158 @@
 /**
  * HTML to PDF in Debian's Chromium (playwright-core): A4 as the page's CSS says, "— n —" page
  * numbers at the foot, fonts embedded (Noto CJK from fonts-noto-cjk when the official faces are absent).
+ * One browser per renderer, started on the first PDF and kept, a fresh context for each document,
+ * at most `concurrency` pages printing at once.
  */
+import type { Browser } from "playwright-core";
 
 export interface PdfRenderer {
   render(html: string): Promise<Uint8Array>;
+  /** Closes the browser (server stop, CLI exit, end of a test); a later render starts another. */
+  close(): Promise<void>;
+}
+
+export interface ChromiumPdfOptions {
+  /** Pages printing at once; the others wait their turn (default 2). */
+  concurrency?: number;
+  /** The browser is closed after this long without a PDF (default 5 minutes), to give its memory back. */
+  idleMs?: number;
+  /** Starts the browser; tests count launches through it. */
+  launch?: (executablePath: string) => Promise<Browser>;
 }
 
 const FOOTER =
   '<div style="width:100%;text-align:center;font-size:10pt;font-family:serif;">— <span class="pageNumber"></span> —</div>';
 
-/** A renderer that starts Chromium for each document (a report is seconds of work for people, not a hot path). */
-export function chromiumPdf(executablePath: string): PdfRenderer {
+/** Starts Debian's Chromium headless; the process's signals stay with the server's own shutdown. */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  // Loaded on first use: the CLI and server start without the browser driver.
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    // Playwright would otherwise exit the process on Ctrl-C before the server has stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+}
+
+/** At most `size` tasks at once, the rest in order of arrival. */
+export function semaphore(size: number) {
+  let free = Math.max(1, size);
+  const waiting: (() => void)[] = [];
   return {
-    async render(html) {
-      // Loaded on first use: the CLI and server start without the browser driver.
-      const { chromium } = await import("playwright-core");
-      const browser = await chromium.launch({
-        executablePath,
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-      });
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (free > 0) free -= 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
       try {
-        const page = await browser.newPage();
-        await page.setContent(html, { waitUntil: "load" });
-        const pdf = await page.pdf({
-          preferCSSPageSize: true,
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: "<div></div>",
-          footerTemplate: FOOTER,
-        });
-        return new Uint8Array(pdf);
+        return await task();
       } finally {
-        await browser.close();
+        const next = waiting.shift();
+        // The slot passes straight to the next in line, so a newcomer cannot overtake it.
+        if (next) next();
+        else free += 1;
       }
+    },
+    get waiting() {
+      return waiting.length;
+    },
+  };
+}
+
+/** A renderer over one reused Chromium, started again when it has crashed or been closed. */
+export function chromiumPdf(executablePath: string, options: ChromiumPdfOptions = {}): PdfRenderer {
+  const launch = options.launch ?? launchChromium;
+  const idleMs = options.idleMs ?? 5 * 60_000;
+  const slots = semaphore(options.concurrency ?? 2);
+  let browser: Promise<Browser> | null = null;
+  let printing = 0;
+  let idleTimer: NodeJS.Timeout | null = null;
+  /** Counts close() calls: a PDF asked for before one neither retries nor starts a browser after it. */
+  let generation = 0;
+
+  const current = (): Promise<Browser> => {
+    if (browser) return browser;
+    const starting = launch(executablePath).then((started) => {
+      started.on("disconnected", () => {
+        if (browser === starting) browser = null;
+      });
+      return started;
+    });
+    // A failed start is not kept: the next PDF tries again.
+    starting.catch(() => {
+      if (browser === starting) browser = null;
+    });
+    browser = starting;
+    return starting;
+  };
+
+  const shut = async () => {
+    const closing = browser;
+    browser = null;
+    const started = await closing?.catch(() => null);
+    await started?.close().catch(() => undefined);
+  };
+
+  const print = async (instance: Browser, html: string) => {
+    const context = await instance.newContext();
+    try {
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: "load" });
+      const pdf = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: "<div></div>",
+        footerTemplate: FOOTER,
+      });
+      return new Uint8Array(pdf);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  };
+
+  const once = async (html: string, asked: number) => {
+    if (asked !== generation) throw new Error("the PDF renderer was closed");
+    const instance = await current();
+    try {
+      return await print(instance, html);
+    } catch (err) {
+      if (instance.isConnected() || asked !== generation) throw err;
+      // The browser died under the page (killed, crashed): the document gets one fresh browser.
+      if (browser && (await browser.catch(() => null)) === instance) browser = null;
+      return print(await current(), html);
+    }
+  };
+
+  return {
+    render: (html) => {
+      const asked = generation;
+      return slots.run(async () => {
+        printing += 1;
+        if (idleTimer) clearTimeout(idleTimer);
+        idleTimer = null;
+        try {
+          return await once(html, asked);
+        } finally {
+          printing -= 1;
+          if (printing === 0 && slots.waiting === 0) {
+            idleTimer = setTimeout(() => {
+              idleTimer = null;
+              if (printing === 0) void shut();
+            }, idleMs);
+            idleTimer.unref();
+          }
+        }
+      });
+    },
+    close: async () => {
+      generation += 1;
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
+      await shut();
     },
   };
 }

@@ -6,7 +6,14 @@
 import { and, desc, eq, inArray, like, or } from "drizzle-orm";
 import { loadStoredRows, type StoredRecord } from "../db/dataset-repository.ts";
 import type { DbOrTx } from "../db/index.ts";
-import { allocationPlans, evaluationSheets, evaluationTasks, regions } from "../db/schema.ts";
+import { isUniqueViolation } from "../db/pg-errors.ts";
+import {
+  allocationPlans,
+  evaluationSheets,
+  evaluationTasks,
+  ONE_APPROVED_PER_GROUP,
+  regions,
+} from "../db/schema.ts";
 import {
   AllocationError,
   type AllocationResult,
@@ -23,6 +30,7 @@ import { Decimal, formatPlain } from "../domain/decimal.ts";
 import { DomainError, type Locale } from "../domain/errors.ts";
 import { textIn } from "../domain/frameworks/index.ts";
 import { isWithin } from "../domain/regions.ts";
+import type { UploadLimits } from "../domain/upload-limits.ts";
 import type {
   AllocationActionT,
   AllocationComparisonT,
@@ -31,11 +39,13 @@ import type {
   AllocationPlanSummaryT,
 } from "../shared/allocation-schemas.ts";
 import { roleCan } from "../shared/roles.ts";
+import { runTask } from "../workers/pool.ts";
 import { readWorkbook } from "../xlsx/index.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
 import { getRegion } from "./region-service.ts";
+import { assertStorableText } from "./storable-text.ts";
 
 type Plan = typeof allocationPlans.$inferSelect;
 type Json = Record<string, unknown>;
@@ -52,6 +62,13 @@ const ACTION_ZH: Record<AllocationActionT, string> = {
   return: "退回",
   approve: "审定",
   reopen: "重新打开",
+};
+/** How the English refusals name an action: "it cannot be …". */
+const ACTION_EN: Record<AllocationActionT, string> = {
+  submit: "submitted",
+  return: "returned",
+  approve: "approved",
+  reopen: "reopened",
 };
 const FROM: Record<AllocationActionT, readonly Status[]> = {
   submit: ["draft", "returned"],
@@ -154,6 +171,7 @@ function parseModelFile(fileName: string, text: string) {
       { file: fileName },
     );
   }
+  assertStorableText(fileName, json);
   const { data, ...model } = asRecord(json);
   return { model, data: asRecord(data ?? { regions: {} }) };
 }
@@ -518,15 +536,17 @@ async function editablePlan(
   ctx: ServiceContext,
   id: number,
   version: number,
-  what: string,
+  what: { zh: string; en: string },
 ) {
   const loaded = await loadPlan(tx, ctx, id, true);
   editorOf(ctx, loaded.region);
   if (loaded.plan.version !== version) throw conflict(loaded.plan);
   if (!EDITABLE.includes(loaded.plan.status)) {
     throw new DomainError("allocation.transition", {
-      status: STATUS_ZH[loaded.plan.status],
-      action: what,
+      status_zh: STATUS_ZH[loaded.plan.status],
+      status_en: loaded.plan.status,
+      action_zh: what.zh,
+      action_en: what.en,
     });
   }
   return loaded;
@@ -562,7 +582,10 @@ export async function updateAllocationPlan(
   locale: Locale = "zh-CN",
 ): Promise<AllocationPlanDetailT> {
   await db.transaction(async (tx) => {
-    const { plan, region } = await editablePlan(tx, ctx, id, input.version, "修改");
+    const { plan, region } = await editablePlan(tx, ctx, id, input.version, {
+      zh: "修改",
+      en: "edited",
+    });
     const data = input.data ?? asRecord(plan.data);
     await assertComputable(
       tx,
@@ -657,77 +680,114 @@ export async function actOnAllocationPlan(
     kind: "permission",
     permission: input.action === "submit" ? "allocation:edit" : "allocation:approve",
   });
-  await db.transaction(async (tx) => {
-    const { plan, region } = await loadPlan(tx, ctx, id, true);
-    if (plan.version !== input.version) throw conflict(plan);
-    if (!FROM[input.action].includes(plan.status)) {
-      throw new DomainError("allocation.transition", {
-        status: STATUS_ZH[plan.status],
+  try {
+    await db.transaction((tx) => transitionPlan(tx, ctx, id, input));
+  } catch (err) {
+    // Another approval in the group committed first: the partial unique index refused this one.
+    if (input.action === "approve" && isUniqueViolation(err, ONE_APPROVED_PER_GROUP)) {
+      throw await otherApprovedError(db, id);
+    }
+    throw err;
+  }
+  return getAllocationPlan(db, ctx, id, locale);
+}
+
+/** The refusal naming the group's approved plan (after an approval lost the race to it). */
+async function otherApprovedError(db: DbOrTx, id: number): Promise<Error> {
+  const [plan] = await db.select().from(allocationPlans).where(eq(allocationPlans.id, id));
+  const other = plan
+    ? (await groupOf(db, plan)).find((p) => p.id !== id && p.status === "approved")
+    : undefined;
+  return new DomainError("allocation.other_approved", { name: other?.name ?? "" });
+}
+
+/** One review step inside the caller's transaction, the plan locked while it is checked and changed. */
+async function transitionPlan(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  input: { action: AllocationActionT; version: number; comment?: string | undefined },
+) {
+  const { plan, region } = await loadPlan(tx, ctx, id, true);
+  // The state first: a second approval of the same plan is told it is approved, not stale.
+  if (!FROM[input.action].includes(plan.status)) {
+    throw new DomainError("allocation.transition", {
+      status_zh: STATUS_ZH[plan.status],
+      status_en: plan.status,
+      action_zh: ACTION_ZH[input.action],
+      action_en: ACTION_EN[input.action],
+    });
+  }
+  if (plan.version !== input.version) throw conflict(plan);
+  const userId = ctx.actor?.userId ?? null;
+  const comment = input.comment?.trim() ?? "";
+  if (input.action === "submit") {
+    editorOf(ctx, region);
+    const computed = await compute(tx, plan, region.path);
+    if (!computed.result) {
+      throw new DomainError("allocation.cannot_compute", {
+        problems: computed.problems.slice(0, 5).join("；"),
+      });
+    }
+  } else if (input.action === "return" || input.action === "approve") {
+    const actor = authorize(ctx, { kind: "permission", permission: "allocation:approve" });
+    if (actor && !isWithin(region.path, actor.regionPath)) {
+      throw new DomainError("allocation.not_approver", {
+        region: region.name,
         action: ACTION_ZH[input.action],
       });
     }
-    const userId = ctx.actor?.userId ?? null;
-    const comment = input.comment?.trim() ?? "";
-    if (input.action === "submit") {
-      editorOf(ctx, region);
-      const computed = await compute(tx, plan, region.path);
-      if (!computed.result) {
-        throw new DomainError("allocation.cannot_compute", {
-          problems: computed.problems.slice(0, 5).join("；"),
-        });
-      }
-    } else if (input.action === "return" || input.action === "approve") {
-      const actor = authorize(ctx, { kind: "permission", permission: "allocation:approve" });
-      if (actor && !isWithin(region.path, actor.regionPath)) {
-        throw new DomainError("allocation.not_approver", {
-          region: region.name,
-          action: ACTION_ZH[input.action],
-        });
-      }
-      if (input.action === "return" && comment === "") {
-        throw new DomainError("allocation.comment_required", { what: "退回意见" });
-      }
-      if (input.action === "approve") {
-        if (userId !== null && userId === plan.submittedBy) {
-          throw new DomainError("allocation.self_approval");
-        }
-        const other = (await groupOf(tx, plan)).find(
-          (p) => p.id !== plan.id && p.status === "approved",
-        );
-        if (other) throw new DomainError("allocation.other_approved", { name: other.name });
-      }
-    } else {
-      if (userId === null ? ctx.actor !== null : userId !== plan.approvedBy) {
-        throw new DomainError("allocation.reopen_by_approver");
-      }
-      if (comment === "")
-        throw new DomainError("allocation.comment_required", { what: "重新打开的理由" });
+    if (input.action === "return" && comment === "") {
+      throw new DomainError("allocation.comment_required", { what: "退回意见" });
     }
-    const next = TO[input.action];
-    const now = new Date();
-    await tx
-      .update(allocationPlans)
-      .set({
-        status: next,
-        version: plan.version + 1,
-        comment: input.action === "return" || input.action === "reopen" ? comment : plan.comment,
-        ...(input.action === "submit" ? { submittedBy: userId } : {}),
-        ...(input.action === "approve" ? { approvedBy: userId, approvedAt: now } : {}),
-        ...(input.action === "reopen" ? { approvedBy: null, approvedAt: null } : {}),
-        updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
-        updatedAt: now,
-      })
-      .where(eq(allocationPlans.id, id));
-    await recordAudit(tx, ctx, {
-      action: `allocation.${input.action}`,
-      entity: "allocation_plan",
-      entityId: id,
-      region,
-      before: { status: plan.status },
-      after: { status: next, ...(comment ? { comment } : {}) },
-    });
+    if (input.action === "approve") {
+      if (userId !== null && userId === plan.submittedBy) {
+        throw new DomainError("allocation.self_approval");
+      }
+      const other = (await groupOf(tx, plan)).find(
+        (p) => p.id !== plan.id && p.status === "approved",
+      );
+      if (other) throw new DomainError("allocation.other_approved", { name: other.name });
+    }
+  } else {
+    if (userId === null ? ctx.actor !== null : userId !== plan.approvedBy) {
+      throw new DomainError("allocation.reopen_by_approver");
+    }
+    if (comment === "")
+      throw new DomainError("allocation.comment_required", { what: "重新打开的理由" });
+  }
+  const next = TO[input.action];
+  const now = new Date();
+  // Conditional on the state and version read, so a write can never land on a plan that moved.
+  const [changed] = await tx
+    .update(allocationPlans)
+    .set({
+      status: next,
+      version: plan.version + 1,
+      comment: input.action === "return" || input.action === "reopen" ? comment : plan.comment,
+      ...(input.action === "submit" ? { submittedBy: userId } : {}),
+      ...(input.action === "approve" ? { approvedBy: userId, approvedAt: now } : {}),
+      ...(input.action === "reopen" ? { approvedBy: null, approvedAt: null } : {}),
+      updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(allocationPlans.id, id),
+        eq(allocationPlans.status, plan.status),
+        eq(allocationPlans.version, plan.version),
+      ),
+    )
+    .returning({ id: allocationPlans.id });
+  if (!changed) throw conflict(plan);
+  await recordAudit(tx, ctx, {
+    action: `allocation.${input.action}`,
+    entity: "allocation_plan",
+    entityId: id,
+    region,
+    before: { status: plan.status },
+    after: { status: next, ...(comment ? { comment } : {}) },
   });
-  return getAllocationPlan(db, ctx, id, locale);
 }
 
 /** Several plans side by side: each region's amount in each, and the change against the first. */
@@ -794,12 +854,15 @@ export async function allocationWorkbook(db: DbOrTx, ctx: ServiceContext, id: nu
       problems: c.problems.slice(0, 5).join("；"),
     });
   }
-  const { allocationXlsx } = await import("../xlsx/allocation-workbook.ts");
-  const bytes = await allocationXlsx(asRecord(c.plan.model), c.result, {
-    factors: c.factors,
-    grades: c.grades,
-    status: STATUS_ZH[c.plan.status],
-    region: c.region.name,
+  const bytes = await runTask("allocationWorkbook", {
+    model: asRecord(c.plan.model),
+    result: c.result,
+    context: {
+      factors: c.factors,
+      grades: c.grades,
+      status: STATUS_ZH[c.plan.status],
+      region: c.region.name,
+    },
   });
   return {
     fileName: `${c.plan.name}.xlsx`,
@@ -831,12 +894,21 @@ export async function importAllocationData(
   db: DbOrTx,
   ctx: ServiceContext,
   id: number,
-  input: { version: number; fileName: string; bytes: Uint8Array },
+  input: {
+    version: number;
+    fileName: string;
+    bytes: Uint8Array;
+    /** What the sheet may hold inside (zip size, rows, cells); the defaults unless given. */
+    limits?: UploadLimits | undefined;
+  },
   locale: Locale = "zh-CN",
 ): Promise<AllocationPlanDetailT> {
-  const grids = await readWorkbook(input.bytes, input.fileName);
+  const grids = await readWorkbook(input.bytes, input.fileName, input.limits);
   await db.transaction(async (tx) => {
-    const { plan, region } = await editablePlan(tx, ctx, id, input.version, "导入数据");
+    const { plan, region } = await editablePlan(tx, ctx, id, input.version, {
+      zh: "导入数据",
+      en: "given new data",
+    });
     const { model } = splitAllocationFile({ ...asRecord(plan.model), data: plan.data }, plan.name);
     const grid = grids.find((g) => g.name === "分配数据") ?? grids[0];
     const data = parseDataSheet(model, grid?.rows ?? [], input.fileName);

@@ -1,9 +1,10 @@
-/** The audit trail: every change records who, when, from where, what, before and after. */
+/** The audit trail: every change records who, when, from where, what, before and after; refusals too. */
 import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../db/index.ts";
+import type { Db, DbOrTx } from "../db/index.ts";
 import { auditLog } from "../db/schema.ts";
 import { NATION_CODE } from "../domain/regions.ts";
 import type { AuditEntryT } from "../shared/schemas.ts";
+import { AuditThrottle, type SuppressedSummary } from "./audit-throttle.ts";
 import type { ServiceContext } from "./context.ts";
 import { authorize } from "./policy.ts";
 import { listingScope } from "./region-service.ts";
@@ -32,6 +33,118 @@ export async function recordAudit(tx: DbOrTx, ctx: ServiceContext, change: Audit
     before: change.before ?? null,
     after: change.after ?? null,
   });
+}
+
+/** Who is refused, for the audit trail's flood limit: the user, else the address. */
+export function refusalKey(ctx: ServiceContext): string {
+  return ctx.actor ? `user:${ctx.actor.username}` : `ip:${ctx.ip ?? "-"}`;
+}
+
+/** Text someone sent, fit for an audit entry: cut to `max` characters, no NUL, controls or lone surrogates. */
+export function auditText(text: string, max = 64): string {
+  return Array.from(text.slice(0, max * 2))
+    .slice(0, max)
+    .map((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      const bad = code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff);
+      return bad ? "\ufffd" : ch;
+    })
+    .join("");
+}
+
+interface ThrottleState {
+  throttle: AuditThrottle;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** One throttle per database handle, shared by every request this process serves from it. */
+const throttles = new WeakMap<object, ThrottleState>();
+
+function stateOf(db: Db): ThrottleState {
+  let state = throttles.get(db);
+  if (!state) {
+    state = { throttle: new AuditThrottle(), timer: null };
+    throttles.set(db, state);
+  }
+  return state;
+}
+
+/** The flood limit of this database's refusal entries (tests set its clock). */
+export function auditThrottleOf(db: Db, replace?: AuditThrottle): AuditThrottle {
+  const state = stateOf(db);
+  if (replace) state.throttle = replace;
+  return state.throttle;
+}
+
+/**
+ * Records a refusal (a failed sign-in, a lockout, a refused request) as its own entry, unless this
+ * key or this action has used up the minute's budget: then it is counted, and the minute ends with
+ * one `audit.suppressed` entry saying how many were left out. Returns whether the entry was written.
+ */
+export async function recordRefusal(
+  db: Db,
+  ctx: ServiceContext,
+  change: AuditChange,
+  key: string,
+): Promise<boolean> {
+  const state = stateOf(db);
+  await writeSummaries(db, state.throttle.drain());
+  if (!state.throttle.admit(change.action, key)) {
+    scheduleSummaries(db, state);
+    return false;
+  }
+  await recordAudit(db, ctx, change);
+  return true;
+}
+
+/** Writes the summaries of every window with suppressed entries now, ended or not (shutdown, tests). */
+export async function flushAuditSummaries(db: Db): Promise<number> {
+  const state = stateOf(db);
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+  const summaries = state.throttle.drain(true);
+  await writeSummaries(db, summaries);
+  return summaries.length;
+}
+
+/** A flood that stops still gets its summary: a timer (which never keeps the process alive) writes it. */
+function scheduleSummaries(db: Db, state: ThrottleState) {
+  if (state.timer) return;
+  const now = state.throttle.now();
+  const delay = 60_000 - (now % 60_000) + 1_000;
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    writeSummaries(db, state.throttle.drain())
+      .catch(() => {
+        // The database is gone (shutting down, or down): the next refusal writes them instead.
+      })
+      .finally(() => {
+        if (state.throttle.pending) scheduleSummaries(db, state);
+      });
+  }, delay);
+  state.timer.unref();
+}
+
+async function writeSummaries(db: Db, summaries: SuppressedSummary[]) {
+  for (const s of summaries) {
+    await recordAudit(
+      db,
+      { actor: null, systemName: "system", ip: null, requestId: null },
+      {
+        action: "audit.suppressed",
+        entity: "audit",
+        entityId: s.action,
+        region: null,
+        after: {
+          action: s.action,
+          suppressed: s.suppressed,
+          from: s.from.toISOString(),
+          to: s.to.toISOString(),
+          top: s.top,
+        },
+      },
+    );
+  }
 }
 
 export interface AuditQuery {

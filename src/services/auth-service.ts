@@ -1,19 +1,27 @@
 /** Sign-in, sessions, throttling, sign-out and changing one's own password. */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, lt, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/index.ts";
 import { loginAttempts, regions, sessions, users } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
 import { assertPasswordPolicy } from "../domain/password-policy.ts";
 import type { SessionT } from "../shared/schemas.ts";
-import { recordAudit } from "./audit-service.ts";
+import { auditText, recordAudit, recordRefusal } from "./audit-service.ts";
 import type { Actor, ServiceContext } from "./context.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password-hash.ts";
 import { authorize } from "./policy.ts";
 import { getUserView } from "./user-service.ts";
 
+/** Failures for one user from one address that lock that pair… */
 export const LOCK_AFTER_FAILURES = 5;
+/** …for this long after the fifth. */
 export const LOCK_MINUTES = 15;
+/** Failures for one user from every address together that lock the account… */
+export const ACCOUNT_LOCK_AFTER_FAILURES = 20;
+/** …counted over this window: the lock lasts until fewer than 20 failures fall within it. */
+export const ACCOUNT_LOCK_MINUTES = 60;
+/** An address that signed in as the user within this long stays open while the account is locked. */
+export const KNOWN_ADDRESS_DAYS = 7;
 /** A session lapses after this long without a request… */
 export const SESSION_IDLE_MINUTES = 120;
 /** …and after this long in any case. */
@@ -43,21 +51,53 @@ export interface LoginResult {
   session: SessionT;
 }
 
-/** Verifies the password under the lock-out rule and opens a session. */
+/**
+ * Verifies the password under the lock-out rules and opens a session. A wrong password, an unknown
+ * user and a disabled account all answer `auth.invalid_credentials`; each refusal is audited.
+ */
 export async function login(db: Db, ctx: ServiceContext, input: LoginInput): Promise<LoginResult> {
-  const username = input.username.trim().toLowerCase();
-  await assertNotLocked(db, username, input.ip);
-  const [user] = await db
-    .select({ u: users, regionPath: regions.path })
-    .from(users)
-    .innerJoin(regions, eq(regions.code, users.regionCode))
-    .where(eq(sql`lower(${users.username})`, username));
+  const typed = input.username.trim().toLowerCase();
+  // The key the attempts are counted under fits the column; a name it had to change is no one's.
+  const username = auditText(typed, 64);
+  const [user] =
+    username === typed
+      ? await db
+          .select({ u: users, regionPath: regions.path })
+          .from(users)
+          .innerJoin(regions, eq(regions.code, users.regionCode))
+          .where(eq(sql`lower(${users.username})`, username))
+      : [];
+  const attempt: Attempt = {
+    username,
+    given: input.username,
+    ip: input.ip,
+    region: user ? { code: user.u.regionCode, path: user.regionPath } : null,
+    // A password change (by the user, or an administrator's reset) clears every lock before it.
+    changedAt: user?.u.passwordChangedAt ?? null,
+  };
+  const before = await throttleState(db, attempt);
+  const lock = lockOf(before);
+  if (lock) {
+    await auditSignIn(db, ctx, attempt, "login.refused", { lock: lock.scope });
+    throw new DomainError(
+      "auth.locked",
+      { minutes: Math.ceil(lock.retryAfterSeconds / 60) },
+      { retryAfterSeconds: lock.retryAfterSeconds },
+    );
+  }
   const ok = await verifyPassword(user?.u.passwordHash ?? (await decoyHash()), input.password);
-  if (!user || !ok) {
+  if (!user || !ok || user.u.disabled) {
     await db.insert(loginAttempts).values({ username, ip: input.ip, success: false });
+    if (user?.u.disabled) {
+      await auditSignIn(db, ctx, attempt, "login.disabled", { passwordMatched: ok });
+    } else {
+      const reason = user ? "wrong_password" : "unknown_user";
+      await auditSignIn(db, ctx, attempt, "login.failed", { reason });
+    }
+    await auditLockouts(db, ctx, attempt, before);
+    // One answer for all three, so that sign-in tells no one which accounts exist or are disabled.
     throw new DomainError("auth.invalid_credentials");
   }
-  if (user.u.disabled) throw new DomainError("auth.disabled");
   const raw = token();
   const now = new Date();
   const expiresAt = sessionExpiry(now, now);
@@ -90,37 +130,136 @@ export async function login(db: Db, ctx: ServiceContext, input: LoginInput): Pro
   return { token: raw, session: { user: view, csrfToken, expiresAt: expiresAt.toISOString() } };
 }
 
-/** Five failures for one user from one address within the window lock that pair. */
-async function assertNotLocked(db: DbOrTx, username: string, ip: string | null) {
-  const since = new Date(Date.now() - LOCK_MINUTES * 60_000);
-  const ipMatch = ip === null ? sql`${loginAttempts.ip} is null` : eq(loginAttempts.ip, ip);
+interface Attempt {
+  /** Normalised (trimmed, lower case): how login_attempts counts. */
+  username: string;
+  /** As typed, for the audit entry. */
+  given: string;
+  ip: string | null;
+  region: { code: string; path: string } | null;
+  changedAt: Date | null;
+}
+
+interface ThrottleState {
+  /** This user's failures from this address since its last success (newest first, at most 5). */
+  pair: Date[];
+  /** This user's failures from every address in the account window (newest first, at most 20). */
+  account: Date[];
+  /** Whether this address signed in as this user lately: it is not shut out by the account's lock. */
+  knownAddress: boolean;
+}
+
+interface Lock {
+  scope: "address" | "account";
+  retryAfterSeconds: number;
+}
+
+/** The rows the two locks are judged from; an unknown user is counted like a known one. */
+async function throttleState(db: DbOrTx, a: Attempt): Promise<ThrottleState> {
+  const now = Date.now();
+  const ipMatch = a.ip === null ? sql`${loginAttempts.ip} is null` : eq(loginAttempts.ip, a.ip);
+  const mine = eq(loginAttempts.username, a.username);
   const [lastSuccess] = await db
     .select({ at: sql<Date | null>`max(${loginAttempts.at})` })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, username), ipMatch, eq(loginAttempts.success, true)));
-  const floor =
-    lastSuccess?.at && new Date(lastSuccess.at) > since ? new Date(lastSuccess.at) : since;
-  const failures = await db
-    .select({ at: loginAttempts.at })
-    .from(loginAttempts)
     .where(
       and(
-        eq(loginAttempts.username, username),
+        mine,
         ipMatch,
-        eq(loginAttempts.success, false),
-        gt(loginAttempts.at, floor),
+        eq(loginAttempts.success, true),
+        gt(loginAttempts.at, new Date(now - KNOWN_ADDRESS_DAYS * 86_400_000)),
       ),
-    )
-    .orderBy(sql`${loginAttempts.at} desc`)
-    .limit(LOCK_AFTER_FAILURES);
-  if (failures.length < LOCK_AFTER_FAILURES) return;
-  const oldest = failures[failures.length - 1]?.at ?? new Date();
-  const unlockAt = oldest.getTime() + LOCK_MINUTES * 60_000;
-  const retryAfterSeconds = Math.max(1, Math.ceil((unlockAt - Date.now()) / 1000));
-  throw new DomainError(
-    "auth.locked",
-    { minutes: Math.ceil(retryAfterSeconds / 60) },
-    { retryAfterSeconds },
+    );
+  const successAt = lastSuccess?.at ? new Date(lastSuccess.at) : null;
+  const latest = (...dates: (Date | null)[]) =>
+    new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
+  const failuresSince = (floor: Date, extra: SQL | undefined, limit: number) =>
+    db
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(and(mine, extra, eq(loginAttempts.success, false), gt(loginAttempts.at, floor)))
+      .orderBy(desc(loginAttempts.at))
+      .limit(limit);
+  const [pair, account] = await Promise.all([
+    failuresSince(
+      latest(new Date(now - LOCK_MINUTES * 60_000), successAt, a.changedAt),
+      ipMatch,
+      LOCK_AFTER_FAILURES,
+    ),
+    failuresSince(
+      latest(new Date(now - ACCOUNT_LOCK_MINUTES * 60_000), a.changedAt),
+      undefined,
+      ACCOUNT_LOCK_AFTER_FAILURES,
+    ),
+  ]);
+  return {
+    pair: pair.map((r) => new Date(r.at)),
+    account: account.map((r) => new Date(r.at)),
+    knownAddress: successAt !== null && (a.changedAt === null || successAt > a.changedAt),
+  };
+}
+
+/**
+ * Five failures lock the (user, address) pair for 15 minutes, from every address alike. Twenty
+ * failures from all addresses within the hour lock the account for every address that has not
+ * signed in as this user within the week: a spray from many addresses stops, and its owner keeps
+ * their usual workplace (still under the pair rule) — so an attacker cannot lock the administrator
+ * out everywhere.
+ */
+function lockOf(state: ThrottleState): Lock | null {
+  const now = Date.now();
+  const until = (failures: Date[], limit: number, minutes: number) => {
+    const oldest = failures[limit - 1];
+    if (!oldest) return null;
+    return Math.max(1, Math.ceil((oldest.getTime() + minutes * 60_000 - now) / 1000));
+  };
+  const pair = until(state.pair, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+  if (pair !== null) return { scope: "address", retryAfterSeconds: pair };
+  const account = until(state.account, ACCOUNT_LOCK_AFTER_FAILURES, ACCOUNT_LOCK_MINUTES);
+  if (account !== null && !state.knownAddress) {
+    return { scope: "account", retryAfterSeconds: account };
+  }
+  return null;
+}
+
+/** A failure that completed a lock is audited as the lockout it began. */
+async function auditLockouts(db: Db, ctx: ServiceContext, a: Attempt, before: ThrottleState) {
+  if (before.pair.length === LOCK_AFTER_FAILURES - 1) {
+    await auditSignIn(db, ctx, a, "login.locked", {
+      lock: "address",
+      failures: LOCK_AFTER_FAILURES,
+      minutes: LOCK_MINUTES,
+    });
+  }
+  if (before.account.length === ACCOUNT_LOCK_AFTER_FAILURES - 1) {
+    await auditSignIn(db, ctx, a, "login.locked", {
+      lock: "account",
+      failures: ACCOUNT_LOCK_AFTER_FAILURES,
+      minutes: ACCOUNT_LOCK_MINUTES,
+    });
+  }
+}
+
+/** A refused sign-in in the audit trail: the name as typed (cut to 64 characters), never the password. */
+function auditSignIn(
+  db: Db,
+  ctx: ServiceContext,
+  a: Attempt,
+  action: "login.failed" | "login.disabled" | "login.refused" | "login.locked",
+  after: Record<string, unknown>,
+) {
+  return recordRefusal(
+    db,
+    // Anonymous whoever calls: the one signing in is not yet anyone.
+    { actor: null, ip: a.ip, requestId: ctx.requestId },
+    {
+      action,
+      entity: "login",
+      entityId: auditText(a.given),
+      region: a.region,
+      after: { username: auditText(a.given), ...after },
+    },
+    `ip:${a.ip ?? "-"}`,
   );
 }
 

@@ -2,39 +2,25 @@
 import { loadStoredRows } from "../db/dataset-repository.ts";
 import type { DbOrTx } from "../db/index.ts";
 import {
-  buildMonitoring,
   type CheckData,
   type CheckOptions,
   type CheckRegion,
   type CheckResult,
   type CheckRow,
-  candidateProblems,
   checkOptions,
   type Finding,
   type MonitoringView,
   type Problem,
-  runChecks,
 } from "../domain/checks/index.ts";
 import { DATASETS, findDataset } from "../domain/datasets/specs.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Framework } from "../domain/frameworks/index.ts";
+import { runTask } from "../workers/pool.ts";
+import { frameworksByCode, portableCheckData } from "../workers/tasks.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadProgrammeRefs, loadRegionRefs } from "./dataset-context.ts";
-import { listBuiltinFrameworks, readFrameworkFile } from "./framework-files.ts";
 import { assertRegionInScope, authorize } from "./policy.ts";
 import { getRegion, type RegionRecord } from "./region-service.ts";
-
-let builtinFrameworks: Map<string, Framework> | undefined;
-
-/** The built-in frameworks by code, read once. */
-function frameworksByCode(): Map<string, Framework> {
-  if (!builtinFrameworks) {
-    builtinFrameworks = new Map(
-      listBuiltinFrameworks().map((b) => [b.code, readFrameworkFile(b.file)] as const),
-    );
-  }
-  return builtinFrameworks;
-}
 
 function parentOf(path: string): string | null {
   const parts = path.split("/").filter(Boolean);
@@ -109,13 +95,17 @@ export async function checkRegion(
   const region = await scope(db, ctx, request.regionCode);
   const asOf = request.asOf ?? today();
   const data = await loadCheckData(db, region, request.year);
-  const result = runChecks(data, checkOptions({ ...request.options, asOf }));
+  // A national year's checks take seconds of CPU: a worker thread runs them.
+  const { result, problems } = await runTask("check", {
+    data: portableCheckData(data),
+    options: checkOptions({ ...request.options, asOf }),
+  });
   return {
     region: { code: region.code, name: region.name },
     year: request.year,
     asOf,
     result,
-    problems: candidateProblems(result.findings, data),
+    problems,
   };
 }
 
@@ -136,9 +126,10 @@ export async function monitorRegion(
   const region = await scope(db, ctx, request.regionCode);
   const asOf = request.asOf ?? today();
   const data = await loadCheckData(db, region, request.year);
-  const options = checkOptions({ ...request.options, asOf });
-  const result = runChecks(data, options);
-  const view = buildMonitoring(data, options);
+  const { view, alerts } = await runTask("monitor", {
+    data: portableCheckData(data),
+    options: checkOptions({ ...request.options, asOf }),
+  });
   // The region's own allocation (省本级) is not a total: say so in its name.
   const lines = view.lines.map((l) =>
     l.regionCode === region.code ? { ...l, regionName: `${l.regionName}（本级）` } : l,
@@ -147,7 +138,7 @@ export async function monitorRegion(
     region: { code: region.code, name: region.name },
     year: request.year,
     view: { ...view, lines },
-    alerts: result.findings.filter((f) => f.category === "monitoring"),
+    alerts,
   };
 }
 

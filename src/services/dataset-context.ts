@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { ListedRow } from "../db/dataset-repository.ts";
 import type { DbOrTx } from "../db/index.ts";
 import { toDisplay } from "../domain/datasets/display.ts";
-import { DATASET_NAMES, findDataset } from "../domain/datasets/specs.ts";
+import { datasetOrThrow } from "../domain/datasets/specs.ts";
 import type {
   ColumnSpec,
   DatasetSpec,
@@ -11,20 +11,9 @@ import type {
   ProgrammeRef,
   RegionRef,
 } from "../domain/datasets/types.ts";
-import { DomainError } from "../domain/errors.ts";
 import type { DataRowT } from "../shared/data-schemas.ts";
 
-export function datasetOrThrow(name: string): DatasetSpec {
-  const spec = findDataset(name);
-  if (!spec) {
-    throw new DomainError(
-      "dataset.unknown",
-      { name, names: DATASET_NAMES.join(", ") },
-      { field: "dataset", value: name },
-    );
-  }
-  return spec;
-}
+export { datasetOrThrow };
 
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;

@@ -35,6 +35,7 @@ import { loadRegionRefs } from "./dataset-context.ts";
 import { listBuiltinFrameworks, parseFrameworkText, readFrameworkFile } from "./framework-files.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
 import { getRegion, listingScope } from "./region-service.ts";
+import { assertStorableText } from "./storable-text.ts";
 import { surveyFigures } from "./survey-results-service.ts";
 
 type Task = typeof evaluationTasks.$inferSelect;
@@ -73,6 +74,7 @@ function taskFramework(input: Pick<NewTask, "frameworkCode" | "frameworkFile">) 
     const { fileName, text } = input.frameworkFile;
     try {
       const framework = parseFrameworkText(fileName, text);
+      assertStorableText(fileName, framework);
       return { code: framework.code, framework: JSON.parse(JSON.stringify(framework)) as unknown };
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
@@ -125,6 +127,7 @@ export async function createTask(db: DbOrTx, ctx: ServiceContext, input: NewTask
       region: region.name,
     });
   }
+  if (input.programmeId != null) await assertProgrammeWithin(db, input.programmeId, region);
   const { code: frameworkCode, framework } = taskFramework(input);
   return db.transaction(async (tx) => {
     const [task] = await tx
@@ -161,6 +164,21 @@ export async function createTask(db: DbOrTx, ctx: ServiceContext, input: NewTask
     });
     return { id: task.id };
   });
+}
+
+/** A task's programme is one of its region or below: anything else is refused, not a foreign-key error. */
+async function assertProgrammeWithin(db: DbOrTx, id: number, region: { path: string }) {
+  const [found] = await queryRows<{ path: string }>(
+    db,
+    sql`select r.path from programmes p join regions r on r.code = p.region_code where p.id = ${id}`,
+  );
+  if (!found || !isWithin(found.path, region.path)) {
+    throw new DomainError(
+      "request.reference_unknown",
+      { field: "programmeId", id },
+      { field: "programmeId", value: id },
+    );
+  }
 }
 
 /** Tasks launched in the actor's region or below, or with a sheet the actor may see. */

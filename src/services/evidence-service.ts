@@ -97,11 +97,11 @@ export async function listEvidence(db: DbOrTx, ctx: ServiceContext, sheetId: num
   return { files, checklist, missing: checklist.filter((c) => c.files === 0).map((c) => c.code) };
 }
 
-async function evidenceOrThrow(db: DbOrTx, ctx: ServiceContext, id: number) {
+async function evidenceOrThrow(db: DbOrTx, ctx: ServiceContext, id: number, lock = false) {
   const [row] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id));
   if (!row) throw new DomainError("evidence.not_found", { id });
   // Whoever may not see the sheet may not know the file exists.
-  const loaded = await loadSheet(db, ctx, row.sheetId).catch((err: unknown) => {
+  const loaded = await loadSheet(db, ctx, row.sheetId, lock).catch((err: unknown) => {
     if (err instanceof DomainError && err.code === "evaluation.sheet_not_found") {
       throw new DomainError("evidence.not_found", { id });
     }
@@ -130,9 +130,14 @@ export async function downloadEvidence(
 export async function deleteEvidence(db: DbOrTx, ctx: ServiceContext, id: number) {
   authorize(ctx, { kind: "permission", permission: "evaluation:fill" });
   return db.transaction(async (tx) => {
-    const { row, loaded } = await evidenceOrThrow(tx, ctx, id);
+    // The sheet locked: a file cannot leave a sheet being submitted, nor be deleted twice.
+    const { row, loaded } = await evidenceOrThrow(tx, ctx, id, true);
     transition(loaded.sheet, "save", actorFor(ctx, loaded.region.path));
-    await tx.delete(evidenceFiles).where(eq(evidenceFiles.id, id));
+    const [deleted] = await tx
+      .delete(evidenceFiles)
+      .where(eq(evidenceFiles.id, id))
+      .returning({ id: evidenceFiles.id });
+    if (!deleted) throw new DomainError("evidence.not_found", { id });
     await recordAudit(tx, ctx, {
       action: "evidence.delete",
       entity: "evaluation_sheet",

@@ -4,10 +4,13 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DomainError } from "../domain/errors.ts";
 import { ValidationError } from "../domain/frameworks/index.ts";
+import { DEFAULT_UPLOAD_LIMITS } from "../domain/upload-limits.ts";
 import {
   BUILTIN_DIR,
   displayPath,
   loadDataFile,
+  parseDataText,
+  parseFrameworkText,
   readFrameworkFile,
   readInputFile,
   resolveFrameworkPath,
@@ -93,6 +96,58 @@ describe("loadDataFile", () => {
   it("refuses duplicate keys", () => {
     const file = write("dup.yaml", "code: a\ncode: b\n");
     expect(caught(() => loadDataFile(file)).code).toBe("file.syntax");
+  });
+});
+
+describe("hostile framework files", () => {
+  const laughs = (levels: number) => {
+    const lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (let i = 1; i < levels; i += 1) {
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
+    }
+    return lines.join("\n");
+  };
+
+  it("refuses a YAML alias bomb with file.alias_limit naming the file, not a crash", () => {
+    const err = caught(() => parseFrameworkText("本市指标.yaml", laughs(10)));
+    expect(err.code).toBe("file.alias_limit");
+    expect(err.messageIn("zh-CN")).toBe(
+      "文件 本市指标.yaml 的 YAML 别名（*引用）展开次数超过上限 1000，未读取；请直接写出重复的内容",
+    );
+    // A few aliases, as real files use for shared parts, are fine.
+    expect(() => parseDataText("ok.yaml", laughs(2))).not.toThrow();
+  });
+
+  it("refuses nesting past 100 levels, in flow and block style, naming the line", () => {
+    const flow = caught(() =>
+      parseDataText("深.json", `${"[".repeat(200_000)}${"]".repeat(200_000)}`),
+    );
+    expect(flow.code).toBe("file.too_deep");
+    expect(flow.messageIn("zh-CN")).toBe("文件 深.json 第 1 行的嵌套超过 100 层，未读取");
+    const block = Array.from({ length: 300 }, (_, i) => `${"  ".repeat(i)}k:`).join("\n");
+    expect(caught(() => parseDataText("深.yaml", block)).params).toMatchObject({ line: 100 });
+    const shallow = Array.from({ length: 90 }, (_, i) => `${"  ".repeat(i)}k:`).join("\n");
+    expect(() => parseDataText("浅.yaml", shallow)).not.toThrow();
+  });
+
+  it("refuses text over the size limit, uploaded or on disk, before parsing", () => {
+    const limits = { ...DEFAULT_UPLOAD_LIMITS, maxTextBytes: 1024 };
+    const big = `code: "${"x".repeat(2000)}"\n`;
+    const uploaded = caught(() => parseDataText("大.yaml", big, limits));
+    expect(uploaded.code).toBe("file.too_large");
+    expect(uploaded.messageIn("zh-CN")).toBe(
+      "文件 大.yaml 的大小超过上限（1 KB），未读取；请拆分后分批上传，或请管理员调高 JIXIAO_UPLOAD_MAX_TEXT_MB",
+    );
+    const file = write("big.yaml", big);
+    expect(caught(() => loadDataFile(file, limits)).details).toMatchObject({
+      measure: "text",
+      limit: 1024,
+    });
+    expect(loadDataFile(file).data).toEqual({ code: "x".repeat(2000) });
   });
 });
 

@@ -1,8 +1,8 @@
 /** Reads framework and input files (YAML or JSON) from disk, and finds the built-in frameworks. */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, Lexer, LineCounter, type Node, Parser, parseDocument } from "yaml";
 import { DomainError } from "../domain/errors.ts";
 import {
   type Framework,
@@ -17,6 +17,13 @@ import {
   validateFramework,
   validateInput,
 } from "../domain/frameworks/index.ts";
+import {
+  DEFAULT_UPLOAD_LIMITS,
+  fileTooLarge,
+  MAX_TEXT_DEPTH,
+  MAX_YAML_ALIASES,
+  type UploadLimits,
+} from "../domain/upload-limits.ts";
 
 /** frameworks/ at the root of the repository: one folder per built-in framework. */
 export const BUILTIN_DIR = fileURLToPath(new URL("../../frameworks/", import.meta.url));
@@ -31,28 +38,64 @@ export interface LoadedFile {
 }
 
 /** Reads and parses a .yaml, .yml or .json file; syntax errors become DomainErrors naming the file. */
-export function loadDataFile(file: string): LoadedFile {
+export function loadDataFile(
+  file: string,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): LoadedFile {
   const extension = extname(file).toLowerCase();
   if (![".yaml", ".yml", ".json"].includes(extension)) {
     throw new DomainError("file.unsupported_type", { file });
   }
   let text: string;
   try {
+    // The size first: a huge file is refused without reading it.
+    if (statSync(file).size > limits.maxTextBytes) throw fileTooLarge(file, "text", limits);
     text = readFileSync(file, "utf8");
   } catch (err) {
+    if (err instanceof DomainError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new DomainError("file.not_found", { file });
     throw new DomainError("file.unreadable", { file, reason: code ?? String(err) });
   }
-  return parseDataText(file, text);
+  return parseDataText(file, text, limits);
+}
+
+/**
+ * Refuses text nested deeper than MAX_TEXT_DEPTH before it is composed: the YAML parser's own
+ * stack is a list, where composing the document recurses (200,000 brackets took seconds, then the
+ * process' memory).
+ */
+function assertShallow(file: string, text: string) {
+  const lineCounter = new LineCounter();
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const _ of parser.next(lexeme)) {
+      // Documents are built by parseDocument below; only the depth is watched here.
+    }
+    offset += lexeme.length;
+    if (parser.stack.length > MAX_TEXT_DEPTH) {
+      const line = lineCounter.linePos(offset).line;
+      throw new DomainError("file.too_deep", { file, line, limit: MAX_TEXT_DEPTH });
+    }
+  }
 }
 
 /** Parses the text of a .yaml, .yml or .json file (read from disk or uploaded), named `file`. */
-export function parseDataText(file: string, text: string): LoadedFile {
+export function parseDataText(
+  file: string,
+  text: string,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): LoadedFile {
   const extension = extname(file).toLowerCase();
   if (![".yaml", ".yml", ".json"].includes(extension)) {
     throw new DomainError("file.unsupported_type", { file });
   }
+  if (Buffer.byteLength(text, "utf8") > limits.maxTextBytes) {
+    throw fileTooLarge(file, "text", limits);
+  }
+  assertShallow(file, text);
   // JSON is parsed as YAML too (JSON is YAML 1.2): one parser gives lines for both.
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), {
@@ -85,7 +128,17 @@ export function parseDataText(file: string, text: string): LoadedFile {
     const issues = numericKeys.map((i) => ({ ...i, line: lineOf(i.path) }));
     throw new ValidationError("input", issues, file);
   }
-  return { file, data: doc.toJS({ maxAliasCount: 1000 }), lineOf };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    // yaml's guard against "billion laughs": aliases expanding each other past the count.
+    if (err instanceof ReferenceError) {
+      throw new DomainError("file.alias_limit", { file, limit: MAX_YAML_ALIASES });
+    }
+    throw err;
+  }
+  return { file, data, lineOf };
 }
 
 /**

@@ -31,6 +31,7 @@ import { scorecardToJson } from "../domain/scoring/index.ts";
 import { CONTENT_TYPES, type ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
 import { SHEET_TEMPLATES } from "../shared/report-schemas.ts";
+import { runTask } from "../workers/pool.ts";
 import { computeAllocationPlan } from "./allocation-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { getDashboard } from "./dashboard-service.ts";
@@ -295,6 +296,20 @@ async function formData(
   };
 }
 
+/**
+ * The document as a file: docx and xlsx are rendered in a worker thread (seconds of CPU for a
+ * province), PDF by Chromium from the HTML. The renderers load on the first report, not at start.
+ */
+async function renderFile(
+  doc: ReportDocument,
+  format: ReportFormat,
+  pdf: PdfRenderer,
+): Promise<Uint8Array> {
+  if (format !== "pdf") return runTask("renderDocument", { doc, format });
+  const { renderReport } = await import("../reports/index.ts");
+  return renderReport(doc, format, pdf);
+}
+
 /** A sheet's report as a file to download. */
 export async function sheetReport(
   db: DbOrTx,
@@ -305,9 +320,7 @@ export async function sheetReport(
   pdf: PdfRenderer,
 ) {
   const { doc, fileStem } = await sheetReportDocument(db, ctx, sheetId, template);
-  // The renderers (docx, exceljs, the browser driver) load on the first report, not at start.
-  const { renderReport } = await import("../reports/index.ts");
-  const bytes = await renderReport(doc, format, pdf);
+  const bytes = await renderFile(doc, format, pdf);
   return { fileName: `${fileStem}.${format}`, contentType: CONTENT_TYPES[format], bytes };
 }
 
@@ -321,8 +334,7 @@ export async function regionReport(
 ) {
   const dashboard = await getDashboard(db, ctx, request);
   const doc = monitoringSummaryDocument(dashboard);
-  const { renderReport } = await import("../reports/index.ts");
-  const bytes = await renderReport(doc, format, pdf);
+  const bytes = await renderFile(doc, format, pdf);
   const fileName = `${dashboard.scope.name}${dashboard.year}年绩效运行监控情况.${format}`;
   return { fileName, contentType: CONTENT_TYPES[format], bytes };
 }
@@ -413,7 +425,6 @@ export async function taskReport(
 ) {
   const { doc, fileStem, regions } = await taskReportDocument(db, ctx, taskId, onProgress);
   await onProgress(regions, regions, "生成文件");
-  const { renderReport } = await import("../reports/index.ts");
-  const bytes = await renderReport(doc, format, pdf);
+  const bytes = await renderFile(doc, format, pdf);
   return { fileName: `${fileStem}.${format}`, contentType: CONTENT_TYPES[format], bytes };
 }

@@ -1,14 +1,16 @@
 /**
  * Collecting answers: the public page's data, an answer from a resident's phone (signed device
- * cookie, per-address limit, access code, honeypot, the server's own clock for the answering time),
- * and a paper questionnaire typed in on site. Every answer is stored in one transaction; a repeat of
- * a device or a paper number is stored and flagged as a duplicate, never dropped.
+ * cookie, a signed single-use page ticket whose issue time starts the answering time, per-address
+ * limit, throttled access code, honeypot), and a paper questionnaire typed in on site. Every answer
+ * is stored in one transaction; a repeat of a device or a paper number is stored and flagged as a
+ * duplicate, never dropped.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, gt, lt, min, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import {
   appSecrets,
+  surveyCodeFailures,
   surveyCommunities,
   surveyResponses,
   surveys,
@@ -63,17 +65,55 @@ export function verifyDevice(key: Buffer, cookie: string | undefined): string | 
   return sameSecret(sig, mac(key, `device:${id}`)) ? id : null;
 }
 
-/** The signed time a page was served for a token: the answering time is measured from it. */
-export function issueTicket(key: Buffer, token: string, at: Date): string {
-  const ms = String(at.getTime());
-  return `${ms}.${mac(key, `ticket:${token}:${ms}`)}`;
+/** How long a page's ticket takes an answer by default: a day (JIXIAO_SURVEY_TICKET_HOURS). */
+export const TICKET_HOURS = 24;
+/** Wrong access codes are counted over this window… */
+export const CODE_WINDOW_MS = 10 * 60_000;
+/** …and refused beyond this many from one address (any community) or at one community. */
+export const CODE_TRIES_PER_ADDRESS = 10;
+export const CODE_TRIES_PER_COMMUNITY = 100;
+
+export interface Ticket {
+  /** When the server issued it (its own clock): the answering time runs from here. */
+  issuedAt: Date;
+  /** Random, stored with the answer: the unique index lets a ticket answer once. */
+  nonce: string;
 }
 
-function ticketTime(key: Buffer, token: string, ticket: string | undefined): Date | null {
+/**
+ * A page ticket for a community's token: the issue time and a random nonce, signed with the
+ * database's survey key so that any server sharing the database accepts it and nobody can make one.
+ */
+export function issueTicket(key: Buffer, token: string, at: Date = new Date()): string {
+  const ms = String(at.getTime());
+  const nonce = randomBytes(16).toString("base64url");
+  return `${ms}.${nonce}.${mac(key, `ticket:${token}:${ms}:${nonce}`)}`;
+}
+
+/** The ticket's issue time and nonce when its signature holds for this token; null otherwise. */
+export function readTicket(key: Buffer, token: string, ticket: string | undefined): Ticket | null {
   if (!ticket) return null;
-  const [ms, sig] = ticket.split(".");
-  if (!ms || !sig || !/^\d{1,15}$/.test(ms)) return null;
-  return sameSecret(sig, mac(key, `ticket:${token}:${ms}`)) ? new Date(Number(ms)) : null;
+  const [ms, nonce, sig, extra] = ticket.split(".");
+  if (extra !== undefined || !ms || !nonce || !sig) return null;
+  if (!/^\d{1,15}$/.test(ms) || !/^[A-Za-z0-9_-]{22}$/.test(nonce)) return null;
+  if (!sameSecret(sig, mac(key, `ticket:${token}:${ms}:${nonce}`))) return null;
+  return { issuedAt: new Date(Number(ms)), nonce };
+}
+
+/** A fresh ticket for a community's page (a second questionnaire on the same phone needs one). */
+export async function publicTicket(
+  db: DbOrTx,
+  token: string,
+  options: { now?: Date; ticketHours?: number } = {},
+): Promise<{ ticket: string; issuedAt: string; expiresAt: string }> {
+  await byToken(db, token);
+  const now = options.now ?? new Date();
+  const hours = options.ticketHours ?? TICKET_HOURS;
+  return {
+    ticket: issueTicket(await surveySecret(db), token, now),
+    issuedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + hours * 3600_000).toISOString(),
+  };
 }
 
 /** A keyed hash of the network address: enough to count answers per address, not to know it. */
@@ -163,6 +203,8 @@ interface StoreInput {
   paperNo: string | null;
   enteredBy: number | null;
   enteredByName: string | null;
+  /** The page ticket's nonce (online answers); null for paper ones. */
+  ticketNonce: string | null;
 }
 
 /**
@@ -184,6 +226,7 @@ async function store(tx: DbOrTx, input: StoreInput): Promise<{ id: number; recei
     honeypot: input.answer.honeypot ?? null,
     enteredBy: input.enteredBy,
     enteredByName: input.enteredByName,
+    ticketNonce: input.ticketNonce,
   };
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const receipt = newReceipt();
@@ -193,6 +236,8 @@ async function store(tx: DbOrTx, input: StoreInput): Promise<{ id: number; recei
       .onConflictDoNothing()
       .returning({ id: surveyResponses.id });
     if (row) return { id: row.id, receipt };
+    // The same ticket sent twice at once: the other answer took the nonce and has committed.
+    if (input.ticketNonce) await ticketUnused(tx, input.ticketNonce);
     const sameDevice = input.device
       ? eq(surveyResponses.device, input.device)
       : input.paperNo
@@ -214,8 +259,10 @@ async function store(tx: DbOrTx, input: StoreInput): Promise<{ id: number; recei
       const [dup] = await tx
         .insert(surveyResponses)
         .values({ ...values, receipt, duplicateOf: first.id })
+        .onConflictDoNothing()
         .returning({ id: surveyResponses.id });
       if (dup) return { id: dup.id, receipt };
+      if (input.ticketNonce) await ticketUnused(tx, input.ticketNonce);
     }
     // Otherwise the random receipt collided: try another.
   }
@@ -225,17 +272,83 @@ async function store(tx: DbOrTx, input: StoreInput): Promise<{ id: number; recei
 export interface PublicAnswerInput {
   questionnaireVersion: number;
   answers: Record<string, unknown>;
-  startedAt: string;
-  submittedAt: string;
+  /** Ignored: the answering time runs from the ticket's issue time (kept for older pages). */
+  startedAt?: string | undefined;
+  submittedAt?: string | undefined;
   honeypot?: string | undefined;
   accessCode?: string | undefined;
+  /** The signed single-use ticket of the page the answer was given on. */
   ticket?: string | undefined;
 }
 
 /**
+ * Judges an access code under a lock on the community, so that concurrent guesses on any server
+ * are counted one after another: a wrong one is recorded; past the limit of wrong ones (per address,
+ * per community, over the window) every try is refused, the right code too, or guessing would go on.
+ */
+async function checkAccessCode(
+  db: DbOrTx,
+  community: { id: number; accessCode: string },
+  given: string | undefined,
+  ipHash: string | null,
+  now: Date,
+): Promise<void> {
+  const since = new Date(now.getTime() - CODE_WINDOW_MS);
+  const right = sameSecret((given ?? "").trim().toUpperCase(), community.accessCode.toUpperCase());
+  const refusal = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`survey-code:${community.id}`}))`);
+    const recent = gt(surveyCodeFailures.failedAt, since);
+    const [atPlace] = await tx
+      .select({ n: count(), first: min(surveyCodeFailures.failedAt) })
+      .from(surveyCodeFailures)
+      .where(and(eq(surveyCodeFailures.communityId, community.id), recent));
+    const [fromHere] = ipHash
+      ? await tx
+          .select({ n: count(), first: min(surveyCodeFailures.failedAt) })
+          .from(surveyCodeFailures)
+          .where(and(eq(surveyCodeFailures.ipHash, ipHash), recent))
+      : [];
+    const over = [
+      (atPlace?.n ?? 0) >= CODE_TRIES_PER_COMMUNITY ? atPlace?.first : null,
+      (fromHere?.n ?? 0) >= CODE_TRIES_PER_ADDRESS ? fromHere?.first : null,
+    ].filter((first): first is Date => first instanceof Date);
+    if (over.length > 0) {
+      // The oldest counted failure leaves the window first: then one more try is allowed.
+      const until = Math.max(...over.map((first) => first.getTime() + CODE_WINDOW_MS));
+      const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+      return new DomainError(
+        "survey.access_code_throttled",
+        { minutes: Math.ceil(retryAfterSeconds / 60) },
+        { retryAfterSeconds },
+      );
+    }
+    if (right) return null;
+    // Failures older than the window count for nothing: the table keeps only the recent ones.
+    await tx
+      .delete(surveyCodeFailures)
+      .where(
+        and(
+          lt(surveyCodeFailures.failedAt, since),
+          or(
+            eq(surveyCodeFailures.communityId, community.id),
+            ipHash ? eq(surveyCodeFailures.ipHash, ipHash) : sql`false`,
+          ),
+        ),
+      );
+    await tx
+      .insert(surveyCodeFailures)
+      .values({ communityId: community.id, ipHash, failedAt: now });
+    return new DomainError("survey.access_code");
+  });
+  if (refusal) throw refusal;
+}
+
+/**
  * Stores a resident's answer and returns its receipt only once the transaction has committed.
- * Refuses: an unknown link (404), a survey not open (409), a wrong access code (403), too many
- * answers from one address within the hour (429), an answer that does not fit the questionnaire (422).
+ * Refuses: an unknown link (404), a survey not open (409), a ticket missing, forged, of another
+ * community (403) or expired (403), a ticket used before (409), a wrong access code (403) and too
+ * many of them (429), too many answers from one address within the hour (429), an answer that does
+ * not fit the questionnaire (422).
  */
 export async function submitPublicAnswer(
   db: DbOrTx,
@@ -245,20 +358,35 @@ export async function submitPublicAnswer(
     device: string | null;
     ip: string | null;
     now?: Date;
+    /** How long a ticket takes an answer (TICKET_HOURS unless set). */
+    ticketHours?: number;
   },
 ): Promise<{ receipt: string }> {
   const key = await surveySecret(db);
   const now = input.now ?? new Date();
   const ipHash = addressHash(key, input.ip);
+  const found = await byToken(db, input.token);
+  if (found.survey.status !== "open" || found.survey.publishedVersion === null)
+    throw new DomainError("survey.closed", { title: found.survey.title });
+  const ticket = readTicket(key, input.token, input.body.ticket);
+  if (!ticket) throw new DomainError("survey.ticket_invalid");
+  const hours = input.ticketHours ?? TICKET_HOURS;
+  if (now.getTime() - ticket.issuedAt.getTime() > hours * 3600_000)
+    throw new DomainError("survey.ticket_expired", { hours });
+  const { accessCode } = found.community;
+  if (accessCode !== null)
+    await checkAccessCode(
+      db,
+      { id: found.community.id, accessCode },
+      input.body.accessCode,
+      ipHash,
+      now,
+    );
   return db.transaction(async (tx) => {
     const { community, survey } = await byToken(tx, input.token);
     if (survey.status !== "open" || survey.publishedVersion === null)
       throw new DomainError("survey.closed", { title: survey.title });
-    if (community.accessCode !== null) {
-      const given = (input.body.accessCode ?? "").trim().toUpperCase();
-      if (!sameSecret(given, community.accessCode.toUpperCase()))
-        throw new DomainError("survey.access_code");
-    }
+    await ticketUnused(tx, ticket.nonce);
     const settings = settingsOf(survey);
     if (ipHash) {
       // Answers from one address wait for each other here, so that concurrent ones (on any
@@ -285,12 +413,13 @@ export async function submitPublicAnswer(
       (await publishedQuestionnaire(tx, survey.id, input.body.questionnaireVersion, db)) ??
       (await publishedQuestionnaire(tx, survey.id, survey.publishedVersion, db));
     if (!q) throw new DomainError("survey.closed", { title: survey.title });
-    // The answering time runs from the signed time the page was served to the server's clock.
-    const started = ticketTime(key, input.token, input.body.ticket);
+    // The answering time runs from the ticket's issue time to the server's clock; what the phone
+    // says it started at is not asked (a server whose clock runs ahead cannot make it negative).
+    const started = new Date(Math.min(ticket.issuedAt.getTime(), now.getTime()));
     const answer = checkAnswer(q, {
       questionnaireVersion: input.body.questionnaireVersion,
       answers: withCommunity(q, input.body.answers, community.name),
-      startedAt: (started ?? new Date(input.body.startedAt)).toISOString(),
+      startedAt: started.toISOString(),
       submittedAt: now.toISOString(),
       ...(input.body.honeypot !== undefined ? { honeypot: input.body.honeypot } : {}),
     });
@@ -306,10 +435,20 @@ export async function submitPublicAnswer(
           paperNo: null,
           enteredBy: null,
           enteredByName: null,
+          ticketNonce: ticket.nonce,
         })
       ).receipt,
     };
   });
+}
+
+/** Refuses a ticket an answer has already been stored with (committed by any server). */
+async function ticketUnused(tx: DbOrTx, nonce: string): Promise<void> {
+  const [used] = await tx
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.ticketNonce, nonce));
+  if (used) throw new DomainError("survey.ticket_used");
 }
 
 /** A paper questionnaire entered by an evaluator at the community (现场录入), audited. */
@@ -346,6 +485,7 @@ export async function enterPaperAnswer(
       paperNo: input.paperNo ?? null,
       enteredBy: actor?.userId ?? null,
       enteredByName: actor?.username ?? ctx.systemName ?? null,
+      ticketNonce: null,
     });
     await recordAudit(tx, ctx, {
       action: "survey.enter_paper",

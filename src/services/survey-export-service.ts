@@ -1,6 +1,6 @@
 /** A survey as an Excel workbook: results by place and question, every answer, free text. */
 import type { DbOrTx } from "../db/index.ts";
-import { surveyWorkbook } from "../xlsx/survey-workbook.ts";
+import { runTask } from "../workers/pool.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadSurveyAnswers, responseItem, resultsOf } from "./survey-results-service.ts";
 import { loadSurvey } from "./survey-service.ts";
@@ -11,7 +11,7 @@ export async function surveyWorkbookFile(db: DbOrTx, ctx: ServiceContext, id: nu
   const view = await loadSurvey(db, ctx, id);
   const loaded = await loadSurveyAnswers(db, view);
   const results = resultsOf(loaded, "zh-CN");
-  const bytes = await surveyWorkbook({
+  const bytes = await runTask("surveyWorkbook", {
     title: view.survey.title,
     regionName: view.region.name,
     year: view.survey.year,

@@ -23,6 +23,7 @@ import {
   getSheet,
   getSurvey,
   getTask,
+  issueTicket,
   linkTaskSurvey,
   listSurveyResponses,
   listSurveys,
@@ -31,13 +32,14 @@ import {
   submitPublicAnswer,
   surveyCrossTab,
   surveyResults,
+  surveySecret,
   updateSurvey,
 } from "./index.ts";
 
 const VARIED = ["satisfied", "very-satisfied", "basically-satisfied", "dissatisfied"];
 const NOW = new Date("2021-06-01T10:30:00Z");
 
-/** A resident's answer as the page sends it, opened `seconds` before NOW. */
+/** A resident's answer as the page sends it, opened `seconds` before NOW (its ticket says so). */
 function answer(overall: string, seconds = 300, extra: Record<string, unknown> = {}) {
   return {
     questionnaireVersion: 1,
@@ -79,7 +81,8 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
 
   const responseCount = async () =>
     Number((await db().db.select({ n: count() }).from(surveyResponses))[0]?.n);
-  const post = (
+  /** Posts an answer with a ticket the page issued when the answer says it was opened. */
+  const post = async (
     token: string,
     body: Record<string, unknown>,
     from = device(),
@@ -87,7 +90,10 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   ) =>
     submitPublicAnswer(db().db, {
       token,
-      body: body as never,
+      body: {
+        ticket: issueTicket(await surveySecret(db().db), token, new Date(String(body.startedAt))),
+        ...body,
+      } as never,
       device: from,
       ip,
       now: NOW,

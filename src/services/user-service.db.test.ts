@@ -125,7 +125,7 @@ describeOnBothDatabases("user administration", (db) => {
           userAgent: null,
         },
       ),
-    ).rejects.toMatchObject({ code: "auth.disabled" });
+    ).rejects.toMatchObject({ code: "auth.invalid_credentials" });
   });
 
   describe("limits", () => {

@@ -1,6 +1,8 @@
 /** User administration: create, change, disable, reset passwords — all within the actor's region. */
+
 import { and, asc, count, eq, ilike, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/index.ts";
+import { isUniqueViolation } from "../db/pg-errors.ts";
 import { regions, sessions, users } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
 import { assertPasswordPolicy } from "../domain/password-policy.ts";
@@ -115,35 +117,40 @@ export async function createUser(
   assertRegionInScope(ctx, region);
   assertPasswordPolicy(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const [taken] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(sql`lower(${users.username})`, input.username.toLowerCase()));
-    if (taken) {
-      throw new DomainError("user.exists", { username: input.username }, { field: "username" });
-    }
-    const [created] = await tx
-      .insert(users)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        role: input.role,
-        regionCode: region.code,
-      })
-      .returning({ id: users.id });
-    if (!created) throw new Error("insert returned no row");
-    const view = await getUserView(tx, created.id);
-    await recordAudit(tx, ctx, {
-      action: "create",
-      entity: "user",
-      entityId: created.id,
-      region,
-      after: view,
+  const exists = () =>
+    new DomainError("user.exists", { username: input.username }, { field: "username" });
+  return db
+    .transaction(async (tx) => {
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.username})`, input.username.toLowerCase()));
+      if (taken) throw exists();
+      const [created] = await tx
+        .insert(users)
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          role: input.role,
+          regionCode: region.code,
+        })
+        .returning({ id: users.id });
+      if (!created) throw new Error("insert returned no row");
+      const view = await getUserView(tx, created.id);
+      await recordAudit(tx, ctx, {
+        action: "create",
+        entity: "user",
+        entityId: created.id,
+        region,
+        after: view,
+      });
+      return view;
+    })
+    .catch((err: unknown) => {
+      // The same name created at the same moment: the unique index decides, as the check above would.
+      throw isUniqueViolation(err, "users_username_idx") ? exists() : err;
     });
-    return view;
-  });
 }
 
 export interface UpdateUserInput {

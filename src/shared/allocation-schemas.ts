@@ -1,6 +1,6 @@
 /** Request and response shapes of allocation plans (因素法), their scenarios, comparison and approval. */
 import { z } from "@hono/zod-openapi";
-import { IdParam } from "./evaluation-schemas.ts";
+import { IdParam, INT32_MAX, Version } from "./schemas.ts";
 
 export const AllocationParams = IdParam;
 
@@ -106,7 +106,7 @@ export const NewAllocationRequest = z.object({
 });
 
 export const UpdateAllocationRequest = z.object({
-  version: z.number().int().positive(),
+  version: Version,
   name: z.string().min(1).max(200).optional(),
   model: z.record(z.string(), z.unknown()),
   data: z.record(z.string(), z.unknown()).optional(),
@@ -116,7 +116,7 @@ export const CopyAllocationRequest = z.object({ name: z.string().min(1).max(200)
 
 export const AllocationActionRequest = z.object({
   action: z.enum(ALLOCATION_ACTIONS),
-  version: z.number().int().positive(),
+  version: Version,
   comment: z.string().max(2000).optional(),
 });
 
@@ -124,6 +124,10 @@ export const AllocationCompareQuery = z.object({
   ids: z
     .string()
     .regex(/^\d+(,\d+){0,7}$/)
+    .refine(
+      (t) => t.split(",").every((id) => Number(id) >= 1 && Number(id) <= INT32_MAX),
+      "positive 32-bit integers",
+    )
     .openapi({
       description: "方案编号，逗号分隔（至多8个）/ plan ids, comma-separated",
       example: "1,2",
@@ -152,7 +156,7 @@ export const AllocationDataForm = z.object({
     format: "binary",
     description: "填好的分配数据表（.xlsx，下载的模板）",
   }),
-  version: z.coerce.number<string>().int().positive(),
+  version: z.coerce.number<string>().int().positive().max(INT32_MAX),
 });
 
 export type AllocationPlanSummaryT = z.infer<typeof AllocationPlanSummary>;

@@ -1,7 +1,7 @@
 /** Request and response shapes of the evaluation API. */
 import { z } from "@hono/zod-openapi";
 import { Year } from "./data-schemas.ts";
-import { DateText, RegionCode } from "./schemas.ts";
+import { DateText, Id, RegionCode, Version } from "./schemas.ts";
 
 export const EVALUATION_TYPE_CODES = [
   "self",
@@ -14,14 +14,6 @@ export const SheetStatusName = z.enum(["draft", "submitted", "returned", "approv
 export const SheetActionName = z.enum(["save", "submit", "return", "approve", "reopen"]);
 
 const Text2 = z.object({ zh: z.string(), en: z.string() });
-
-export const IdParam = z.object({
-  id: z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name: "id", in: "path", required: true }, type: "integer" }),
-});
 
 export const FrameworkChoice = z.object({
   code: z.string(),
@@ -45,7 +37,7 @@ export const NewTaskRequest = z
       })
       .optional(),
     regionCode: RegionCode,
-    programmeId: z.number().int().positive().nullable().optional(),
+    programmeId: Id.nullable().optional(),
     deadline: DateText.nullable().optional(),
     regions: z.array(RegionCode).min(1).max(5000),
   })
@@ -117,7 +109,7 @@ export const SheetEntrySchema = z.object({
 
 export const SaveSheetRequest = z
   .object({
-    version: z.number().int().positive(),
+    version: Version,
     entries: z.record(z.string(), SheetEntrySchema),
     mode: z.enum(["on-site", "off-site"]).nullable().optional(),
     visitNotes: z.string().max(4000).nullable().optional(),
@@ -127,7 +119,7 @@ export const SaveSheetRequest = z
 export const SheetActionRequest = z
   .object({
     action: z.enum(["submit", "return", "approve", "reopen"]),
-    version: z.number().int().positive(),
+    version: Version,
     comments: z.record(z.string(), z.string().max(2000)).optional(),
     reason: z.string().max(2000).optional(),
   })

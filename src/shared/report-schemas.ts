@@ -1,6 +1,6 @@
 /** Request and response shapes of reports: editable paragraphs and background jobs. */
 import { z } from "@hono/zod-openapi";
-import { IdParam } from "./evaluation-schemas.ts";
+import { Id, IdParam } from "./schemas.ts";
 
 /** Templates of one evaluation sheet. */
 export const SHEET_TEMPLATES = [
@@ -48,12 +48,12 @@ export const NarrativeList = z.object({ items: z.array(Narrative) });
 export const ReportJobRequest = z.discriminatedUnion("subject", [
   z.object({
     subject: z.literal("task"),
-    taskId: z.number().int().positive(),
+    taskId: Id,
     format: z.enum(FORMAT_NAMES),
   }),
   z.object({
     subject: z.literal("sheet"),
-    sheetId: z.number().int().positive(),
+    sheetId: Id,
     template: SheetTemplateName,
     format: z.enum(FORMAT_NAMES),
   }),
@@ -66,6 +66,10 @@ export const ReportJobAnswer = z.object({
   title: z.string(),
   format: z.string(),
   status: z.enum(["queued", "running", "done", "failed"]),
+  /** While queued: the place in the queue, 1 for the next to start (「排队中，前面还有 N 个」: N = place − 1). */
+  queuePlace: z.number().int().positive().nullable().openapi({
+    description: "排队位置（1 为下一个开始）/ place in the queue while queued, 1 = next to start",
+  }),
   done: z.number(),
   total: z.number(),
   stage: z.string().nullable(),

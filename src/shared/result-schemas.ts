@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { SeverityName } from "./check-schemas.ts";
 import { ScorecardGroup, ScorecardIndicator, SheetStatusName } from "./evaluation-schemas.ts";
+import { pathId, Version } from "./schemas.ts";
 
 /** 待整改 / 整改中 / 已整改 / 已验收. */
 export const RECTIFICATION_STATUS_CODES = ["open", "in-progress", "done", "verified"] as const;
@@ -11,11 +12,7 @@ const Text2 = z.object({ zh: z.string(), en: z.string() });
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
 
 export const RectificationParams = z.object({
-  id: z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name: "id", in: "path", required: true }, type: "integer" }),
+  id: pathId("id"),
   key: z
     .string()
     .min(1)
@@ -30,7 +27,7 @@ export const RectificationParams = z.object({
 export const RectificationRequest = z
   .object({
     /** The version read; null when the problem has no rectification yet. */
-    version: z.number().int().positive().nullable(),
+    version: Version.nullable(),
     owner: optionalText(200),
     deadline: z.iso.date().nullable().optional(),
     status: RectificationStatusName,

@@ -7,12 +7,42 @@ export const RegionCode = z
   .regex(/^\d{6}$/, "6-digit GB/T 2260 code")
   .openapi({ example: "411700" });
 
+/** Whether YYYY-MM-DD names a day of the calendar; never throws (2021-13-45 is an Invalid Date). */
+export function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** A calendar date, YYYY-MM-DD, that exists (no 2月30日). */
 export const DateText = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((t) => new Date(`${t}T00:00:00Z`).toISOString().slice(0, 10) === t, "not a date")
+  .refine(isCalendarDate, "not a date")
   .openapi({ example: "2025-06-30" });
+
+/** The largest PostgreSQL `integer` (serial ids, versions): a bigger number would fail in SQL. */
+export const INT32_MAX = 2_147_483_647;
+
+/** A row id in a JSON body: a positive 32-bit integer. */
+export const Id = z.number().int().positive().max(INT32_MAX);
+
+/** A row's version number in a JSON body (optimistic locking). */
+export const Version = z.number().int().positive().max(INT32_MAX);
+
+/** The one path-id schema: `{name}` in a path, a positive 32-bit integer. */
+export const pathId = (name: string) =>
+  z.coerce
+    .number<string>()
+    .int()
+    .positive()
+    .max(INT32_MAX)
+    .openapi({ param: { name, in: "path", required: true }, type: "integer" });
+
+/** `{id}` in a path. */
+export const IdParam = z.object({ id: pathId("id") });
+
+/** An optional id in a query string. */
+export const QueryId = z.coerce.number<string>().int().positive().max(INT32_MAX).optional();
 
 export const RegionLevel = z.enum(["nation", "province", "city", "county"]);
 
@@ -124,7 +154,8 @@ export const ErrorBody = z
   .openapi("Error");
 
 export const Paging = {
-  page: z.coerce.number<string>().int().min(1).default(1),
+  // Bounded so page × size stays a PostgreSQL bigint offset.
+  page: z.coerce.number<string>().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number<string>().int().min(1).max(200).default(20),
 };
 

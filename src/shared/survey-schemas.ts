@@ -1,24 +1,15 @@
 /** Request and response shapes of satisfaction surveys (满意度调查): builder, collection points, answers, results. */
 import { z } from "@hono/zod-openapi";
-import { IdParam } from "./evaluation-schemas.ts";
-import { RegionCode } from "./schemas.ts";
+import { Id, IdParam, pathId, QueryId, RegionCode } from "./schemas.ts";
 
 export const SurveyParams = IdParam;
 export const SurveyCommunityParams = z.object({
   id: IdParam.shape.id,
-  communityId: z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name: "communityId", in: "path", required: true }, type: "integer" }),
+  communityId: pathId("communityId"),
 });
 export const SurveyResponseParams = z.object({
   id: IdParam.shape.id,
-  responseId: z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name: "responseId", in: "path", required: true }, type: "integer" }),
+  responseId: pathId("responseId"),
 });
 /** A collection point's public token: the part of /s/{token} a QR code carries. */
 export const PublicTokenParams = z.object({
@@ -120,7 +111,7 @@ export const NewSurveyRequest = z
     title: z.string().trim().min(1).max(200),
     /** Start from the standard 老旧小区改造满意度 questionnaire, a copy of another survey's, or a file. */
     template: z.literal("old-community-satisfaction").optional(),
-    copyOf: z.number().int().positive().optional(),
+    copyOf: Id.optional(),
     questionnaire: z.record(z.string(), z.unknown()).optional(),
   })
   .refine(
@@ -182,9 +173,9 @@ export const SurveyResponseItem = z.object({
 export type SurveyResponseItemT = z.infer<typeof SurveyResponseItem>;
 
 export const SurveyResponseQuery = z.object({
-  communityId: z.coerce.number<string>().int().positive().optional(),
+  communityId: QueryId,
   valid: z.enum(["true", "false"]).optional(),
-  page: z.coerce.number<string>().int().min(1).default(1),
+  page: z.coerce.number<string>().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number<string>().int().min(1).max(200).default(50),
 });
 
@@ -307,18 +298,33 @@ export const PublicAnswerRequest = z
   .object({
     questionnaireVersion: z.number().int(),
     answers: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string()), z.null()])),
-    startedAt: z.string().max(40),
-    submittedAt: z.string().max(40),
+    /** Ignored (older pages send it): the answering time runs from the ticket's issue time. */
+    startedAt: z.string().max(40).optional(),
+    /** Ignored: the server's clock says when an answer arrived. */
+    submittedAt: z.string().max(40).optional(),
     honeypot: z.string().max(200).optional(),
     accessCode: z.string().max(40).optional(),
-    /** The signed time the page was served: the server measures the answering time from it. */
+    /**
+     * The page's signed single-use ticket (the hidden field of /s/{token}, or
+     * GET /api/public/surveys/{token}/ticket): its issue time starts the answering time.
+     */
     ticket: z.string().max(200).optional(),
   })
   .openapi("PublicAnswer");
+
+export const PublicTicket = z
+  .object({
+    /** Sent back with one answer: `{issued ms}.{nonce}.{signature}`. */
+    ticket: z.string(),
+    issuedAt: z.string(),
+    /** After this the ticket takes no answer (JIXIAO_SURVEY_TICKET_HOURS after issue). */
+    expiresAt: z.string(),
+  })
+  .openapi("PublicTicket");
 
 export const PublicAnswerReceipt = z.object({
   /** A short receipt the resident may quote. */
   receipt: z.string(),
 });
 
-export const TaskSurveyRequest = z.object({ surveyId: z.number().int().positive().nullable() });
+export const TaskSurveyRequest = z.object({ surveyId: Id.nullable() });

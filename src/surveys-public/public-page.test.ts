@@ -1,7 +1,12 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prepareQuestionnaire } from "../domain/surveys/index.ts";
 import { template } from "../domain/surveys/test-questionnaires.ts";
-import { type PublicSurveyPageInput, renderPublicSurveyPage } from "./public-page.ts";
+import {
+  PUBLIC_PAGE_CSP,
+  type PublicSurveyPageInput,
+  renderPublicSurveyPage,
+} from "./public-page.ts";
 import { SURVEY_CLIENT_SOURCE } from "./survey-client.ts";
 
 const base: PublicSurveyPageInput = {
@@ -124,6 +129,7 @@ describe("renderPublicSurveyPage (the standard questionnaire)", () => {
     const config = JSON.parse(json?.[1] ?? "null");
     expect(config).toMatchObject({
       endpoint: "/api/public/surveys/Ab3dEf6hJk/answers",
+      ticketEndpoint: "/api/public/surveys/Ab3dEf6hJk/ticket",
       questionnaireVersion: 1,
       locale: "zh-CN",
     });
@@ -268,9 +274,29 @@ describe("renderPublicSurveyPage escapes whatever users wrote", () => {
   });
 });
 
+describe("the page's Content-Security-Policy", () => {
+  const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+  it("allows exactly the inline script and style of every kind of page, by hash", () => {
+    const script = `script-src ${hash(SURVEY_CLIENT_SOURCE)}`;
+    expect(PUBLIC_PAGE_CSP.split("; ")).toContain(script);
+    expect(PUBLIC_PAGE_CSP).not.toMatch(/unsafe|nonce|\*/);
+    for (const page of [render(), render({ status: "closed" }), render({ locale: "en-US" })]) {
+      const style = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? "";
+      expect(PUBLIC_PAGE_CSP.split("; ")).toContain(`style-src ${hash(style)}`);
+      // The only executed script is the client, inlined as it is hashed; no handler attributes.
+      for (const [, text] of page.matchAll(/<script>([\s\S]*?)<\/script>/g))
+        expect(hash(text ?? "")).toBe(hash(SURVEY_CLIENT_SOURCE));
+      expect(page).not.toMatch(/\son[a-z]+=|\sstyle=/);
+    }
+  });
+});
+
 describe("the survey script", () => {
   it("is ES2017 without modules: no optional chaining, nullish merging, spread objects or imports", () => {
     expect(SURVEY_CLIENT_SOURCE).not.toMatch(/\?\.|\?\?|\.\.\.|\bimport\b|\bexport\b/);
+    // The phone's clock is not asked: the server measures from the ticket.
+    expect(SURVEY_CLIENT_SOURCE).not.toMatch(/startedAt|submittedAt/);
     expect(() => new Function(SURVEY_CLIENT_SOURCE)).not.toThrow();
   });
 });

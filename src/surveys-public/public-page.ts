@@ -1,7 +1,9 @@
 /**
  * The page residents open from a survey's QR code: one server-rendered HTML document (questions
- * visible before any script runs), inline CSS and script, nothing loaded from elsewhere.
+ * visible before any script runs), inline CSS and script allowed by their hashes, nothing loaded
+ * from elsewhere.
  */
+import { createHash } from "node:crypto";
 import { type Text, textIn } from "../domain/frameworks/index.ts";
 import {
   type PersonalField,
@@ -29,11 +31,9 @@ export interface PublicSurveyPageInput {
   needsAccessCode: boolean;
   /** This device has answered already (the signed cookie). */
   answered: boolean;
-  /** The signed time the page was served, sent back with the answer. */
+  /** The signed single-use ticket (issue time, nonce) sent back with the answer. */
   ticket: string;
   locale: PageLocale;
-  /** A Content-Security-Policy nonce for the inline style and script, when the server sets one. */
-  nonce?: string;
 }
 
 interface PageWords {
@@ -110,6 +110,7 @@ const CLIENT_WORDS: Record<PageLocale, SurveyClientMessages> = {
     network: "网络连接失败，您的答案仍保留在本页，请检查网络后再次提交",
     failed: "提交失败（{status}），请稍后再试",
     checkAnswer: "请检查此题的答案",
+    another: "再填写一份（如现场代他人填写）",
   },
   "en-US": {
     required: "This question must be answered",
@@ -126,6 +127,7 @@ const CLIENT_WORDS: Record<PageLocale, SurveyClientMessages> = {
     network: "No connection: your answers are still on this page; check the network and send again",
     failed: "Not sent ({status}); please try again later",
     checkAnswer: "Check this answer",
+    another: "Answer another questionnaire (e.g. for a neighbour, on site)",
   },
 };
 
@@ -163,6 +165,7 @@ button{width:100%;min-height:52px;border:0;border-radius:10px;background:#0b57d0
 button:disabled{background:#8ab4f8}
 .done{background:#fff;border-radius:10px;padding:24px 14px;text-align:center}
 .done strong{font-size:20px;letter-spacing:1px}
+.done button{margin-top:16px;background:#fff;color:#0b57d0;border:1px solid #0b57d0;font-size:16px}
 .hp{position:absolute;left:-10000px;top:0;width:1px;height:1px;overflow:hidden}`;
 
 /** The public page of one collection point: the form, or why there is none (draft, closed, answered). */
@@ -205,6 +208,7 @@ export function renderPublicSurveyPage(input: PublicSurveyPageInput): string {
     : "";
   const config: SurveyClientConfig = {
     endpoint: `/api/public/surveys/${encodeURIComponent(input.token)}/answers`,
+    ticketEndpoint: `/api/public/surveys/${encodeURIComponent(input.token)}/ticket`,
     questionnaireVersion: questionnaire.version,
     locale: input.locale,
     messages: CLIENT_WORDS[input.locale],
@@ -224,7 +228,7 @@ export function renderPublicSurveyPage(input: PublicSurveyPageInput): string {
     `<button type="submit" id="survey-submit" disabled>${esc(CLIENT_WORDS[input.locale].submit)}</button>`,
     `</form>`,
     `<script type="application/json" id="survey-config">${scriptJson(config)}</script>`,
-    `<script${nonceAttr(input)}>${SURVEY_CLIENT_SOURCE}</script>`,
+    `<script>${SURVEY_CLIENT_SOURCE}</script>`,
   ];
   return page(input, body.join(""));
 }
@@ -236,7 +240,7 @@ function page(input: PublicSurveyPageInput, main: string): string {
     `<meta name="viewport" content="width=device-width,initial-scale=1">`,
     `<meta name="referrer" content="no-referrer">`,
     `<title>${esc(input.title)}</title>`,
-    `<style${nonceAttr(input)}>${STYLE}</style></head>`,
+    `<style>${STYLE}</style></head>`,
     `<body><main>${main}</main></body></html>`,
   ].join("\n");
 }
@@ -351,6 +355,19 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-function nonceAttr(input: PublicSurveyPageInput): string {
-  return input.nonce ? ` nonce="${esc(input.nonce)}"` : "";
-}
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/**
+ * The page's Content-Security-Policy: its one inline script and one inline style by their hashes
+ * (computed from the exact text the page inlines), answers and tickets to this server, nothing else.
+ */
+export const PUBLIC_PAGE_CSP = [
+  "default-src 'none'",
+  `script-src ${sha256(SURVEY_CLIENT_SOURCE)}`,
+  `style-src ${sha256(STYLE)}`,
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");

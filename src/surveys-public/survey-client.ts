@@ -8,6 +8,8 @@
 export interface SurveyClientConfig {
   /** Where answers are posted: /api/public/surveys/{token}/answers. */
   endpoint: string;
+  /** Where a fresh ticket comes from for another questionnaire: /api/public/surveys/{token}/ticket. */
+  ticketEndpoint: string;
   questionnaireVersion: number;
   locale: "zh-CN" | "en-US";
   messages: SurveyClientMessages;
@@ -32,6 +34,8 @@ export interface SurveyClientMessages {
   /** `{status}` */
   failed: string;
   checkAnswer: string;
+  /** The button after a receipt that starts another questionnaire on the same page. */
+  another: string;
 }
 
 // String.raw keeps the regular expressions' backslashes; the script must hold no backtick or ${.
@@ -42,7 +46,6 @@ export const SURVEY_CLIENT_SOURCE = String.raw`(function () {
   if (!configNode || !form) return;
   var config = JSON.parse(configNode.textContent);
   var M = config.messages;
-  var startedAt = new Date().toISOString();
   var questions = [].slice.call(form.querySelectorAll("[data-q]"));
   var statusNode = document.getElementById("survey-status");
   var button = document.getElementById("survey-submit");
@@ -192,6 +195,7 @@ export const SURVEY_CLIENT_SOURCE = String.raw`(function () {
     });
     if (first) focusOn(first);
   }
+  // The form stays in the page, hidden, so that another questionnaire can start from it.
   function finish(receipt) {
     var done = document.createElement("div");
     done.className = "done";
@@ -208,7 +212,58 @@ export const SURVEY_CLIENT_SOURCE = String.raw`(function () {
       line.appendChild(code);
       done.appendChild(line);
     }
-    form.parentNode.replaceChild(done, form);
+    var again = document.createElement("button");
+    again.type = "button";
+    again.id = "survey-another";
+    again.textContent = M.another;
+    var note = document.createElement("p");
+    note.className = "status bad";
+    again.addEventListener("click", function () {
+      another(done, again, note);
+    });
+    done.appendChild(again);
+    done.appendChild(note);
+    form.hidden = true;
+    form.parentNode.insertBefore(done, form);
+    window.scrollTo(0, 0);
+  }
+  // Each answer needs a ticket of its own: a fresh one, then the same form, emptied.
+  async function another(done, again, note) {
+    again.disabled = true;
+    note.textContent = "";
+    var data = null;
+    var status = 0;
+    try {
+      var response = await fetch(config.ticketEndpoint, {
+        credentials: "same-origin",
+        headers: { "Accept-Language": config.locale, Accept: "application/json" },
+      });
+      status = response.status;
+      data = await response.json();
+    } catch (err) {
+      data = null;
+    }
+    if (status !== 200 || !data || !data.ticket) {
+      again.disabled = false;
+      var error = data && data.error;
+      note.textContent =
+        status === 0 ? M.network : error && error.message ? error.message : fill(M.failed, { status: status });
+      return;
+    }
+    var code = accessNode ? fields(accessNode)[0].value : "";
+    form.reset();
+    if (accessNode) fields(accessNode)[0].value = code;
+    form.elements.ticket.value = data.ticket;
+    questions.forEach(function (q) {
+      unmark(q);
+      count(q);
+      limit(q);
+    });
+    applySkips();
+    say("", false);
+    ready();
+    done.parentNode.removeChild(done);
+    form.hidden = false;
     window.scrollTo(0, 0);
   }
   function ready() {
@@ -258,11 +313,10 @@ export const SURVEY_CLIENT_SOURCE = String.raw`(function () {
     applySkips();
     var answers = collect();
     if (!answers) return;
+    // No times: the server measures from the ticket's issue time to its own clock.
     var body = {
       questionnaireVersion: config.questionnaireVersion,
       answers: answers,
-      startedAt: startedAt,
-      submittedAt: new Date().toISOString(),
       honeypot: form.elements.website.value,
       ticket: form.elements.ticket.value,
     };

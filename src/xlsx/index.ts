@@ -8,3 +8,4 @@ export {
   writeDataFile,
   writeTemplate,
 } from "./write.ts";
+export { inspectXlsx, type XlsxCensus } from "./zip-guard.ts";

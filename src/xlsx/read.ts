@@ -3,9 +3,8 @@ import ExcelJS from "exceljs";
 import type { Cell, SheetGrid } from "../domain/datasets/types.ts";
 import { Decimal } from "../domain/decimal.ts";
 import { DomainError } from "../domain/errors.ts";
-
-const NOT_XLSX =
-  "不是有效的 .xlsx 文件（请在 Excel 或 WPS 中另存为 .xlsx）/ not a valid .xlsx file";
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "../domain/upload-limits.ts";
+import { inspectXlsx, NOT_XLSX } from "./zip-guard.ts";
 
 function isPercentFormat(numFmt: string | undefined): boolean {
   return numFmt?.includes("%") === true;
@@ -102,12 +101,20 @@ function gridOf(sheet: ExcelJS.Worksheet): SheetGrid {
   };
 }
 
-/** Every worksheet of an .xlsx file as a grid, visible sheets first. */
-export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<SheetGrid[]> {
+/**
+ * Every worksheet of an .xlsx file as a grid, visible sheets first. The zip is inspected first
+ * (inflated size, parts, rows, cells): past a limit, `file.too_large` before exceljs holds any of it.
+ */
+export async function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<SheetGrid[]> {
   // An .xlsx is a zip: refuse anything else before exceljs tries to unzip it.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new DomainError("file.unreadable", { file: fileName, reason: NOT_XLSX });
   }
+  await inspectXlsx(bytes, fileName, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -41,6 +41,13 @@ for (const kind of DB_KINDS) {
         community("驿城区", "纺织厂家属院"),
         community("驿城区", "铁路新村", { households: "1,204" }),
       ];
+      const many = Array.from({ length: 1200 }, (_, i) =>
+        community("驿城区", `坏小区${i}`, { households: "三百" }),
+      );
+      writeFileSync(
+        join(dir, `many-${kind}.xlsx`),
+        await dataFile("communities", many, { year: 2020, scopeName: "驿城区" }),
+      );
       writeFileSync(
         join(dir, `right-${kind}.xlsx`),
         await dataFile("communities", right, { year: 2020, scopeName: "驿城区" }),
@@ -59,6 +66,26 @@ for (const kind of DB_KINDS) {
       );
       expect(r.stderr).toContain(
         "小区项目台账 第 5 行 F 列 「户数*」：「户数*」的值「三百」不是整数",
+      );
+    });
+
+    it("lists the first 1,000 problems and the total, and applies JIXIAO_IMPORT_MAX_ROWS", async () => {
+      const many = await runJixiao(args(join(dir, `many-${kind}.xlsx`)), env);
+      expect(many.code).toBe(2);
+      expect(many.stderr).toContain(
+        `错误：文件 many-${kind}.xlsx 有 1200 处错误，整个文件未导入：`,
+      );
+      expect(many.stderr.match(/不是整数/g)).toHaveLength(1000);
+      expect(many.stderr).toContain(
+        "共 1,200 个问题，仅列出前 1,000 个 / 1,200 problems in all, the first 1,000 listed",
+      );
+      const limited = await runJixiao(args(join(dir, `right-${kind}.xlsx`)), {
+        ...env,
+        JIXIAO_IMPORT_MAX_ROWS: "3",
+      });
+      expect(limited.code).toBe(2);
+      expect(limited.stderr).toContain(
+        `错误：文件 right-${kind}.xlsx 工作表的行数超过上限（3 行），未读取；请拆分后分批上传，或请管理员调高 JIXIAO_IMPORT_MAX_ROWS`,
       );
     });
 

@@ -303,6 +303,10 @@ describe("jixiao with a bad configuration or an unreachable database", () => {
     });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe("错误 / error: connect ECONNREFUSED 127.0.0.1:1\n");
+    expect(r.stderr).toBe(
+      "错误：数据库暂时无法连接，请 5 秒后重试；如持续出现，请联系管理员\n" +
+        "error: The database cannot be reached right now; try again in 5 seconds, and tell your administrator if it goes on\n" +
+        "原因 / reason: connect ECONNREFUSED 127.0.0.1:1\n",
+    );
   });
 });

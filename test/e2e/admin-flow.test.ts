@@ -1,5 +1,6 @@
-// End to end in Chromium: sign in, switch the language, browse the region tree, create a user,
-// and find the change in the audit log. Screenshots go to test-artifacts/e2e (git-ignored).
+// End to end in Chromium: sign in, switch the language, browse the region tree, create a user, and
+// find the change and the refused sign-in in the audit log. Screenshots go to test-artifacts/e2e
+// (git-ignored).
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -108,5 +109,15 @@ describe("the administrator's first session in the browser", () => {
     await row.locator(".ant-table-row-expand-icon").click();
     await expect.poll(() => page.getByText("驻马店市财政局").count()).toBeGreaterThan(0);
     await shot("06-audit");
+  });
+
+  it("shows the refused sign-in in the nation's audit log, by an anonymous actor", async () => {
+    // The failed sign-in of the first step belongs to admin's region, the nation.
+    await page.getByTestId("region-tree").getByText("全国").click();
+    const table = page.getByTestId("audit-table");
+    const row = table.locator(".ant-table-row").filter({ hasText: "登录失败" }).first();
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.textContent()).toMatch(/匿名.*登录失败.*登录admin/);
+    await shot("07-audit-refused-sign-in");
   });
 });

@@ -2,7 +2,9 @@
 // questionnaire, lets answers through at once (too-fast rule at 0 seconds), adds a community and publishes;
 // two residents answer its public page on their phones (one satisfied, one not, with a reason); the
 // results show 2 valid questionnaires at 50.00 %; the evaluator judges one answer invalid and the rate
-// follows; the poster prints without the access code. Screenshots in test-artifacts/e2e.
+// follows; the poster prints without the access code; a volunteer's phone sends a second questionnaire
+// with a fresh ticket after the receipt; neither the web app nor the public page meets a
+// Content-Security-Policy violation. Screenshots in test-artifacts/e2e.
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +18,27 @@ const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_
 const PHONE = { width: 390, height: 844 };
 /** An image's decoded width: 0 until the QR code has loaded. */
 const naturalWidth = (img: unknown) => (img as { naturalWidth: number }).naturalWidth;
+
+/** What the pages' Content-Security-Policy refused, from every browser context of the test. */
+const cspProblems: string[] = [];
+
+/** Reports violations of the page's policy (events and Chromium's console lines) into cspProblems. */
+async function watchCsp(context: BrowserContext) {
+  await context.exposeBinding("__jixiaoCsp", (_source, text: string) => {
+    cspProblems.push(text);
+  });
+  // A string: the script runs in the page, where the test's types (no DOM) do not reach.
+  await context.addInitScript(
+    `document.addEventListener("securitypolicyviolation", (e) =>
+      window.__jixiaoCsp(e.violatedDirective + " " + e.blockedURI + " on " + location.pathname));`,
+  );
+  context.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspProblems.push(message.text());
+  });
+  context.on("weberror", (error) => {
+    cspProblems.push(`page error: ${error.error().message}`);
+  });
+}
 
 interface Resident {
   building: string;
@@ -37,38 +60,50 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
   const shot = (name: string, target: Page = page) =>
     target.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-  /** One resident on a phone of their own (the device cookie tells two devices apart). */
-  async function answerOnPhone(resident: Resident, screenshot?: string) {
+  const newPhone = async () => {
     const phone: BrowserContext = await browser.newContext({
       viewport: PHONE,
       locale: "zh-CN",
       isMobile: true,
       hasTouch: true,
     });
+    await watchCsp(phone);
+    const p = await phone.newPage();
+    p.setDefaultTimeout(15_000);
+    return { phone, p };
+  };
+
+  /** Fills in the public page's questionnaire as the resident would, sends it, and reads the receipt. */
+  async function fillAndSend(p: Page, resident: Resident, screenshot?: string) {
+    const q = (key: string) => p.locator(`[data-q="${key}"]`);
+    // The options are styled labels around hidden radio buttons: a resident taps the label.
+    const choose = (key: string, option: string) =>
+      q(key).locator(`label:has(input[value="${option}"])`).click();
+    expect(await q("community").locator("input").inputValue()).toBe("翠苑一区");
+    // The access code comes from the community, not from the poster.
+    await p.locator("#access-code").fill("CY2024");
+    await q("building").locator("textarea").fill(resident.building);
+    await choose("age-band", resident.age);
+    await choose("tenure", resident.tenure);
+    await choose("overall", resident.overall);
+    if (resident.reason) await q("overall-reason").locator("textarea").fill(resident.reason);
+    else expect(await q("overall-reason").isVisible()).toBe(false);
+    for (const [key, option] of Object.entries(resident.aspects)) await choose(key, option);
+    for (const option of resident.improve) await choose("improve", option);
+    await q("suggestion").locator("textarea").fill(resident.suggestion);
+    if (screenshot) await shot(screenshot, p);
+    await p.locator("#survey-submit").click();
+    await poll(() => p.locator("body").innerText()).toContain("提交成功");
+    if (screenshot) await shot(`${screenshot}-done`, p);
+    return (await p.locator("#survey-receipt").textContent()) ?? "";
+  }
+
+  /** One resident on a phone of their own (the device cookie tells two devices apart). */
+  async function answerOnPhone(resident: Resident, screenshot?: string) {
+    const { phone, p } = await newPhone();
     try {
-      const p = await phone.newPage();
-      p.setDefaultTimeout(15_000);
       await p.goto(`${server.url}${publicPath}`);
-      const q = (key: string) => p.locator(`[data-q="${key}"]`);
-      // The options are styled labels around hidden radio buttons: a resident taps the label.
-      const choose = (key: string, option: string) =>
-        q(key).locator(`label:has(input[value="${option}"])`).click();
-      expect(await q("community").locator("input").inputValue()).toBe("翠苑一区");
-      // The access code comes from the community, not from the poster.
-      await p.locator("#access-code").fill("CY2024");
-      await q("building").locator("textarea").fill(resident.building);
-      await choose("age-band", resident.age);
-      await choose("tenure", resident.tenure);
-      await choose("overall", resident.overall);
-      if (resident.reason) await q("overall-reason").locator("textarea").fill(resident.reason);
-      else expect(await q("overall-reason").isVisible()).toBe(false);
-      for (const [key, option] of Object.entries(resident.aspects)) await choose(key, option);
-      for (const option of resident.improve) await choose("improve", option);
-      await q("suggestion").locator("textarea").fill(resident.suggestion);
-      if (screenshot) await shot(screenshot, p);
-      await p.locator("#survey-submit").click();
-      await poll(() => p.locator("body").innerText()).toContain("提交成功");
-      if (screenshot) await shot(`${screenshot}-done`, p);
+      await fillAndSend(p, resident, screenshot);
     } finally {
       await phone.close();
     }
@@ -77,10 +112,12 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
   beforeAll(async () => {
     server = await startTestServer(ADMIN_PASSWORD);
     browser = await launchBrowser();
-    page = await browser.newPage({
+    const desk = await browser.newContext({
       viewport: { width: 1440, height: 1200 },
       locale: "zh-CN",
     });
+    await watchCsp(desk);
+    page = await desk.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${server.url}/login`);
     // The third-party evaluator builds the survey, as Hangzhou's did, and judges the answers.
@@ -88,7 +125,8 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
     await page.getByTestId("login-password").fill(server.demoPassword);
     await page.getByTestId("login-submit").click();
     await page.getByTestId("nav-surveys").waitFor();
-  }, 60_000);
+    // The demo's first start (seeding four reports) takes over a minute on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -243,5 +281,51 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
     expect(text).not.toContain("CY2024");
     await poll(() => posters.first().locator("img").evaluate(naturalWidth)).toBeGreaterThan(0);
     await shot("66-survey-poster");
+  });
+
+  it("takes a second questionnaire on a volunteer's phone with a fresh ticket after the receipt", async () => {
+    const { phone, p } = await newPhone();
+    try {
+      await p.goto(`${server.url}${publicPath}`);
+      const resident: Resident = {
+        building: "7 幢",
+        age: "75-plus",
+        tenure: "owner",
+        overall: "very-satisfied",
+        aspects: {
+          infrastructure: "satisfied",
+          "facade-roof": "satisfied",
+          "elevator-ageing": "very-satisfied",
+          environment: "satisfied",
+          "parking-charging": "basically-satisfied",
+          construction: "satisfied",
+          consultation: "very-satisfied",
+          management: "satisfied",
+        },
+        improve: ["management"],
+        suggestion: "无",
+      };
+      const ticket = () => p.locator('input[name="ticket"]').inputValue();
+      const first = await ticket();
+      const receipt = await fillAndSend(p, resident);
+      await p.locator("#survey-another").click();
+      await p.locator("#survey-form").waitFor();
+      await poll(ticket).not.toBe(first);
+      // The form starts empty (the community stays, being the collection point's).
+      expect(await p.locator('[data-q="overall"] input:checked').count()).toBe(0);
+      const second = await fillAndSend(p, { ...resident, building: "8 幢" }, "67-survey-another");
+      expect(second).toMatch(/^[A-Z0-9X]{8}$/);
+      expect(second).not.toBe(receipt);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("meets no Content-Security-Policy violation in the web app or on the public page", async () => {
+    const res = await fetch(`${server.url}${publicPath}`);
+    expect(res.headers.get("content-security-policy")).toMatch(/script-src 'sha256-[^']+'/);
+    const app = await fetch(`${server.url}/surveys`);
+    expect(app.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(cspProblems).toEqual([]);
   });
 });

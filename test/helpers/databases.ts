@@ -3,10 +3,14 @@ import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { type Database, type DbTarget, openDatabase } from "../../src/db/index.ts";
-import { adminUrl, databaseUrl } from "./pg-server.ts";
+import {
+  type Database,
+  type DbTarget,
+  type OpenOptions,
+  openDatabase,
+} from "../../src/db/index.ts";
+import { adminQuery, databaseUrl } from "./pg-server.ts";
 
 export type DbKind = DbTarget["kind"];
 export const DB_KINDS: DbKind[] = ["pglite", "postgres"];
@@ -19,12 +23,15 @@ export interface TestDatabase {
 }
 
 /** A migrated database with all regions and nothing else, private to the caller. */
-export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DbKind,
+  options: OpenOptions = {},
+): Promise<TestDatabase> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-db-"));
     cpSync(inject("pgliteTemplateDir"), dir, { recursive: true });
     const target: DbTarget = { kind, dataDir: dir };
-    const database = await openDatabase(target);
+    const database = await openDatabase(target, options);
     return {
       database,
       target,
@@ -37,25 +44,17 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   const name = `jixiao_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`create database ${name} template ${inject("postgresTemplateDb")}`);
   const target: DbTarget = { kind, url: databaseUrl(name) };
-  const database = await openDatabase(target);
+  const database = await openDatabase(target, options);
   return {
     database,
     target,
+    // close() returns once the server has seen every connection go: `with (force)` then has no
+    // live connection left to terminate (a terminated one would be an unhandled pool error).
     destroy: async () => {
       await database.close();
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
-}
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

@@ -26,6 +26,8 @@ export default async function setup(project: TestProject) {
 
   const templateDb = `jixiao_tpl_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
+  // Lives for the whole run: a dropped connection must fail the teardown's query, not the run.
+  admin.on("error", () => {});
   try {
     await admin.connect();
   } catch (err) {

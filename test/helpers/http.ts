@@ -4,16 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "../../src/api/app.ts";
+import type { AppDeps } from "../../src/api/env.ts";
 import type { Database } from "../../src/db/index.ts";
 import { chromiumPdf } from "../../src/reports/pdf.ts";
 import { folderEvidenceStore } from "../../src/storage/evidence-store.ts";
 import { TEST_PASSWORD } from "./fixtures.ts";
 
-/** The app over a test database; evidence files go to a fresh temporary folder. */
-export function testApp(database: Database) {
+/** The app over a test database; evidence files go to a fresh temporary folder; `deps` replace the defaults. */
+export function testApp(database: Database, deps: Partial<AppDeps> = {}) {
   const evidence = folderEvidenceStore(mkdtempSync(join(tmpdir(), "jixiao-evidence-")));
   const pdf = chromiumPdf(process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium");
-  return { ...createApp({ database, evidence, pdf, logger: pino({ level: "silent" }) }), evidence };
+  const built = createApp({ database, evidence, pdf, logger: pino({ level: "silent" }), ...deps });
+  return { ...built, evidence, pdf: deps.pdf ?? pdf };
 }
 
 export interface RequestOptions {

@@ -29,6 +29,8 @@ export async function startTestServer(adminPassword: string) {
     dataDir,
     evidenceDir: join(dataDir, "evidence"),
     chromiumPath: process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium",
+    reportConcurrency: 2,
+    reportQueuePerUser: 5,
     db: { kind: "pglite", dataDir: join(dataDir, "pglite") },
     adminPassword,
     secureCookies: false,

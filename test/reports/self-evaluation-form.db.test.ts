@@ -25,6 +25,7 @@ const noPdf = {
   render: async () => {
     throw new Error("no pdf here");
   },
+  close: async () => undefined,
 };
 
 describeOnBothDatabases("self-evaluation form", (db) => {

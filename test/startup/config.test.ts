@@ -12,12 +12,28 @@ describe("loadConfig", () => {
       dataDir: resolve("data"),
       evidenceDir: resolve("data", "evidence"),
       chromiumPath: "/usr/bin/chromium",
+      reportConcurrency: 2,
+      reportQueuePerUser: 5,
       db: { kind: "pglite", dataDir: resolve("data", "pglite") },
       adminPassword: undefined,
       secureCookies: false,
       publicUrl: undefined,
+      surveyTicketHours: 24,
+      uploadLimits: {
+        maxExpandedBytes: 200 * 1024 * 1024,
+        maxEntries: 10_000,
+        maxRows: 200_000,
+        maxCells: 5_000_000,
+        maxTextBytes: 10 * 1024 * 1024,
+      },
       logLevel: "info",
     });
+  });
+
+  it("takes the public survey ticket's lifetime in hours, and refuses none or more than 30 days", () => {
+    expect(loadConfig({ JIXIAO_SURVEY_TICKET_HOURS: "6" }).surveyTicketHours).toBe(6);
+    for (const bad of ["0", "721", "1.5", "day"])
+      expect(() => loadConfig({ JIXIAO_SURVEY_TICKET_HOURS: bad })).toThrow(DomainError);
   });
 
   it("takes the public address for survey QR codes without a trailing slash, and refuses a non-URL", () => {
@@ -55,6 +71,24 @@ describe("loadConfig", () => {
       DATABASE_URL: "postgresql://jixiao@db:5432/jixiao",
     });
     expect(server.db).toEqual({ kind: "postgres", url: "postgresql://jixiao@db:5432/jixiao" });
+  });
+
+  it("reads the upload limits, in MB where the name says so, and refuses a limit of 0", () => {
+    const limits = loadConfig({
+      JIXIAO_UPLOAD_MAX_EXPANDED_MB: "50",
+      JIXIAO_UPLOAD_MAX_ENTRIES: "100",
+      JIXIAO_IMPORT_MAX_ROWS: "1000",
+      JIXIAO_IMPORT_MAX_CELLS: "20000",
+      JIXIAO_UPLOAD_MAX_TEXT_MB: "2",
+    }).uploadLimits;
+    expect(limits).toEqual({
+      maxExpandedBytes: 50 * 1024 * 1024,
+      maxEntries: 100,
+      maxRows: 1000,
+      maxCells: 20_000,
+      maxTextBytes: 2 * 1024 * 1024,
+    });
+    expect(() => loadConfig({ JIXIAO_IMPORT_MAX_ROWS: "0" })).toThrow(/JIXIAO_IMPORT_MAX_ROWS/);
   });
 
   it("names the variable that is wrong, in a config.invalid error", () => {

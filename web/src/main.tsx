@@ -1,4 +1,6 @@
 /** Entry point: mounts the app into #root. */
+// First, before any schema parses: zod must not probe for eval under the page's CSP.
+import "./zod-config.ts";
 import "antd/dist/reset.css";
 import "./global.css";
 import { StrictMode } from "react";

@@ -67,3 +67,23 @@ describe("the 分配数据 sheet", () => {
     expect(refusal(rows)).toContain("缺少地区 汕头市（440500）的行");
   });
 });
+
+describe("the 分配数据 sheet, bad in every row", () => {
+  it("keeps the first 1,000 problems and counts all of them", () => {
+    const rows: unknown[][] = [["标题"], header()];
+    for (let i = 0; i < 1500; i += 1) rows.push([`9${String(i).padStart(5, "0")}`, "某地"]);
+    let err: unknown;
+    try {
+      parseDataSheet(model, rows, "分配数据.xlsx");
+    } catch (e) {
+      err = e;
+    }
+    if (!(err instanceof DomainError)) throw new Error("not refused");
+    expect(err.messageIn("zh-CN")).toMatch(/^分配数据表 分配数据\.xlsx 有 1500 处错误，未导入：\n/);
+    const details = err.details as { problems: string[]; total: number; truncated: boolean };
+    expect(details.total).toBe(1500);
+    expect(details.truncated).toBe(true);
+    expect(details.problems).toHaveLength(1000);
+    expect(details.problems[999]).toBe("第 1002 行「地区代码」：“900999”不是本方案的地区");
+  });
+});

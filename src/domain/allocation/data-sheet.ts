@@ -6,6 +6,7 @@
 import { DECIMAL_PATTERN } from "../decimal.ts";
 import { DomainError } from "../errors.ts";
 import { textIn } from "../frameworks/index.ts";
+import { MAX_LISTED_PROBLEMS } from "../upload-limits.ts";
 import {
   type AllocationData,
   type AllocationModel,
@@ -85,9 +86,15 @@ export function parseDataSheet(
   fileName: string,
 ): AllocationData {
   const columns = dataSheetColumns(model);
+  // Every problem is counted, the first MAX_LISTED_PROBLEMS kept: a sheet bad in every row stays cheap.
   const problems: string[] = [];
+  let total = 0;
+  const add = (problem: string) => {
+    total += 1;
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push(problem);
+  };
   const at = (row: number, title: string, message: string) =>
-    problems.push(`第 ${row} 行「${title}」：${message}`);
+    add(`第 ${row} 行「${title}」：${message}`);
   const headerIndex = rows.findIndex((r) => r.some((c) => text(c) === "地区代码"));
   if (headerIndex < 0) {
     throw new DomainError("allocation.data_invalid", {
@@ -100,7 +107,7 @@ export function parseDataSheet(
   const place = new Map<DataColumn, number>();
   for (const c of columns) {
     const index = header.indexOf(text(c.title));
-    if (index < 0) problems.push(`缺少列「${c.title}」`);
+    if (index < 0) add(`缺少列「${c.title}」`);
     else place.set(c, index);
   }
   const known = new Map(model.regions.map((r) => [r.code, r]));
@@ -147,14 +154,13 @@ export function parseDataSheet(
     regions[code] = own;
   }
   for (const r of model.regions) {
-    if (!seen.has(r.code) && problems.length === 0)
-      problems.push(`缺少地区 ${r.name}（${r.code}）的行`);
+    if (!seen.has(r.code) && total === 0) add(`缺少地区 ${r.name}（${r.code}）的行`);
   }
-  if (problems.length > 0) {
+  if (total > 0) {
     throw new DomainError(
       "allocation.data_invalid",
-      { file: fileName, count: problems.length, problems: problems.slice(0, 50).join("\n") },
-      { file: fileName, problems },
+      { file: fileName, count: total, problems: problems.slice(0, 50).join("\n") },
+      { file: fileName, problems, total, truncated: total > problems.length },
     );
   }
   return { regions };

@@ -55,6 +55,36 @@ const PROGRAMMES = [
   },
 ];
 
+describe("parseSheet: a file bad in every row", () => {
+  it("lists the first 1,000 problems in sheet order and counts all 5,000", () => {
+    const rows: Cell[][] = [["地区", "项目名称", "资金来源", "金额（万元）", "文号"]];
+    for (let i = 0; i < 5000; i += 1) {
+      rows.push(["汕头市", "2024年城镇老旧小区改造专项资金", "中央", `x${i}`, null]);
+    }
+    const result = parseSheet(spec("funds"), grid(rows), ctx(GD, PROGRAMMES));
+    expect(result.issueCount).toBe(5000);
+    expect(result.issues).toHaveLength(1000);
+    expect(result.issues[0]).toMatchObject({ row: 2, column: "D", code: "cell.number" });
+    expect(result.issues[999]).toMatchObject({
+      row: 1001,
+      zh: "「金额（万元）」的值「x999」不是数字",
+    });
+    expect(result.rows).toEqual([]);
+  });
+
+  it("counts what it lists when the problems are few", () => {
+    const result = parseSheet(
+      spec("funds"),
+      grid([
+        ["地区", "项目名称", "资金来源", "金额（万元）", "文号"],
+        ["汕头市", "2024年城镇老旧小区改造专项资金", "中央", "x", null],
+      ]),
+      ctx(GD, PROGRAMMES),
+    );
+    expect([result.issueCount, result.issues.length]).toEqual([1, 1]);
+  });
+});
+
 describe("parseSheet", () => {
   it("reads Guangdong's 表2-2 as published: 单位：万元 line, 合计 row, 省本级, trailing blanks", () => {
     const rows: Cell[][] = [

@@ -1,4 +1,6 @@
 /** Reads a worksheet into data-set rows: finds the header, skips notes and totals, reports every problem. */
+import { isUnstorableText, showUnstorable } from "../text.ts";
+import { MAX_LISTED_PROBLEMS } from "../upload-limits.ts";
 import { cellText, compactText, isBlank, normaliseText, readCell } from "./cells.ts";
 import { naturalKeyOf } from "./diff.ts";
 import type {
@@ -364,6 +366,7 @@ export function parseSheet(
     return {
       rows: [],
       skipped: [],
+      issueCount: 1,
       issues: [
         issue(
           sheetName,
@@ -382,10 +385,16 @@ export function parseSheet(
     };
   }
   const { grid, header } = chosen;
-  const issues: ImportIssue[] = [...header.issues];
-  if (issues.some((i) => i.code.startsWith("header."))) {
-    return { rows: [], skipped: [], issues };
+  if (header.issues.some((i) => i.code.startsWith("header."))) {
+    return { rows: [], skipped: [], issues: header.issues, issueCount: header.issues.length };
   }
+  // Every problem is counted; only the first are kept, so a file bad in every row stays cheap.
+  const issues: ImportIssue[] = [...header.issues];
+  let issueCount = issues.length;
+  const note = (found: ImportIssue) => {
+    issueCount += 1;
+    if (issues.length < MAX_LISTED_PROBLEMS) issues.push(found);
+  };
   const regions = new RegionResolver(ctx.regions, ctx.scope);
   const formulaCells = new Set(
     (grid.formulasWithoutResult ?? []).map((f) => `${f.row}:${f.column}`),
@@ -413,7 +422,7 @@ export function parseSheet(
       zh: string,
       en: string,
     ) => {
-      issues.push(issue(grid.name, line, m.index, m.header, shown, code, zh, en));
+      note(issue(grid.name, line, m.index, m.header, shown, code, zh, en));
       rowOk = false;
     };
     for (const m of header.mapped) {
@@ -425,6 +434,17 @@ export function parseSheet(
           "cell.formula",
           `「${m.header}」是没有计算结果的公式，请在 Excel 或 WPS 中打开并保存后再导入`,
           `${m.header}: a formula without a computed result; open and save the file in Excel first`,
+        );
+        continue;
+      }
+      const raw = typeof cell === "string" ? cell : null;
+      if (raw !== null && isUnstorableText(raw)) {
+        report(
+          m,
+          showUnstorable(raw),
+          "cell.invalid_text",
+          `「${m.header}」含有不允许的字符（NUL 或不成对的代理项），请删除后再导入`,
+          `${m.header} contains a character that is not allowed (NUL or an unpaired surrogate)`,
         );
         continue;
       }
@@ -490,7 +510,7 @@ export function parseSheet(
     const key = naturalKeyOf(spec, values);
     const first = keys.get(key);
     if (first !== undefined) {
-      issues.push(
+      note(
         issue(
           grid.name,
           line,
@@ -507,8 +527,8 @@ export function parseSheet(
     keys.set(key, line);
     rows.push({ line, regionCode, values });
   }
-  if (rows.length === 0 && issues.length === 0) {
-    issues.push(
+  if (rows.length === 0 && issueCount === 0) {
+    note(
       issue(
         grid.name,
         null,
@@ -521,7 +541,7 @@ export function parseSheet(
       ),
     );
   }
-  return { rows, skipped, issues };
+  return { rows, skipped, issues, issueCount };
 }
 
 function checkTarget(

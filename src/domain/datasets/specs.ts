@@ -1,4 +1,5 @@
 /** The data sets Jixiao holds per region and year: one spec drives templates, import, export, tables. */
+import { DomainError } from "../errors.ts";
 import type { ColumnKind, ColumnSpec, DatasetSpec, EnumValue } from "./types.ts";
 
 const money: ColumnKind = {
@@ -1047,4 +1048,17 @@ export const DATASET_NAMES = DATASETS.map((d) => d.name);
 /** The spec of a data set by name, or undefined. */
 export function findDataset(name: string): DatasetSpec | undefined {
   return DATASETS.find((d) => d.name === name);
+}
+
+/** The spec of a data set by name, refused with the names there are when unknown. */
+export function datasetOrThrow(name: string): DatasetSpec {
+  const spec = findDataset(name);
+  if (!spec) {
+    throw new DomainError(
+      "dataset.unknown",
+      { name, names: DATASET_NAMES.join(", ") },
+      { field: "dataset", value: name },
+    );
+  }
+  return spec;
 }

@@ -139,6 +139,7 @@ export type ImportIssueCode =
   | "cell.year"
   | "cell.enum"
   | "cell.too_long"
+  | "cell.invalid_text"
   | "cell.formula"
   | "region.unknown"
   | "region.ambiguous"
@@ -170,7 +171,10 @@ export interface SkippedRow {
 export interface ParseResult {
   rows: ParsedRow[];
   skipped: SkippedRow[];
+  /** The first problems (MAX_LISTED_PROBLEMS at most), in sheet order. */
   issues: ImportIssue[];
+  /** Every problem found, listed or not. */
+  issueCount: number;
 }
 
 /** A row already stored, in the same canonical form as ParsedRow. */

@@ -138,6 +138,8 @@ export const enUS: Messages = {
     "Fill in the template from this page in Excel or WPS; you see a preview before anything is written",
   "data.invalidTitle":
     "{file}: {count} problem(s); nothing was imported. Correct the file and upload it again.",
+  "data.issuesTruncated":
+    "{total} problems in all; only the first {shown} are shown. Correct these, then upload again to see the rest.",
   "data.issueSheet": "Sheet",
   "data.issueRow": "Row",
   "data.issueColumn": "Column",
@@ -414,6 +416,8 @@ export const enUS: Messages = {
   "jobs.status.running": "Running",
   "jobs.status.done": "Done",
   "jobs.status.failed": "Failed",
+  "jobs.queueAhead": "Queued, {n} ahead",
+  "jobs.queueNext": "Queued, next to start",
   "jobs.download": "Download",
   "jobs.empty": "No report jobs yet",
   "result.link": "Result",
@@ -477,10 +481,14 @@ export const enUS: Messages = {
   "audit.from": "From",
   "audit.to": "To",
   "audit.empty": "(none)",
+  "audit.anonymous": "anonymous",
 
   "entity.user": "User",
   "entity.session": "Session",
   "entity.region": "Region",
+  "entity.login": "Sign-in",
+  "entity.route": "API route",
+  "entity.audit": "Audit log",
 
   "action.create": "Create",
   "action.update": "Update",
@@ -490,6 +498,12 @@ export const enUS: Messages = {
   "action.logout": "Sign out",
   "action.password.change": "Change password",
   "action.password.reset": "Reset password",
+  "action.login.failed": "Failed sign-in",
+  "action.login.disabled": "Sign-in to a disabled account",
+  "action.login.locked": "Sign-in locked",
+  "action.login.refused": "Sign-in refused while locked",
+  "action.access.refused": "Access refused",
+  "action.audit.suppressed": "Repeated entries summarised",
 
   "nav.allocations": "Allocation",
   "alloc.dataDownload": "Download the data sheet",

@@ -133,6 +133,8 @@ export const zhCN = {
   "data.dropHint":
     "可使用本页「下载模板」得到的文件，在 Excel 或 WPS 中填写后上传；上传后先预览，确认后才写入",
   "data.invalidTitle": "文件 {file} 共有 {count} 处错误，整个文件未导入。请修改后重新上传。",
+  "data.issuesTruncated":
+    "共 {total} 个问题，仅显示前 {shown} 个；请先改正这些，再上传查看其余问题。",
   "data.issueSheet": "工作表",
   "data.issueRow": "行",
   "data.issueColumn": "列",
@@ -409,6 +411,8 @@ export const zhCN = {
   "jobs.status.running": "生成中",
   "jobs.status.done": "已完成",
   "jobs.status.failed": "失败",
+  "jobs.queueAhead": "排队中，前面还有 {n} 个",
+  "jobs.queueNext": "排队中，下一个开始",
   "jobs.download": "下载",
   "jobs.empty": "暂无报告任务",
   "result.link": "结果",
@@ -472,10 +476,14 @@ export const zhCN = {
   "audit.from": "开始时间",
   "audit.to": "结束时间",
   "audit.empty": "（无）",
+  "audit.anonymous": "匿名",
 
   "entity.user": "用户",
   "entity.session": "会话",
   "entity.region": "区域",
+  "entity.login": "登录",
+  "entity.route": "接口",
+  "entity.audit": "审计日志",
 
   "action.create": "新建",
   "action.update": "修改",
@@ -485,6 +493,12 @@ export const zhCN = {
   "action.logout": "退出",
   "action.password.change": "修改密码",
   "action.password.reset": "重置密码",
+  "action.login.failed": "登录失败",
+  "action.login.disabled": "已停用账户尝试登录",
+  "action.login.locked": "登录锁定",
+  "action.login.refused": "锁定期间拒绝登录",
+  "action.access.refused": "拒绝访问",
+  "action.audit.suppressed": "同类记录过多已合并",
 
   "nav.allocations": "资金分配",
   "alloc.dataDownload": "下载分配数据表",

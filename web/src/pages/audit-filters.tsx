@@ -11,7 +11,7 @@ export interface AuditFilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const ENTITIES = ["user", "session", "region"] as const;
+const ENTITIES = ["user", "session", "region", "login", "route", "audit"] as const;
 export const ACTIONS = [
   "create",
   "update",
@@ -21,6 +21,12 @@ export const ACTIONS = [
   "logout",
   "password.change",
   "password.reset",
+  "login.failed",
+  "login.disabled",
+  "login.locked",
+  "login.refused",
+  "access.refused",
+  "audit.suppressed",
 ] as const;
 
 export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues) => void }) {

@@ -1,4 +1,4 @@
-/** The audit log, newest first, with filters and before/after of each change. */
+/** The audit log, newest first, with filters and before/after of each change or refusal. */
 import { Card, Table, type TableColumnsType, Tag } from "antd";
 import { useCallback, useState } from "react";
 import type { AuditEntryT } from "../../../src/shared/schemas.ts";
@@ -59,7 +59,8 @@ export function AuditPage() {
       key: "actor",
       title: t("audit.actor"),
       dataIndex: "actorUsername",
-      render: (_v, e) => e.actorUsername ?? t("common.none"),
+      // No actor and no console name: a request from someone not signed in (a failed sign-in…).
+      render: (_v, e) => e.actorUsername ?? t("audit.anonymous"),
     },
     {
       key: "ip",

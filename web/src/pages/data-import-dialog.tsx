@@ -27,7 +27,7 @@ import { useI18n } from "../i18n/i18n-context.tsx";
 type Stage =
   | { kind: "choose" }
   | { kind: "uploading"; percent: number; fileName: string }
-  | { kind: "invalid"; fileName: string; issues: ImportIssueT[] }
+  | { kind: "invalid"; fileName: string; issues: ImportIssueT[]; total: number }
   | { kind: "failed"; message: string }
   | { kind: "preview"; preview: ImportPreviewT }
   | { kind: "committing"; preview: ImportPreviewT };
@@ -86,8 +86,15 @@ export function ImportDialog({
       setStage({ kind: "preview", preview });
     } catch (reason) {
       if (reason instanceof ApiError && reason.code === "import.invalid") {
-        const issues = (reason.details as { issues?: ImportIssueT[] } | undefined)?.issues ?? [];
-        setStage({ kind: "invalid", fileName: file.name, issues });
+        const details = reason.details as { issues?: ImportIssueT[]; total?: number } | undefined;
+        const issues = details?.issues ?? [];
+        // The server lists the first 1,000 problems and counts them all.
+        setStage({
+          kind: "invalid",
+          fileName: file.name,
+          issues,
+          total: details?.total ?? issues.length,
+        });
       } else setStage({ kind: "failed", message: errorMessage(reason, t) });
     }
   };
@@ -169,7 +176,20 @@ export function ImportDialog({
             <Alert
               type="error"
               showIcon
-              title={t("data.invalidTitle", { file: stage.fileName, count: stage.issues.length })}
+              title={t("data.invalidTitle", {
+                file: stage.fileName,
+                count: stage.total.toLocaleString("en-US"),
+              })}
+              {...(stage.total > stage.issues.length && {
+                description: (
+                  <span data-testid="import-issues-truncated">
+                    {t("data.issuesTruncated", {
+                      total: stage.total.toLocaleString("en-US"),
+                      shown: stage.issues.length.toLocaleString("en-US"),
+                    })}
+                  </span>
+                ),
+              })}
             />
             <Table<ImportIssueT>
               data-testid="import-issues"

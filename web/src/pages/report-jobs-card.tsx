@@ -1,6 +1,7 @@
 /**
- * The task's report, generated in the background: start it in a format, watch its progress (the
- * list is the server's, so a reload or another tab finds the job again), download it when done.
+ * The task's report, generated in the background: start it in a format, watch its place in the
+ * queue and its progress (the list is the server's, so a reload or another tab finds the job
+ * again), download it when done.
  */
 import { Button, Card, List, Progress, Select, Space, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
@@ -11,6 +12,7 @@ import { useRemote } from "../api/use-remote.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
+import { queueText } from "./report-job-queue.ts";
 
 const STATUS_COLOR: Record<ReportJobT["status"], string> = {
   queued: "default",
@@ -83,7 +85,12 @@ export function ReportJobsCard(props: { taskId: number }) {
                   </a>
                 )}
               </Space>
-              {(job.status === "running" || job.status === "queued") && (
+              {job.status === "queued" && (
+                <Typography.Text type="secondary" data-testid={`report-job-queue-${job.id}`}>
+                  {queueText(job, t)}
+                </Typography.Text>
+              )}
+              {job.status === "running" && (
                 <Space>
                   <Progress
                     percent={job.total > 0 ? Math.floor((job.done / job.total) * 100) : 0}

@@ -42,7 +42,7 @@ import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
 const tags = ["allocations"];
 const Created = z.object({ id: z.number().int() });
 
-export function allocationRoutes({ database }: AppDeps): RouteDef[] {
+export function allocationRoutes({ database, uploadLimits }: AppDeps): RouteDef[] {
   const db = database.db;
   return [
     defineRoute(
@@ -258,6 +258,7 @@ export function allocationRoutes({ database }: AppDeps): RouteDef[] {
               version: form.version,
               fileName: form.file.name || "分配数据.xlsx",
               bytes: new Uint8Array(await form.file.arrayBuffer()),
+              limits: uploadLimits,
             },
             c.get("locale"),
           ),

@@ -15,6 +15,7 @@ import {
   ImportPreview,
   UpdateRowRequest,
 } from "../../../shared/data-schemas.ts";
+import { ErrorBody } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import {
   body,
@@ -37,8 +38,9 @@ import {
 
 const tags = ["datasets"];
 const unprocessable = { 422: PROTECTED_ERRORS[400] };
+const tooLarge = { 413: json(ErrorBody, "文件超过上限 / file too large (file.too_large)") };
 
-export function datasetRoutes({ database }: AppDeps): RouteDef[] {
+export function datasetRoutes({ database, uploadLimits }: AppDeps): RouteDef[] {
   const db = database.db;
   return [
     defineRoute(
@@ -149,6 +151,7 @@ export function datasetRoutes({ database }: AppDeps): RouteDef[] {
         responses: {
           201: json(ImportPreview, "预览 / preview"),
           ...PROTECTED_ERRORS,
+          ...tooLarge,
           ...unprocessable,
         },
       }),
@@ -163,6 +166,7 @@ export function datasetRoutes({ database }: AppDeps): RouteDef[] {
             year: form.year,
             fileName: form.file.name || "upload.xlsx",
             bytes,
+            limits: uploadLimits,
           }),
           201,
         );

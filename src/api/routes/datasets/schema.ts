@@ -2,18 +2,14 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { DatasetName, Year } from "../../../shared/data-schemas.ts";
-import { Paging, RegionCode } from "../../../shared/schemas.ts";
+import { Paging, pathId, RegionCode } from "../../../shared/schemas.ts";
 
 export const DatasetParam = z.object({
   name: DatasetName.openapi({ param: { name: "name", in: "path", required: true } }),
 });
 
 export const RowParams = DatasetParam.extend({
-  id: z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name: "id", in: "path", required: true }, type: "integer" }),
+  id: pathId("id"),
 });
 
 export const RowQuery = z.object({

@@ -20,7 +20,6 @@ import {
   EvidenceForm,
   EvidenceList,
   FrameworkChoice,
-  IdParam,
   NewTaskRequest,
   RollUpAnswer,
   RollUpMethodName,
@@ -32,6 +31,7 @@ import {
   TaskListQuery,
   TaskSummary,
 } from "../../../shared/evaluation-schemas.ts";
+import { IdParam } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import {
   body,

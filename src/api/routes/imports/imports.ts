@@ -8,20 +8,13 @@ import {
   ImportPreview,
   Year,
 } from "../../../shared/data-schemas.ts";
-import { Paging, RegionCode } from "../../../shared/schemas.ts";
+import { IdParam, Paging, RegionCode } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import { can, defineRoute, json, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
 
 const tags = ["imports"];
-const IdParam = z.object({
-  id: z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name: "id", in: "path", required: true }, type: "integer" }),
-});
 
-export function importRoutes({ database }: AppDeps): RouteDef[] {
+export function importRoutes({ database, uploadLimits }: AppDeps): RouteDef[] {
   const db = database.db;
   return [
     defineRoute(
@@ -39,7 +32,11 @@ export function importRoutes({ database }: AppDeps): RouteDef[] {
         },
       }),
       can("data:write"),
-      async (c) => c.json(await commitImport(db, c.get("ctx"), c.req.valid("param").id), 200),
+      async (c) =>
+        c.json(
+          await commitImport(db, c.get("ctx"), c.req.valid("param").id, undefined, uploadLimits),
+          200,
+        ),
     ),
     defineRoute(
       createRoute({

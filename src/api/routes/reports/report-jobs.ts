@@ -5,11 +5,11 @@ import {
   listNarratives,
   listReportJobs,
   reportJobFile,
+  reportJobRunner,
   saveNarrative,
   sheetReportDocument,
   startReportJob,
 } from "../../../services/index.ts";
-import { IdParam } from "../../../shared/evaluation-schemas.ts";
 import {
   NarrativeList,
   NarrativeParams,
@@ -20,6 +20,7 @@ import {
   ReportJobParams,
   ReportJobRequest,
 } from "../../../shared/report-schemas.ts";
+import { IdParam } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import {
   body,
@@ -34,8 +35,10 @@ import { fileBody } from "../datasets/schema.ts";
 
 const tags = ["reports"];
 
-export function reportJobRoutes({ database, pdf }: AppDeps): RouteDef[] {
+export function reportJobRoutes({ database, pdf, reportJobs }: AppDeps): RouteDef[] {
   const db = database.db;
+  // The server passes its own (settings, polling, shutdown); an app without one runs jobs on request.
+  const runner = reportJobs ?? reportJobRunner(db, pdf);
   return [
     defineRoute(
       createRoute({
@@ -107,12 +110,16 @@ export function reportJobRoutes({ database, pdf }: AppDeps): RouteDef[] {
         path: "/api/report-jobs",
         tags,
         summary:
-          "后台生成报告 / start a report in the background (a task's report of all its regions, or a sheet's); answers at once",
+          "后台生成报告 / start a report in the background (a task's report of all its regions, or a sheet's); answers at once, running or queued with its place; 429 past the user's waiting jobs",
         request: body(ReportJobRequest),
-        responses: { 202: json(ReportJobAnswer, "已开始 / started"), ...PROTECTED_ERRORS },
+        responses: {
+          202: json(ReportJobAnswer, "已开始或排队 / started or queued"),
+          ...PROTECTED_ERRORS,
+          429: PROTECTED_ERRORS[400],
+        },
       }),
       SIGNED_IN,
-      async (c) => c.json(await startReportJob(db, c.get("ctx"), c.req.valid("json"), pdf), 202),
+      async (c) => c.json(await startReportJob(db, c.get("ctx"), c.req.valid("json"), runner), 202),
     ),
     defineRoute(
       createRoute({

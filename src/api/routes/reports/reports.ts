@@ -7,8 +7,7 @@ import {
   sheetReport,
 } from "../../../services/index.ts";
 import { Year } from "../../../shared/data-schemas.ts";
-import { IdParam } from "../../../shared/evaluation-schemas.ts";
-import { RegionCode } from "../../../shared/schemas.ts";
+import { IdParam, RegionCode } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import { can, defineRoute, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
 import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";

@@ -1,13 +1,13 @@
 /** A sheet's result (scores, 问题, last year) and the 整改 of each problem. */
 import { createRoute } from "@hono/zod-openapi";
 import { getSheetResult, saveRectification } from "../../../services/index.ts";
-import { IdParam } from "../../../shared/evaluation-schemas.ts";
 import {
   Rectification,
   RectificationParams,
   RectificationRequest,
   SheetResult,
 } from "../../../shared/result-schemas.ts";
+import { IdParam } from "../../../shared/schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import {
   body,

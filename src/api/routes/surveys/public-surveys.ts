@@ -9,6 +9,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../../../db/index.ts";
 import {
   publicSurvey,
+  publicTicket,
   signDevice,
   submitPublicAnswer,
   surveySecret,
@@ -19,10 +20,11 @@ import {
   PublicAnswerReceipt,
   PublicAnswerRequest,
   PublicSurvey,
+  PublicTicket,
   PublicTokenParams,
 } from "../../../shared/survey-schemas.ts";
+import { clientAddress } from "../../client-address.ts";
 import type { AppDeps, AppEnv } from "../../env.ts";
-import { clientIp } from "../../middleware/session.ts";
 import {
   body,
   defineRoute,
@@ -39,7 +41,7 @@ const PUBLIC_ERRORS = {
   400: PROTECTED_ERRORS[400],
   403: PROTECTED_ERRORS[403],
   404: PROTECTED_ERRORS[404],
-  429: json(ErrorBody, "提交过于频繁 / too many answers"),
+  429: json(ErrorBody, "提交过于频繁或访问码错误过多 / too many answers or wrong access codes"),
 };
 
 /** The device id of the signed cookie, setting a new one when there is none (or a forged one). */
@@ -62,7 +64,11 @@ export async function deviceOf(
   return { id: made.id, known: false };
 }
 
-export function publicSurveyRoutes({ database, secureCookies }: AppDeps): RouteDef[] {
+export function publicSurveyRoutes({
+  database,
+  secureCookies,
+  surveyTicketHours,
+}: AppDeps): RouteDef[] {
   const db = database.db;
   const secure = secureCookies ?? false;
   return [
@@ -98,11 +104,30 @@ export function publicSurveyRoutes({ database, secureCookies }: AppDeps): RouteD
     ),
     defineRoute(
       createRoute({
+        method: "get",
+        path: "/api/public/surveys/{token}/ticket",
+        tags,
+        summary:
+          "新的页面凭据 / a fresh signed single-use ticket for one answer (the page's second questionnaire)",
+        request: { params: PublicTokenParams },
+        responses: { 200: json(PublicTicket, "凭据 / ticket"), ...PUBLIC_ERRORS },
+      }),
+      PUBLIC,
+      async (c) => {
+        c.header("Cache-Control", "no-store");
+        const ticket = await publicTicket(db, c.req.valid("param").token, {
+          ...(surveyTicketHours !== undefined && { ticketHours: surveyTicketHours }),
+        });
+        return c.json(ticket, 200);
+      },
+    ),
+    defineRoute(
+      createRoute({
         method: "post",
         path: "/api/public/surveys/{token}/answers",
         tags,
         summary:
-          "提交答卷 / a resident's answer; acknowledged only once stored (a device's second answer is kept, flagged)",
+          "提交答卷 / a resident's answer with its page's single-use ticket; acknowledged only once stored (a device's second answer is kept, flagged)",
         request: { params: PublicTokenParams, ...body(PublicAnswerRequest) },
         responses: {
           201: json(PublicAnswerReceipt, "已提交 / stored"),
@@ -117,7 +142,8 @@ export function publicSurveyRoutes({ database, secureCookies }: AppDeps): RouteD
           token: c.req.valid("param").token,
           body: c.req.valid("json"),
           device: device.id,
-          ip: clientIp(c),
+          ip: clientAddress(c),
+          ...(surveyTicketHours !== undefined && { ticketHours: surveyTicketHours }),
         });
         return c.json(receipt, 201);
       },

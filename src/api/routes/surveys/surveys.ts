@@ -21,7 +21,7 @@ import {
   updateSurvey,
   updateSurveyCommunity,
 } from "../../../services/index.ts";
-import { IdParam } from "../../../shared/evaluation-schemas.ts";
+import { IdParam } from "../../../shared/schemas.ts";
 import {
   CommunityRequest,
   CrossTabAnswer,

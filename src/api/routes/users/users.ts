@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createUser, listUsers, resetPassword, updateUser } from "../../../services/index.ts";
 import {
   CreateUserRequest,
+  IdParam,
   Paging,
   RegionCode,
   ResetPasswordRequest,
@@ -24,13 +25,6 @@ import {
 } from "../../route-table.ts";
 
 const tags = ["users"];
-const IdParam = z.object({
-  id: z.coerce
-    .number<string>()
-    .int()
-    .positive()
-    .openapi({ param: { name: "id", in: "path", required: true }, type: "integer" }),
-});
 
 export function userRoutes({ database }: AppDeps): RouteDef[] {
   const db = database.db;
