@@ -5,11 +5,10 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { inject } from "vitest";
 import type { DbTarget } from "../../src/db/index.ts";
 import type { DbKind } from "../helpers/databases.ts";
-import { adminUrl, databaseUrl } from "../helpers/pg-server.ts";
+import { adminQuery, databaseUrl } from "../helpers/pg-server.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = join(REPO_ROOT, "bin", "jixiao.js");
@@ -94,17 +93,4 @@ export async function createChildDatabase(kind: DbKind): Promise<ChildDatabase> 
     target: { kind, url },
     destroy: () => adminQuery(`drop database if exists ${name} with (force)`),
   };
-}
-
-/** Runs one statement on the server's `postgres` database (create and drop database). */
-export async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  // A server restart between connect and end must fail this call, not the whole test run.
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRegionRows } from "../../src/domain/regions.ts";
 import { DEMO_USERS } from "../../src/services/index.ts";
 import type { UserT } from "../../src/shared/schemas.ts";
-import { adminQuery } from "../cli/jixiao-process.ts";
-import { databaseUrl } from "../helpers/pg-server.ts";
+import { adminQuery, databaseUrl } from "../helpers/pg-server.ts";
 import { HttpClient, killAll, type ServeProcess, spawnServe, startServe } from "./serve-process.ts";
 
 /** A first start loads every province, city and county of the bundled area data. */
