@@ -1,7 +1,7 @@
 /** Refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON, at the one boundary. */
 import type { MiddlewareHandler } from "hono";
 import { DomainError } from "../../domain/errors.ts";
-import { isUnstorableText as isBadText } from "../../domain/text.ts";
+import { findUnstorable, isUnstorableText as isBadText } from "../../domain/text.ts";
 import type { AppEnv } from "../env.ts";
 
 /** Deeper than any questionnaire, model or sheet the API takes; stops stack-deep JSON before zod or jsonb. */
@@ -68,31 +68,12 @@ async function checkBody(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
   }
 }
 
-/** Iterative (a 1 MB body can nest 500,000 arrays), naming the field by its dotted path. */
+/** Refuses parsed JSON holding such text (naming the field by its dotted path) or nested too deep. */
 export function walkJson(root: unknown) {
-  const stack: { value: unknown; path: string; depth: number }[] = [
-    { value: root, path: "", depth: 0 },
-  ];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { value, path, depth } = item;
-    if (typeof value === "string") {
-      if (isBadText(value)) refuse(path || "body", "body");
-      continue;
-    }
-    if (value === null || typeof value !== "object") continue;
-    if (depth >= MAX_JSON_DEPTH) {
-      throw new DomainError("request.too_deep", { limit: MAX_JSON_DEPTH }, { field: path });
-    }
-    const join = (key: string) => (path ? `${path}.${key}` : key);
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => {
-        stack.push({ value: v, path: join(String(i)), depth: depth + 1 });
-      });
-      continue;
-    }
-    for (const [key, v] of Object.entries(value)) {
-      if (isBadText(key)) refuse(path || "body", "body");
-      stack.push({ value: v, path: join(key), depth: depth + 1 });
-    }
+  const found = findUnstorable(root, MAX_JSON_DEPTH);
+  if (found === null) return;
+  if (found.at === "depth") {
+    throw new DomainError("request.too_deep", { limit: MAX_JSON_DEPTH }, { field: found.path });
   }
+  refuse(found.path || "body", "body");
 }
