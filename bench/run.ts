@@ -1,5 +1,9 @@
 /** `npm run bench`: runs every benchmark and prints its figures. */
 import { describeAllocationBenchmark, runAllocationBenchmark } from "./allocation.ts";
+import {
+  describeAllocationCompareBenchmark,
+  runAllocationCompareBenchmark,
+} from "./allocation-compare.ts";
 import { runCheckBenchmark } from "./check.ts";
 import { runImportBenchmark } from "./import.ts";
 import { describeImportHealth, runImportHealthBenchmark } from "./import-health.ts";
@@ -75,6 +79,8 @@ console.log(
 console.log(describePdfBenchmark(await runPdfBenchmark()));
 
 console.log(describeAllocationBenchmark(runAllocationBenchmark()));
+
+console.log(describeAllocationCompareBenchmark(await runAllocationCompareBenchmark()));
 
 console.log(describeSurveyLoad(await runSurveyLoadBenchmark()));
 

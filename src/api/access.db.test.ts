@@ -58,6 +58,10 @@ interface Ids {
   taskId: number;
   /** A task of the city over county A alone, its sheet approved: something to roll up. */
   rollUpTaskId: number;
+  /** A task of county A to rename (version 1) and then cancel (version 2). */
+  cancelTaskId: number;
+  /** A task of county A whose only sheet was removed: county A can be added to it. */
+  extendTaskId: number;
   saveSheetId: number;
   submitSheetId: number;
   /** Two evidence files of the sheet to save: one to download, one to delete. */
@@ -120,6 +124,10 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "GET /api/regions/{code}": {
     request: () => ({ path: `/api/regions/${COUNTY_A}` }),
+    scoped: true,
+  },
+  "GET /api/regions/{code}/years": {
+    request: () => ({ path: `/api/regions/${COUNTY_A}/years` }),
     scoped: true,
   },
   "GET /api/users": {
@@ -527,6 +535,31 @@ const FIXTURES: Record<string, Fixture> = {
     }),
     scoped: true,
   },
+  "GET /api/evaluable-regions": {
+    request: () => ({ path: `/api/evaluable-regions?regionCode=${COUNTY_A}` }),
+    scoped: true,
+  },
+  "PATCH /api/evaluations/{id}": {
+    request: (ids) => ({
+      path: `/api/evaluations/${ids.cancelTaskId}`,
+      body: { version: 1, deadline: "2021-04-30" },
+    }),
+    scoped: true,
+  },
+  "POST /api/evaluations/{id}/regions": {
+    request: (ids) => ({
+      path: `/api/evaluations/${ids.extendTaskId}/regions`,
+      body: { regions: [COUNTY_A] },
+    }),
+    scoped: true,
+  },
+  "POST /api/evaluations/{id}/cancel": {
+    request: (ids) => ({
+      path: `/api/evaluations/${ids.cancelTaskId}/cancel`,
+      body: { version: 2, reason: "重复发起" },
+    }),
+    scoped: true,
+  },
 };
 
 /** A county's allocation of 1,000 元 between two of its community projects by households. */
@@ -654,6 +687,9 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       });
     const toSave = await launch("驿城区自评（保存）");
     const toSubmit = await launch("驿城区自评（提交）");
+    const toCancel = await launch("驿城区自评（撤销）");
+    const toExtend = await launch("驿城区自评（增加地区）");
+    await db().db.delete(evaluationSheets).where(eq(evaluationSheets.taskId, toExtend.id));
     const sheetIdOf = async (taskId: number) =>
       (await getTask(db().db, system, taskId)).sheets[0]?.id ?? 0;
     const submitSheetId = await sheetIdOf(toSubmit.id);
@@ -738,6 +774,8 @@ describeOnBothDatabases("access rules from the route table", (db) => {
       dataPlanId: dataPlan.id,
       dataSheet: (await allocationDataFile(db().db, system, dataPlan.id)).bytes,
       rollUpTaskId: cityTask.id,
+      cancelTaskId: toCancel.id,
+      extendTaskId: toExtend.id,
       taskId: toSave.id,
       saveSheetId,
       evidenceId: (await attach("会议纪要.png")).id,

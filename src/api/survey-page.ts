@@ -46,6 +46,7 @@ export function mountSurveyPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         status: found.status,
         needsAccessCode: found.needsAccessCode,
         answered: found.answered,
+        another: found.sharedDevices,
         ticket: issueTicket(key, token, new Date()),
         locale,
       }),

@@ -49,6 +49,22 @@ export const evaluationTasks = pgTable(
     }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
+    /** 发起单位: the launching account's own region and name, whatever region the task covers. */
+    launcherRegionCode: varchar("launcher_region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    launcherName: text("launcher_name"),
+    /** open, or cancelled (撤销: its sheets read-only, with the reason). */
+    status: varchar("status", { length: 12 })
+      .notNull()
+      .default("open")
+      .$type<"open" | "cancelled">(),
+    cancelReason: text("cancel_reason"),
+    cancelledAt: ts("cancelled_at"),
+    cancelledBy: integer("cancelled_by").references(() => users.id, { onDelete: "set null" }),
+    /** Optimistic concurrency of edits and cancelling: each adds one; a stale version is refused. */
+    version: integer("version").notNull().default(1),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [index("evaluation_tasks_region_year_idx").on(t.regionCode, t.year)],
 );

@@ -58,6 +58,11 @@ export const ERROR_MESSAGES = {
     "zh-CN": "不能停用自己或降低自己的权限",
     "en-US": "You cannot disable yourself or lower your own role",
   },
+  "user.scope_unconfirmed": {
+    "zh-CN": "字段 regionCode：将授予 {scope} 范围的权限，请确认后再提交（confirmScope: true）",
+    "en-US":
+      "Field regionCode: this grants rights over {scope}; confirm it and send again (confirmScope: true)",
+  },
   "request.invalid": { "zh-CN": "请求数据不合法", "en-US": "Invalid request" },
   "request.malformed_json": {
     "zh-CN": "请求体不是合法的 JSON",
@@ -209,7 +214,17 @@ export const ERROR_MESSAGES = {
   },
   "evaluation.reason_required": {
     "zh-CN": "请填写{what}",
-    "en-US": "Give {what}",
+    "en-US": "Please give {what}",
+  },
+  "evaluation.indicators_incomplete": {
+    "zh-CN": "还有 {count} 项指标未填写完整，不能提交：{indicators}",
+    "en-US":
+      "{count} indicator(s) are not complete yet, so the sheet cannot be submitted: {indicators}",
+  },
+  "evaluation.reasons_missing": {
+    "zh-CN": "以下定性指标须填写评分依据后才能提交：{indicators}",
+    "en-US":
+      "Give the grounds for the score of these judged indicators before submitting: {indicators}",
   },
   "evaluation.version_conflict": {
     "zh-CN":
@@ -232,6 +247,30 @@ export const ERROR_MESSAGES = {
   "evaluation.rollup_failed": {
     "zh-CN": "无法汇总：{reasons}",
     "en-US": "Cannot roll up: {reasons}",
+  },
+  "evaluation.task_cancelled": {
+    "zh-CN": "评价任务「{name}」已于 {at} 撤销（原因：{reason}），任务及其评价表只能查看，不能修改",
+    "en-US":
+      "The evaluation task {name} was cancelled on {at} (reason: {reason}); it and its sheets can be viewed, not changed",
+  },
+  "evaluation.task_version_conflict": {
+    "zh-CN": "评价任务已被 {by} 于 {at} 修改（第 {version} 版），您的修改未保存；请刷新后重新修改",
+    "en-US":
+      "{by} changed the task at {at} (version {version}); your change was not saved — reload and apply it again",
+  },
+  "evaluation.task_manager": {
+    "zh-CN": "只有发起单位（{region}）及其上级的管理人员可以修改、扩充或撤销该评价任务",
+    "en-US":
+      "Only managers of the launching unit ({region}) or above may edit, extend or cancel this task",
+  },
+  "evaluation.regions_present": {
+    "zh-CN": "地区 {names} 已在该评价任务中，未重复添加",
+    "en-US": "{names} are already in this task; nothing was added twice",
+  },
+  "evaluation.cancel_approved": {
+    "zh-CN": "该任务已有审核通过的评价表（{names}），不能撤销；请先由审核人重新打开这些评价表",
+    "en-US":
+      "Sheets of this task are approved ({names}), so it cannot be cancelled; their approver must reopen them first",
   },
   "evidence.type": {
     "zh-CN": "「{file}」不是允许的佐证材料类型（允许：{allowed}）",
@@ -338,7 +377,7 @@ export const ERROR_MESSAGES = {
     "zh-CN": "已审定的分配方案只能由审定它的人重新打开",
     "en-US": "Only the approver can reopen an approved plan",
   },
-  "allocation.comment_required": { "zh-CN": "请填写{what}", "en-US": "Give {what}" },
+  "allocation.comment_required": { "zh-CN": "请填写{what}", "en-US": "Please give {what}" },
   "allocation.other_approved": {
     "zh-CN": "同组的方案“{name}”已审定；一组方案只能审定一个，请先重新打开它",
     "en-US":

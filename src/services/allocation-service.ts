@@ -18,6 +18,7 @@ import {
   AllocationError,
   type AllocationResult,
   allocatePrepared,
+  comparePlans,
   formatAllocationIssue,
   parseDataSheet,
   prepareAllocation,
@@ -38,6 +39,7 @@ import type {
   AllocationPlanDetailT,
   AllocationPlanSummaryT,
 } from "../shared/allocation-schemas.ts";
+import type { AuditAction } from "../shared/audit-codes.ts";
 import { roleCan } from "../shared/roles.ts";
 import { runTask } from "../workers/pool.ts";
 import { readWorkbook } from "../xlsx/index.ts";
@@ -62,6 +64,12 @@ const ACTION_ZH: Record<AllocationActionT, string> = {
   return: "退回",
   approve: "审定",
   reopen: "重新打开",
+};
+const STATUS_EN: Record<Status, string> = {
+  draft: "a draft",
+  submitted: "submitted",
+  returned: "returned",
+  approved: "approved",
 };
 /** How the English refusals name an action: "it cannot be …". */
 const ACTION_EN: Record<AllocationActionT, string> = {
@@ -264,11 +272,42 @@ export async function createAllocationPlan(
   });
 }
 
+/** Last year's approved evaluations of the regions, the latest approval first. */
+function approvedGrades(db: DbOrTx, year: number, codes: string[]) {
+  return db
+    .select({
+      code: evaluationSheets.regionCode,
+      grade: evaluationSheets.grade,
+      total: evaluationSheets.total,
+      task: evaluationTasks.name,
+    })
+    .from(evaluationSheets)
+    .innerJoin(evaluationTasks, eq(evaluationTasks.id, evaluationSheets.taskId))
+    .where(
+      and(
+        eq(evaluationSheets.status, "approved"),
+        eq(evaluationTasks.year, year),
+        inArray(evaluationSheets.regionCode, codes),
+      ),
+    )
+    .orderBy(desc(evaluationSheets.approvedAt));
+}
+
+/**
+ * What plans computed together share: a data set's rows per year and region, last year's grades per
+ * set of regions (a comparison of 8 scenarios reads each once, not 8 times).
+ */
+interface InputCache {
+  rows: Map<string, Promise<StoredRecord[]>>;
+  grades: Map<string, ReturnType<typeof approvedGrades>>;
+}
+const newInputCache = (): InputCache => ({ rows: new Map(), grades: new Map() });
+
 interface Computed {
   result: AllocationResult | null;
   problems: string[];
-  factors: AllocationOutcomeT["factors"];
-  grades: AllocationOutcomeT["grades"];
+  factors: (AllocationOutcomeT["factors"][number] & { noteEn: string })[];
+  grades: (AllocationOutcomeT["grades"][number] & { noteEn: string })[];
 }
 
 /**
@@ -280,6 +319,7 @@ async function resolveInputs(
   db: DbOrTx,
   plan: { model: unknown; data: unknown; year: number },
   regionPath: string,
+  cache: InputCache = newInputCache(),
 ) {
   const model = asRecord(plan.model);
   const data = structuredClone(asRecord(plan.data));
@@ -295,13 +335,14 @@ async function resolveInputs(
   };
   const factors: Computed["factors"] = [];
   const problems: string[] = [];
-  // Several factors usually read one data set (计划与完成): it is loaded once.
-  const loaded = new Map<string, Promise<StoredRecord[]>>();
+  // Several factors usually read one data set (计划与完成), and the plans compared together read the
+  // same ones: each is loaded once per year and region.
   const rowsOf = (spec: DatasetSpec) => {
-    let rows = loaded.get(spec.name);
+    const key = `${spec.name}|${plan.year}|${regionPath}`;
+    let rows = cache.rows.get(key);
     if (!rows) {
       rows = loadStoredRows(db, spec, plan.year, regionPath);
-      loaded.set(spec.name, rows);
+      cache.rows.set(key, rows);
     }
     return rows;
   };
@@ -310,14 +351,19 @@ async function resolveInputs(
     const key = String(f.key);
     const base = { key, name: nameOf(f.name), weight: String(f.weight ?? "") };
     if (source.kind !== "dataset") {
-      factors.push({ ...base, from: "entered", note: "录入" });
+      factors.push({ ...base, from: "entered", note: "录入", noteEn: "entered" });
       continue;
     }
     const spec = findDataset(String(source.dataset));
     const column = spec?.columns.find((c) => c.key === source.field);
     if (!spec || !column) {
       problems.push(`因素“${base.name}”：数据集 ${source.dataset} 中没有字段 ${source.field}`);
-      factors.push({ ...base, from: "entered", note: "录入（数据来源无效）" });
+      factors.push({
+        ...base,
+        from: "entered",
+        note: "录入（数据来源无效）",
+        noteEn: "entered (the data source is not valid)",
+      });
       continue;
     }
     const rows = await rowsOf(spec);
@@ -344,15 +390,25 @@ async function resolveInputs(
     }
     const missing = codes.filter((c) => !stored.has(c));
     const label = `${spec.zh}·${column.zh[0] ?? column.key}`;
+    const labelEn = `${spec.en} · ${column.en}`;
     if (missing.length === 0) {
       for (const code of codes) regionData(code).factors[key] = stored.get(code)?.value ?? null;
-      factors.push({ ...base, from: "data", note: `取自数据：${label}（${plan.year}年）` });
+      factors.push({
+        ...base,
+        from: "data",
+        note: `取自数据：${label}（${plan.year}年）`,
+        noteEn: `from the data: ${labelEn} (${plan.year})`,
+      });
     } else {
       const lacking = missing.map((c) => names.get(c) ?? c);
       const shown =
         lacking.length > 5
           ? `${lacking.slice(0, 5).join("、")}等${lacking.length}个地区`
           : lacking.join("、");
+      const shownEn =
+        lacking.length > 5
+          ? `${lacking.slice(0, 5).join(", ")} and ${lacking.length - 5} more regions`
+          : lacking.join(", ");
       factors.push({
         ...base,
         from: "entered",
@@ -360,6 +416,10 @@ async function resolveInputs(
           stored.size === 0
             ? `数据中没有${label}（${plan.year}年），使用录入值`
             : `数据中缺少${shown}的${label}，全部使用录入值`,
+        noteEn:
+          stored.size === 0
+            ? `the data have no ${labelEn} (${plan.year}): the entered values are used`
+            : `the data lack ${labelEn} for ${shownEn}: the entered values are used for all`,
       });
     }
   }
@@ -370,23 +430,13 @@ async function resolveInputs(
   });
   const grades: Computed["grades"] = [];
   if (graded && codes.length > 0) {
-    const results = await db
-      .select({
-        code: evaluationSheets.regionCode,
-        grade: evaluationSheets.grade,
-        total: evaluationSheets.total,
-        task: evaluationTasks.name,
-      })
-      .from(evaluationSheets)
-      .innerJoin(evaluationTasks, eq(evaluationTasks.id, evaluationSheets.taskId))
-      .where(
-        and(
-          eq(evaluationSheets.status, "approved"),
-          eq(evaluationTasks.year, plan.year - 1),
-          inArray(evaluationSheets.regionCode, codes),
-        ),
-      )
-      .orderBy(desc(evaluationSheets.approvedAt));
+    const gradeKey = `${plan.year}|${[...codes].sort().join(",")}`;
+    let pending = cache.grades.get(gradeKey);
+    if (!pending) {
+      pending = approvedGrades(db, plan.year - 1, codes);
+      cache.grades.set(gradeKey, pending);
+    }
+    const results = await pending;
     const latest = new Map<string, (typeof results)[number]>();
     for (const r of results) if (!latest.has(r.code)) latest.set(r.code, r);
     for (const code of codes) {
@@ -400,6 +450,7 @@ async function resolveInputs(
           grade: found.grade,
           from: "evaluation",
           note: `${plan.year - 1}年度评价“${found.task}”（已审定）${found.total === null ? "" : `${formatPlain(new Decimal(found.total))}分`}`,
+          noteEn: `${plan.year - 1} evaluation “${found.task}” (approved)${found.total === null ? "" : `, ${formatPlain(new Decimal(found.total))} points`}`,
         });
       } else if (typeof own.grade === "string") {
         grades.push({
@@ -407,17 +458,34 @@ async function resolveInputs(
           grade: own.grade,
           from: "entered",
           note: "录入（本系统无上年度已审定的评价结果）",
+          noteEn: "entered (no approved evaluation of last year here)",
         });
       } else {
-        grades.push({ code, grade: null, from: "none", note: "无上年度评价结果，取默认档" });
+        grades.push({
+          code,
+          grade: null,
+          from: "none",
+          note: "无上年度评价结果，取默认档",
+          noteEn: "no evaluation result from last year: the default tier",
+        });
       }
     }
   }
   return { model, data, factors, grades, problems };
 }
 
-async function compute(db: DbOrTx, plan: Plan, regionPath: string): Promise<Computed> {
-  const { model, data, factors, grades, problems } = await resolveInputs(db, plan, regionPath);
+async function compute(
+  db: DbOrTx,
+  plan: Plan,
+  regionPath: string,
+  cache?: InputCache,
+): Promise<Computed> {
+  const { model, data, factors, grades, problems } = await resolveInputs(
+    db,
+    plan,
+    regionPath,
+    cache,
+  );
   if (problems.length > 0) return { result: null, problems, factors, grades };
   try {
     const result = allocatePrepared(prepareAllocation(model, data, plan.name));
@@ -452,10 +520,13 @@ function outcomeOf(c: Computed, locale: Locale): AllocationOutcomeT | null {
       flags: x.flags.map((f) => f.message[locale]),
       derivation: x.derivation[locale],
     })),
-    warnings: r.warnings.map((w) => `${w.regionName}：${w.message[locale]}`),
+    warnings: r.warnings.map(
+      (w) => `${w.regionName}${locale === "en-US" ? ": " : "："}${w.message[locale]}`,
+    ),
     rounds: r.rounds,
-    factors: c.factors,
-    grades: c.grades,
+    // Notes in the reader's language.
+    factors: c.factors.map(({ noteEn, ...f }) => (locale === "en-US" ? { ...f, note: noteEn } : f)),
+    grades: c.grades.map(({ noteEn, ...g }) => (locale === "en-US" ? { ...g, note: noteEn } : g)),
   };
 }
 
@@ -544,7 +615,7 @@ async function editablePlan(
   if (!EDITABLE.includes(loaded.plan.status)) {
     throw new DomainError("allocation.transition", {
       status_zh: STATUS_ZH[loaded.plan.status],
-      status_en: loaded.plan.status,
+      status_en: STATUS_EN[loaded.plan.status],
       action_zh: what.zh,
       action_en: what.en,
     });
@@ -559,7 +630,7 @@ async function writePlan(
   plan: Plan,
   region: { code: string; path: string },
   set: { name?: string; model?: Json; data: Json },
-  audit: { action: string; before: Json; after: Json },
+  audit: { action: AuditAction; before: Json; after: Json },
 ) {
   await tx
     .update(allocationPlans)
@@ -713,7 +784,7 @@ async function transitionPlan(
   if (!FROM[input.action].includes(plan.status)) {
     throw new DomainError("allocation.transition", {
       status_zh: STATUS_ZH[plan.status],
-      status_en: plan.status,
+      status_en: STATUS_EN[plan.status],
       action_zh: ACTION_ZH[input.action],
       action_en: ACTION_EN[input.action],
     });
@@ -734,11 +805,15 @@ async function transitionPlan(
     if (actor && !isWithin(region.path, actor.regionPath)) {
       throw new DomainError("allocation.not_approver", {
         region: region.name,
-        action: ACTION_ZH[input.action],
+        action_zh: ACTION_ZH[input.action],
+        action_en: input.action === "approve" ? "approve" : "return",
       });
     }
     if (input.action === "return" && comment === "") {
-      throw new DomainError("allocation.comment_required", { what: "退回意见" });
+      throw new DomainError("allocation.comment_required", {
+        what_zh: "退回意见",
+        what_en: "the reason for returning it",
+      });
     }
     if (input.action === "approve") {
       if (userId !== null && userId === plan.submittedBy) {
@@ -790,48 +865,55 @@ async function transitionPlan(
   });
 }
 
-/** Several plans side by side: each region's amount in each, and the change against the first. */
+/**
+ * Several plans side by side: each region's amount in each, and the change against the first as an
+ * amount and a percentage. The plans are read in one query and share their inputs (data sets, last
+ * year's grades), so comparing 8 scenarios costs about what one plan costs.
+ */
 export async function compareAllocationPlans(
   db: DbOrTx,
   ctx: ServiceContext,
   ids: readonly number[],
 ): Promise<AllocationComparisonT> {
-  const computed = [];
-  for (const id of ids) computed.push(await computeAllocationPlan(db, ctx, id));
-  const order: { code: string; name: string }[] = [];
-  const seen = new Set<string>();
-  for (const c of computed) {
-    for (const r of c.result?.regions ?? []) {
-      if (!seen.has(r.code)) {
-        seen.add(r.code);
-        order.push({ code: r.code, name: r.name });
-      }
+  authorize(ctx, { kind: "permission", permission: "allocation:read" });
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ plan: allocationPlans, region: regions })
+          .from(allocationPlans)
+          .innerJoin(regions, eq(regions.code, allocationPlans.regionCode))
+          .where(inArray(allocationPlans.id, [...new Set(ids)]));
+  const byId = new Map(rows.map((r) => [r.plan.id, r]));
+  const loaded = ids.map((id) => {
+    const row = byId.get(id);
+    if (!row || !isInScope(ctx, row.region.path)) {
+      throw new DomainError("allocation.plan_not_found", { id });
     }
-  }
-  const amountIn = computed.map(
-    (c) => new Map((c.result?.regions ?? []).map((r) => [r.code, r.amount])),
+    return row;
+  });
+  const cache = newInputCache();
+  const computed = await Promise.all(
+    loaded.map(async ({ plan, region }) => ({
+      plan,
+      ...(await compute(db, plan, region.path, cache)),
+    })),
+  );
+  const compared = comparePlans(
+    computed.map((c) => ({
+      regions: c.result?.regions ?? null,
+      distributable: c.result?.totals.distributable ?? null,
+    })),
   );
   return {
-    plans: computed.map((c) => ({
+    plans: computed.map((c, i) => ({
       id: c.plan.id,
       name: c.plan.name,
       status: c.plan.status,
       distributable: c.result?.totals.distributable ?? "",
+      distributableChange: compared.distributableChanges[i] ?? null,
     })),
-    regions: order.map(({ code, name }) => {
-      const amounts = amountIn.map((m) => m.get(code) ?? null);
-      const first = amounts[0];
-      return {
-        code,
-        name,
-        amounts,
-        changes: amounts.map((a) =>
-          a === null || first === null || first === undefined
-            ? null
-            : new Decimal(a).minus(first).toString(),
-        ),
-      };
-    }),
+    regions: compared.regions,
   };
 }
 

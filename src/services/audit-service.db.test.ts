@@ -72,4 +72,68 @@ describeOnBothDatabases("the audit trail", (db) => {
     });
     expect(future.items).toEqual([]);
   });
+
+  it("exports the filtered log as .xlsx in the reader's language: words, numbers as numbers", async () => {
+    const { exportAudit } = await import("./audit-service.ts");
+    const ExcelJS = (await import("exceljs")).default;
+    const read = async (bytes: Uint8Array) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0];
+      if (!sheet) throw new Error("no sheet");
+      return sheet;
+    };
+    const zh = await read((await exportAudit(db().db, henan, { entity: "user" }, "zh-CN")).bytes);
+    expect(zh.name).toBe("审计日志");
+    expect(zh.getCell(1, 1).value).toBe("审计日志（河南省）");
+    expect(zh.getRow(2).values).toEqual([
+      undefined,
+      "记录号",
+      "时间（UTC）",
+      "操作人",
+      "IP",
+      "操作",
+      "对象",
+      "对象ID",
+      "区域",
+      "区域代码",
+      "变更内容",
+    ]);
+    // Henan's two users, newest first: 驻马店 below Henan, then Henan's own admin.
+    const first = zh.getRow(3);
+    expect(typeof first.getCell(1).value).toBe("number");
+    expect(first.getCell(2).value).toBeInstanceOf(Date);
+    expect(first.getCell(3).value).toBe("test");
+    expect(first.getCell(5).value).toBe("新建用户");
+    expect(first.getCell(6).value).toBe("用户");
+    expect(typeof first.getCell(7).value).toBe("number");
+    expect(first.getCell(8).value).toBe("驻马店市");
+    expect(first.getCell(9).value).toBe("411700");
+    const changes = String(first.getCell(10).value);
+    for (const part of [
+      "用户名：zmd.user",
+      "姓名：zmd.user",
+      "角色：finance",
+      "区域：驻马店市",
+      "已停用：否",
+    ])
+      expect(changes).toContain(part);
+    expect(zh.getRow(4).getCell(8).value).toBe("河南省");
+    expect(String(zh.getRow(6).getCell(1).value)).toBe(
+      "共 2 条，导出 2 条，按时间倒序；筛选条件：对象：用户。",
+    );
+
+    const en = await read(
+      (await exportAudit(db().db, nation, { action: "create" }, "en-US")).bytes,
+    );
+    expect(en.getCell(1, 1).value).toBe("Audit log (Nationwide)");
+    expect(en.getRow(2).getCell(5).value).toBe("Action");
+    const actions = [3, 4, 5, 6].map((r) => en.getRow(r).getCell(5).value);
+    expect(actions).toEqual(["Create user", "Create user", "Create user", "Create user"]);
+    expect(en.getRow(6).getCell(8).value).toBe("Nationwide");
+    expect(String(en.getRow(3).getCell(10).value)).toContain("Username: hz.user; ");
+    await expect(
+      exportAudit(db().db, henan, { regionCode: "330100" }, "zh-CN"),
+    ).rejects.toMatchObject({ code: "access.region" });
+  });
 });

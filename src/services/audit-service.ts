@@ -1,17 +1,27 @@
 /** The audit trail: every change records who, when, from where, what, before and after; refusals too. */
 import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/index.ts";
-import { auditLog } from "../db/schema.ts";
+import { auditLog, regions } from "../db/schema.ts";
+import type { Locale } from "../domain/errors.ts";
 import { NATION_CODE } from "../domain/regions.ts";
+import { auditChangeSummary } from "../shared/audit-changes.ts";
+import {
+  type AuditAction,
+  type AuditEntity,
+  auditActionName,
+  auditEntityName,
+} from "../shared/audit-codes.ts";
 import type { AuditEntryT } from "../shared/schemas.ts";
+import { runTask } from "../workers/pool.ts";
 import { AuditThrottle, type SuppressedSummary } from "./audit-throttle.ts";
 import type { ServiceContext } from "./context.ts";
 import { authorize } from "./policy.ts";
 import { listingScope } from "./region-service.ts";
 
 export interface AuditChange {
-  action: string;
-  entity: string;
+  /** A code named in shared/audit-codes.ts: a new one fails the type check until it has its words. */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number | null;
   region: { code: string; path: string } | null;
   before?: unknown;
@@ -158,8 +168,12 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-/** Entries in the actor's region and below, newest first; unscoped entries only for the nation. */
-export async function listAudit(db: DbOrTx, ctx: ServiceContext, q: AuditQuery) {
+/** The WHERE of a listing: the actor's region and below (unscoped entries only for the nation), and the filters. */
+async function auditFilter(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  q: Omit<AuditQuery, "page" | "pageSize">,
+) {
   authorize(ctx, { kind: "permission", permission: "audit:read" });
   const scope = await listingScope(db, ctx, q.regionCode);
   const where: SQL[] = [];
@@ -167,23 +181,18 @@ export async function listAudit(db: DbOrTx, ctx: ServiceContext, q: AuditQuery) 
   if (scope !== "/" && scope !== `/${NATION_CODE}/`) {
     where.push(like(auditLog.regionPath, `${scope}%`));
   }
-  if (q.entity) where.push(eq(auditLog.entity, q.entity));
+  // One object type per data set would be a type per data set: `dataset` finds them all.
+  if (q.entity === "dataset") where.push(like(auditLog.entity, "dataset:%"));
+  else if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.actor) where.push(eq(auditLog.actorUsername, q.actor));
   if (q.from) where.push(gte(auditLog.at, q.from));
   if (q.to) where.push(lte(auditLog.at, q.to));
-  const filter = and(...where);
-  const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(filter)
-      .orderBy(desc(auditLog.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(auditLog).where(filter),
-  ]);
-  const items: AuditEntryT[] = rows.map((r) => ({
+  return and(...where);
+}
+
+function toEntry(r: typeof auditLog.$inferSelect): AuditEntryT {
+  return {
     id: r.id,
     at: r.at.toISOString(),
     actorId: r.actorId,
@@ -195,6 +204,126 @@ export async function listAudit(db: DbOrTx, ctx: ServiceContext, q: AuditQuery) 
     regionCode: r.regionCode,
     before: r.before,
     after: r.after,
-  }));
-  return { items, total: Number(totals[0]?.n ?? 0) };
+  };
+}
+
+/** Entries in the actor's region and below, newest first; unscoped entries only for the nation. */
+export async function listAudit(db: DbOrTx, ctx: ServiceContext, q: AuditQuery) {
+  const filter = await auditFilter(db, ctx, q);
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(filter)
+      .orderBy(desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(auditLog).where(filter),
+  ]);
+  return { items: rows.map(toEntry), total: Number(totals[0]?.n ?? 0) };
+}
+
+/** The most entries one export holds; a longer log is cut (newest first) and the sheet says so. */
+export const AUDIT_EXPORT_LIMIT = 20_000;
+
+/**
+ * The filtered log as an .xlsx in the reader's language: actions, objects and fields in words, the
+ * region by name, ids and times as numbers and dates; newest first, at most AUDIT_EXPORT_LIMIT.
+ */
+export async function exportAudit(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  q: Omit<AuditQuery, "page" | "pageSize">,
+  locale: Locale,
+) {
+  const filter = await auditFilter(db, ctx, q);
+  const en = locale === "en-US";
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ entry: auditLog, regionName: regions.name })
+      .from(auditLog)
+      .leftJoin(regions, eq(regions.code, auditLog.regionCode))
+      .where(filter)
+      .orderBy(desc(auditLog.id))
+      .limit(AUDIT_EXPORT_LIMIT),
+    db.select({ n: count() }).from(auditLog).where(filter),
+  ]);
+  const total = Number(totals[0]?.n ?? 0);
+  const scopeCode = q.regionCode ?? ctx.actor?.regionCode ?? NATION_CODE;
+  const [scope] = await db
+    .select({ name: regions.name })
+    .from(regions)
+    .where(eq(regions.code, scopeCode));
+  const regionName = (code: string | null, name: string | null) =>
+    code === null ? "—" : code === NATION_CODE ? (en ? "Nationwide" : "全国") : (name ?? code);
+  const scopeName = regionName(scopeCode, scope?.name ?? null);
+  const whole = en ? "Content" : "内容";
+  const header = en
+    ? [
+        "Entry no.",
+        "Time (UTC)",
+        "By",
+        "IP",
+        "Action",
+        "Object",
+        "Object ID",
+        "Region",
+        "Region code",
+        "Changes",
+      ]
+    : [
+        "记录号",
+        "时间（UTC）",
+        "操作人",
+        "IP",
+        "操作",
+        "对象",
+        "对象ID",
+        "区域",
+        "区域代码",
+        "变更内容",
+      ];
+  const filters = [
+    q.entity && `${en ? "Object" : "对象"}${en ? ": " : "："}${auditEntityName(q.entity, locale)}`,
+    q.action && `${en ? "Action" : "操作"}${en ? ": " : "："}${auditActionName(q.action, locale)}`,
+    q.actor && `${en ? "By" : "操作人"}${en ? ": " : "："}${q.actor}`,
+    q.from && `${en ? "From" : "开始"}${en ? ": " : "："}${q.from.toISOString()}`,
+    q.to && `${en ? "To" : "结束"}${en ? ": " : "："}${q.to.toISOString()}`,
+  ].filter((f): f is string => Boolean(f));
+  const notes = [
+    en
+      ? `${rows.length} of ${total} entries, newest first${filters.length ? `; filters: ${filters.join("; ")}` : ""}.`
+      : `共 ${total} 条，导出 ${rows.length} 条，按时间倒序${filters.length ? `；筛选条件：${filters.join("；")}` : ""}。`,
+    ...(rows.length < total
+      ? [
+          en
+            ? `Only the newest ${AUDIT_EXPORT_LIMIT} entries are exported: narrow the filters for older ones.`
+            : `一次最多导出 ${AUDIT_EXPORT_LIMIT} 条：请缩小筛选范围导出更早的记录。`,
+        ]
+      : []),
+  ];
+  const bytes = await runTask("auditWorkbook", {
+    title: en ? `Audit log (${scopeName})` : `审计日志（${scopeName}）`,
+    sheetName: en ? "Audit log" : "审计日志",
+    header,
+    notes,
+    rows: rows.map(({ entry: r, regionName: name }) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actor: r.actorUsername ?? (en ? "Anonymous" : "匿名"),
+      ip: r.ip ?? "—",
+      action: auditActionName(r.action, locale),
+      entity: auditEntityName(r.entity, locale),
+      entityId: r.entityId ?? "—",
+      region: regionName(r.regionCode, name),
+      regionCode: r.regionCode ?? "—",
+      changes: auditChangeSummary(r.before, r.after, locale, whole),
+    })),
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return {
+    fileName: en ? `audit-log-${day}.xlsx` : `审计日志-${day}.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    bytes,
+  };
 }

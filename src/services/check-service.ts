@@ -2,6 +2,7 @@
 import { loadStoredRows } from "../db/dataset-repository.ts";
 import type { DbOrTx } from "../db/index.ts";
 import {
+  CATEGORY_TITLES,
   type CheckData,
   type CheckOptions,
   type CheckRegion,
@@ -9,6 +10,7 @@ import {
   type CheckRow,
   checkOptions,
   type Finding,
+  LEVEL_TITLES,
   type MonitoringView,
   type Problem,
 } from "../domain/checks/index.ts";
@@ -17,7 +19,8 @@ import { DomainError } from "../domain/errors.ts";
 import type { Framework } from "../domain/frameworks/index.ts";
 import { runTask } from "../workers/pool.ts";
 import { frameworksByCode, portableCheckData } from "../workers/tasks.ts";
-import type { ServiceContext } from "./context.ts";
+import { type ExportLocale, findingsWorkbook } from "../xlsx/findings-workbook.ts";
+import { ownLevel, type ServiceContext } from "./context.ts";
 import { loadProgrammeRefs, loadRegionRefs } from "./dataset-context.ts";
 import { assertRegionInScope, authorize } from "./policy.ts";
 import { getRegion, type RegionRecord } from "./region-service.ts";
@@ -132,7 +135,7 @@ export async function monitorRegion(
   });
   // The region's own allocation (省本级) is not a total: say so in its name.
   const lines = view.lines.map((l) =>
-    l.regionCode === region.code ? { ...l, regionName: `${l.regionName}（本级）` } : l,
+    l.regionCode === region.code ? { ...l, regionName: ownLevel(l.regionName, ctx.locale) } : l,
   );
   return {
     region: { code: region.code, name: region.name },
@@ -162,28 +165,97 @@ export async function listFindings(
   findings: Finding[];
   regions: { code: string; name: string; count: number }[];
 }> {
-  const byKind = findings.filter(
-    (f) =>
-      (!filter.severity || f.severity === filter.severity) &&
-      (!filter.category || f.category === filter.category),
-  );
+  const byKind = findings.filter((f) => ofKind(f, filter));
   const counts = new Map<string, { code: string; name: string; count: number }>();
   for (const f of byKind) {
     const entry = counts.get(f.regionCode) ?? { code: f.regionCode, name: f.regionName, count: 0 };
     entry.count += 1;
     counts.set(f.regionCode, entry);
   }
-  let shown = byKind;
-  if (filter.within) {
-    const within = await getRegion(db, filter.within, "within");
-    assertRegionInScope(ctx, within);
-    const paths = new Map((await loadRegionRefs(db)).map((r) => [r.code, r.path]));
-    shown = byKind.filter((f) => (paths.get(f.regionCode) ?? "").startsWith(within.path));
-  }
+  const shown = await withinRegion(db, ctx, byKind, filter.within);
   const start = (filter.page - 1) * filter.pageSize;
   return {
     total: shown.length,
     findings: shown.slice(start, start + filter.pageSize),
     regions: [...counts.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
   };
+}
+
+type KindFilter = Pick<FindingFilter, "severity" | "category">;
+
+function ofKind(f: Finding, filter: KindFilter): boolean {
+  return (
+    (!filter.severity || f.severity === filter.severity) &&
+    (!filter.category || f.category === filter.category)
+  );
+}
+
+/** The findings of a region (inside the user's scope) and the regions below it. */
+async function withinRegion(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  findings: readonly Finding[],
+  within: string | undefined,
+): Promise<readonly Finding[]> {
+  if (!within) return findings;
+  const region = await getRegion(db, within, "within");
+  assertRegionInScope(ctx, region);
+  const paths = new Map((await loadRegionRefs(db)).map((r) => [r.code, r.path]));
+  return findings.filter((f) => (paths.get(f.regionCode) ?? "").startsWith(region.path));
+}
+
+const EXPORT_TITLE = {
+  "zh-CN": (region: string, year: number, alerts: boolean) =>
+    `${region}${year}年度${alerts ? "运行监控预警" : "数据检查结果"}`,
+  "en-US": (region: string, year: number, alerts: boolean) =>
+    `${region} ${year}: ${alerts ? "monitoring alerts" : "data check findings"}`,
+} as const;
+
+/** Every finding that passes the filters (no paging), as an .xlsx in the user's language. */
+export async function exportFindings(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  request: CheckRequest,
+  filter: Omit<FindingFilter, "page" | "pageSize">,
+  locale: ExportLocale,
+): Promise<{ fileName: string; contentType: string; bytes: Uint8Array; count: number }> {
+  const check = await checkRegion(db, ctx, request);
+  const kept = await withinRegion(
+    db,
+    ctx,
+    check.result.findings.filter((f) => ofKind(f, filter)),
+    filter.within,
+  );
+  const zh = locale === "zh-CN";
+  const notes = [
+    zh
+      ? `截至 ${check.asOf}，共 ${kept.length} 项`
+      : `As of ${check.asOf}: ${kept.length} findings`,
+    ...(filter.severity
+      ? [`${zh ? "级别：" : "Severity: "}${severityWords(filter.severity, zh)}`]
+      : []),
+    ...(filter.category
+      ? [
+          `${zh ? "类别：" : "Category: "}${zh ? CATEGORY_TITLES[filter.category].zh : CATEGORY_TITLES[filter.category].en}`,
+        ]
+      : []),
+    ...(filter.within
+      ? [`${zh ? "地区：" : "Region: "}${(await getRegion(db, filter.within, "within")).name}`]
+      : []),
+  ];
+  const alerts = filter.category === "monitoring";
+  const title = EXPORT_TITLE[locale](check.region.name, check.year, alerts);
+  const bytes = await findingsWorkbook(kept, { locale, title, notes });
+  const stem = zh ? title : `${check.region.name}-${check.year}-${alerts ? "alerts" : "findings"}`;
+  return {
+    fileName: `${stem}.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    bytes,
+    count: kept.length,
+  };
+}
+
+function severityWords(severity: Finding["severity"], zh: boolean): string {
+  const t = LEVEL_TITLES[severity];
+  return zh ? t.zh : t.en;
 }

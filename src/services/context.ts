@@ -1,4 +1,5 @@
 /** Who is acting: a signed-in user from the API, or the operator at the console (CLI). */
+import type { Locale } from "../domain/errors.ts";
 import type { Role } from "../shared/roles.ts";
 
 export interface Actor {
@@ -17,8 +18,15 @@ export interface ServiceContext {
   systemName?: string;
   ip: string | null;
   requestId: string | null;
+  /** The language the user reads (Accept-Language): texts the server writes for them use it. */
+  locale?: Locale;
 }
 
 export function systemContext(name: string): ServiceContext {
   return { actor: null, systemName: name, ip: null, requestId: null };
+}
+
+/** A region's own level (its spending apart from its subregions'): 广东省（本级）, 广东省 (own level). */
+export function ownLevel(name: string, locale: Locale | undefined): string {
+  return locale === "en-US" ? `${name} (own level)` : `${name}（本级）`;
 }

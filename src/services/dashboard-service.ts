@@ -9,7 +9,7 @@ import { PLAN_MEASURES } from "../domain/checks/sums.ts";
 import { buildDashboard, type Dashboard, type RegionFigures } from "../domain/dashboard.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
 import { DomainError } from "../domain/errors.ts";
-import type { ServiceContext } from "./context.ts";
+import { ownLevel, type ServiceContext } from "./context.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
 import { getRegion } from "./region-service.ts";
 
@@ -168,7 +168,7 @@ export async function getDashboard(
   const regions: RegionFigures[] = perRegion
     .map((r) => ({
       code: String(r.code),
-      name: r.own === true ? `${String(r.name)}（本级）` : String(r.name),
+      name: r.own === true ? ownLevel(String(r.name), ctx.locale) : String(r.name),
       level: String(r.level),
       own: r.own === true,
       hasChildren: r.hasChildren === true,

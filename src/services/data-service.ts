@@ -31,7 +31,7 @@ export function datasetCatalogue(ctx: ServiceContext): DatasetInfoT[] {
     name: spec.name,
     zh: spec.zh,
     en: spec.en,
-    description: spec.description,
+    description: ctx.locale === "en-US" ? spec.descriptionEn : spec.description,
     columns: spec.columns.map((c) => ({
       key: c.key,
       zh: c.zh[0] ?? c.key,

@@ -10,7 +10,8 @@ import type { DbOrTx } from "../db/index.ts";
 import type { SheetEntries } from "../domain/evaluations/index.ts";
 import type { ServiceContext } from "./context.ts";
 import { DEMO_DIR } from "./demo-data.ts";
-import { actOnSheet, createTask, getTask, saveSheet } from "./evaluation-service.ts";
+import { actOnSheet, saveSheet } from "./evaluation-service.ts";
+import { createTask, getTask } from "./evaluation-task-service.ts";
 import { contextOfUser } from "./user-service.ts";
 
 const Entries = z.record(

@@ -181,6 +181,40 @@ describeOnBothDatabases("evaluations", (db) => {
     expect(approved.status).toBe("approved");
   });
 
+  it("saves a draft with a checklist item not given and a ratio half entered; submit names them by label", async () => {
+    const sheet = await sheetOf("411721");
+    const saved = await saveSheet(db().db, sibling, sheet.id, {
+      version: sheet.version,
+      entries: {
+        "A.2": { facts: { items: { rules: true, timely: true } } },
+        "C.1": { facts: { actual: "100" } },
+      },
+    });
+    const detail = await getSheet(db().db, sibling, sheet.id);
+    expect(detail.version).toBe(saved.version);
+    expect(detail.incomplete).toEqual(["A.2", "C.1"]);
+    expect(detail.pending).toContain("A.2");
+    const refused = await refusal(
+      actOnSheet(db().db, sibling, sheet.id, { action: "submit", version: saved.version }),
+    );
+    expect(refused.code).toBe("evaluation.indicators_incomplete");
+    expect(refused.message).toMatch(
+      /^还有 12 项指标未填写完整，不能提交：A\.1 资金筹集、A\.2 资金分配、/,
+    );
+    expect(refused.message).not.toMatch(/targeted|rules|timely/);
+    // A figure that is wrong is still refused in a draft, naming the indicator.
+    expect(
+      await refusal(
+        saveSheet(db().db, sibling, sheet.id, {
+          version: saved.version,
+          entries: { "C.1": { facts: { actual: "-3" } } },
+        }),
+      ),
+    ).toMatchObject({ code: "evaluation.invalid_input" });
+    // Back to blank for the tests after this one.
+    await saveSheet(db().db, sibling, sheet.id, { version: saved.version, entries: {} });
+  });
+
   it("runs a county through submit, return with comments, resubmit and approve, each step audited", async () => {
     const first = await sheetOf("411702");
     expect(
@@ -188,9 +222,9 @@ describeOnBothDatabases("evaluations", (db) => {
         actOnSheet(db().db, county, first.id, { action: "submit", version: first.version }),
       ),
     ).toEqual({
-      code: "evaluation.reason_required",
+      code: "evaluation.indicators_incomplete",
       message:
-        "请填写以下指标的实际情况：A.1、A.2、A.3、B.1、B.2、C.1、C.2、C.3、C.4、C.5、C.6、D.1",
+        "还有 12 项指标未填写完整，不能提交：A.1 资金筹集、A.2 资金分配、A.3 资金使用管理、B.1 政策公开、B.2 评价报告报送及时、完整性、C.1 改造户数计划完成率、C.2 改造面积计划完成率、C.3 改造楼栋计划完成率、C.4 改造小区计划完成率、C.5 配建养老服务设施面积完成率、C.6 工程质量、D.1 老旧小区居民满意度",
     });
     // 驿城区 has no 计划与完成 rows in the demo data: its five completion indicators are entered.
     const { "A.2": a2, ...rest } = { ...ENTRIES, ...COUNTY_COMPLETION };
@@ -203,7 +237,7 @@ describeOnBothDatabases("evaluations", (db) => {
     expect(
       (await refusal(actOnSheet(db().db, county, first.id, { action: "submit", version: v })))
         .message,
-    ).toBe("请填写以下定性指标的评分依据：A.2");
+    ).toBe("以下定性指标须填写评分依据后才能提交：A.2 资金分配");
     v = (
       await saveSheet(db().db, county, first.id, {
         version: v,
@@ -291,11 +325,12 @@ describeOnBothDatabases("evaluations", (db) => {
     ]);
     const ranking = await getTask(db().db, city, taskId);
     // 驿城区 met every completion target (C.5 too): 99.1. 西平县 has entered only 政策公开, one item
-    // unpublished: 5 − 0.5 = 4.5, every other indicator 0 until entered.
-    expect(ranking.sheets.map((s) => [s.regionName, s.total, s.rank])).toEqual([
-      ["驻马店市", "98.1", null],
-      ["驿城区", "99.1", 1],
-      ["西平县", "4.5", 2],
+    // unpublished: 5 − 0.5 = 4.5, every other indicator 0 until entered. Only approved sheets rank:
+    // 驿城区 (reopened and returned above) and 西平县's draft are not ranked.
+    expect(ranking.sheets.map((s) => [s.regionName, s.total, s.status, s.rank])).toEqual([
+      ["驻马店市", "98.1", "approved", null],
+      ["驿城区", "99.1", "returned", null],
+      ["西平县", "4.5", "draft", null],
     ]);
   });
 

@@ -1,13 +1,13 @@
-/** Evaluation tasks and sheets: launch, fill (entries + data), review, with audit and concurrency. */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+/** Evaluation sheets: fill (entries + data), review, with audit and concurrency. Tasks: evaluation-task-service. */
+import { and, eq } from "drizzle-orm";
 import { loadStoredRows } from "../db/dataset-repository.ts";
-import { type DbOrTx, queryRows } from "../db/index.ts";
-import { evaluationSheets, evaluationTasks, regions, surveys } from "../db/schema.ts";
+import type { DbOrTx } from "../db/index.ts";
+import { evaluationSheets, type evaluationTasks, regions } from "../db/schema.ts";
 import type { CheckRegion } from "../domain/checks/index.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
-import { Decimal, policyPlaces } from "../domain/decimal.ts";
-import { DomainError } from "../domain/errors.ts";
+import { DomainError, type Locale } from "../domain/errors.ts";
 import {
+  assertTaskOpen,
   type LinkedSurvey,
   type ScoredSheet,
   type SheetAction,
@@ -20,288 +20,23 @@ import {
 } from "../domain/evaluations/index.ts";
 import {
   type Framework,
-  formatIssue,
+  hasEnglish,
   leafIndicators,
   parseFramework,
   textIn,
-  ValidationError,
 } from "../domain/frameworks/index.ts";
 import { isWithin } from "../domain/regions.ts";
-import { rankByScore } from "../domain/scoring/index.ts";
 import { roleCan } from "../shared/roles.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadRegionRefs } from "./dataset-context.ts";
-import { listBuiltinFrameworks, parseFrameworkText, readFrameworkFile } from "./framework-files.ts";
-import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
-import { getRegion, listingScope } from "./region-service.ts";
-import { assertStorableText } from "./storable-text.ts";
+import { taskOrThrow } from "./evaluation-task-service.ts";
+import { authorize, isInScope } from "./policy.ts";
+import { getRegion } from "./region-service.ts";
 import { surveyFigures } from "./survey-results-service.ts";
 
 type Task = typeof evaluationTasks.$inferSelect;
 type Sheet = typeof evaluationSheets.$inferSelect;
-
-/** The built-in frameworks a task may use: code, name, year. */
-export function frameworkChoices(ctx: ServiceContext) {
-  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
-  return listBuiltinFrameworks().map((b) => ({
-    code: b.code,
-    name: textIn(b.name, "zh-CN"),
-    nameEn: textIn(b.name, "en-US"),
-    year: b.year,
-  }));
-}
-
-function frozenFramework(code: string): unknown {
-  const found = listBuiltinFrameworks().find((b) => b.code === code);
-  if (!found) {
-    const codes = listBuiltinFrameworks()
-      .map((b) => b.code)
-      .join(", ");
-    throw new DomainError(
-      "evaluation.framework_unknown",
-      { code, codes },
-      { field: "frameworkCode" },
-    );
-  }
-  // Decimals serialise as strings, which the framework schema reads back exactly.
-  return JSON.parse(JSON.stringify(readFrameworkFile(found.file)));
-}
-
-/** The framework a new task freezes: a built-in one, or an uploaded file validated like one. */
-function taskFramework(input: Pick<NewTask, "frameworkCode" | "frameworkFile">) {
-  if (input.frameworkFile) {
-    const { fileName, text } = input.frameworkFile;
-    try {
-      const framework = parseFrameworkText(fileName, text);
-      assertStorableText(fileName, framework);
-      return { code: framework.code, framework: JSON.parse(JSON.stringify(framework)) as unknown };
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      throw new DomainError(
-        "evaluation.framework_invalid",
-        {
-          file: fileName,
-          count: err.issues.length,
-          problems: err.issues
-            .slice(0, 20)
-            .map((i) => `${i.line ? `第 ${i.line} 行 ` : ""}${formatIssue(i, "zh-CN")}`)
-            .join("；"),
-        },
-        { field: "frameworkFile" },
-      );
-    }
-  }
-  const code = input.frameworkCode ?? "";
-  return { code, framework: frozenFramework(code) };
-}
-
-export interface NewTask {
-  name: string;
-  year: number;
-  type: string;
-  /** A built-in framework's code, or undefined with an uploaded `frameworkFile`. */
-  frameworkCode?: string | undefined;
-  frameworkFile?: { fileName: string; text: string } | undefined;
-  regionCode: string;
-  programmeId?: number | null | undefined;
-  deadline?: string | null | undefined;
-  /** The regions evaluated: the launching region itself and/or regions below it. */
-  regions: string[];
-}
-
-/** Launches a task: the framework frozen into it, one draft sheet per evaluated region. */
-export async function createTask(db: DbOrTx, ctx: ServiceContext, input: NewTask) {
-  const actor = authorize(ctx, { kind: "permission", permission: "evaluation:manage" });
-  const region = await getRegion(db, input.regionCode, "regionCode");
-  assertRegionInScope(ctx, region);
-  const covered = await db.select().from(regions).where(inArray(regions.code, input.regions));
-  const known = new Set(covered.map((r) => r.code));
-  const outside = [
-    ...input.regions.filter((c) => !known.has(c)),
-    ...covered.filter((r) => !isWithin(r.path, region.path)).map((r) => r.code),
-  ];
-  if (outside.length > 0) {
-    throw new DomainError("evaluation.regions_outside", {
-      codes: outside.join("、"),
-      region: region.name,
-    });
-  }
-  if (input.programmeId != null) await assertProgrammeWithin(db, input.programmeId, region);
-  const { code: frameworkCode, framework } = taskFramework(input);
-  return db.transaction(async (tx) => {
-    const [task] = await tx
-      .insert(evaluationTasks)
-      .values({
-        name: input.name,
-        year: input.year,
-        type: input.type,
-        programmeId: input.programmeId ?? null,
-        regionCode: region.code,
-        frameworkCode,
-        framework,
-        deadline: input.deadline ?? null,
-        createdBy: actor?.userId ?? null,
-      })
-      .returning();
-    if (!task) throw new Error("task not created");
-    await tx
-      .insert(evaluationSheets)
-      .values(covered.map((r) => ({ taskId: task.id, regionCode: r.code })));
-    await recordAudit(tx, ctx, {
-      action: "evaluation.create",
-      entity: "evaluation",
-      entityId: task.id,
-      region,
-      after: {
-        name: task.name,
-        year: task.year,
-        type: task.type,
-        framework: task.frameworkCode,
-        ...(input.frameworkFile ? { frameworkFile: input.frameworkFile.fileName } : {}),
-        regions: covered.map((r) => r.code),
-      },
-    });
-    return { id: task.id };
-  });
-}
-
-/** A task's programme is one of its region or below: anything else is refused, not a foreign-key error. */
-async function assertProgrammeWithin(db: DbOrTx, id: number, region: { path: string }) {
-  const [found] = await queryRows<{ path: string }>(
-    db,
-    sql`select r.path from programmes p join regions r on r.code = p.region_code where p.id = ${id}`,
-  );
-  if (!found || !isWithin(found.path, region.path)) {
-    throw new DomainError(
-      "request.reference_unknown",
-      { field: "programmeId", id },
-      { field: "programmeId", value: id },
-    );
-  }
-}
-
-/** Tasks launched in the actor's region or below, or with a sheet the actor may see. */
-export async function listTasks(
-  db: DbOrTx,
-  ctx: ServiceContext,
-  q: { regionCode?: string | undefined; year?: number | undefined },
-) {
-  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
-  const path = await listingScope(db, ctx, q.regionCode);
-  const rows = await queryRows(
-    db,
-    sql`
-    select t.id, t.name, t.year, t.type, t.framework_code as "frameworkCode", t.region_code as "regionCode",
-      tr.name as "regionName", t.deadline, t.created_at as "createdAt",
-      count(s.id)::int as sheets,
-      count(s.id) filter (where s.status = 'approved')::int as approved,
-      count(s.id) filter (where s.status = 'submitted')::int as submitted
-    from evaluation_tasks t
-    join regions tr on tr.code = t.region_code
-    join evaluation_sheets s on s.task_id = t.id
-    join regions sr on sr.code = s.region_code
-    where (sr.path like ${`${path}%`} or tr.path like ${`${path}%`})
-      ${q.year === undefined ? sql`` : sql`and t.year = ${q.year}`}
-    group by t.id, tr.name
-    order by t.year desc, t.created_at desc, t.id desc`,
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    name: String(r.name),
-    year: Number(r.year),
-    type: String(r.type),
-    frameworkCode: String(r.frameworkCode),
-    regionCode: String(r.regionCode),
-    regionName: String(r.regionName),
-    deadline: (r.deadline as string | null) ?? null,
-    sheets: Number(r.sheets),
-    approved: Number(r.approved),
-    submitted: Number(r.submitted),
-  }));
-}
-
-/** The framework a task froze at its launch. */
-export async function loadTaskFramework(db: DbOrTx, id: number): Promise<Framework> {
-  return parseFramework((await taskOrThrow(db, id)).framework);
-}
-
-async function taskOrThrow(db: DbOrTx, id: number): Promise<Task> {
-  const [task] = await db.select().from(evaluationTasks).where(eq(evaluationTasks.id, id));
-  if (!task) throw new DomainError("evaluation.task_not_found", { id });
-  return task;
-}
-
-/** A task with the sheets the actor may see, ranked by total, highest first (ties share a rank). */
-export async function getTask(db: DbOrTx, ctx: ServiceContext, id: number) {
-  authorize(ctx, { kind: "permission", permission: "evaluation:read" });
-  const task = await taskOrThrow(db, id);
-  const rows = await db
-    .select({
-      sheet: evaluationSheets,
-      regionName: regions.name,
-      regionPath: regions.path,
-      regionLevel: regions.level,
-    })
-    .from(evaluationSheets)
-    .innerJoin(regions, eq(regions.code, evaluationSheets.regionCode))
-    .where(eq(evaluationSheets.taskId, id))
-    .orderBy(asc(regions.path));
-  const visible = rows.filter((r) => isInScope(ctx, r.regionPath));
-  if (visible.length === 0) throw new DomainError("evaluation.task_not_found", { id });
-  const [owner] = await db.select().from(regions).where(eq(regions.code, task.regionCode));
-  const framework = parseFramework(task.framework);
-  // Totals as the framework publishes them (Zhumadian: one decimal, "100.0").
-  const places = policyPlaces(framework.rounding.total) ?? 2;
-  // Regions rank among their peers (a city's own sheet is not ranked against its counties); a level
-  // with one scored sheet has no ranking.
-  const ranks = new Map<number, number>();
-  const byLevel = new Map<string, typeof visible>();
-  for (const r of visible.filter((v) => v.sheet.total !== null)) {
-    byLevel.set(r.regionLevel, [...(byLevel.get(r.regionLevel) ?? []), r]);
-  }
-  for (const peers of byLevel.values()) {
-    if (peers.length < 2) continue;
-    for (const x of rankByScore(peers, (r) => new Decimal(r.sheet.total ?? "0"))) {
-      ranks.set(x.item.sheet.id, x.rank);
-    }
-  }
-  // The launching region's own sheet first, then by rank, the unranked last (in region order).
-  const ordered = [...visible].sort((a, b) => {
-    const own =
-      Number(b.sheet.regionCode === task.regionCode) -
-      Number(a.sheet.regionCode === task.regionCode);
-    const ra = ranks.get(a.sheet.id) ?? Number.MAX_SAFE_INTEGER;
-    const rb = ranks.get(b.sheet.id) ?? Number.MAX_SAFE_INTEGER;
-    return own || ra - rb || a.regionPath.localeCompare(b.regionPath);
-  });
-  return {
-    id: task.id,
-    name: task.name,
-    year: task.year,
-    type: task.type,
-    frameworkCode: task.frameworkCode,
-    frameworkName: textIn(framework.name, "zh-CN"),
-    regionCode: task.regionCode,
-    regionName: owner?.name ?? task.regionCode,
-    deadline: task.deadline,
-    survey: await linkedSurveyTitle(db, task.surveyId),
-    sheets: ordered.map(({ sheet, regionName, regionLevel, regionPath }) => ({
-      id: sheet.id,
-      regionCode: sheet.regionCode,
-      regionName,
-      regionPath,
-      regionLevel,
-      status: sheet.status,
-      mode: sheet.mode ?? null,
-      total: sheet.total === null ? null : new Decimal(sheet.total).toFixed(places),
-      grade: sheet.grade,
-      rank: ranks.get(sheet.id) ?? null,
-      version: sheet.version,
-      updatedAt: sheet.updatedAt.toISOString(),
-    })),
-  };
-}
 
 interface LoadedSheet {
   task: Task;
@@ -322,6 +57,8 @@ export async function loadSheet(db: DbOrTx, ctx: ServiceContext, id: number, loc
     throw new DomainError("evaluation.sheet_not_found", { id });
   }
   const task = await taskOrThrow(db, row.sheet.taskId);
+  // A cancelled task's sheets are read-only: every write locks its sheet first.
+  if (lock) assertTaskOpen(task);
   return {
     task,
     sheet: row.sheet,
@@ -359,15 +96,6 @@ async function subtreeData(db: DbOrTx, path: string, year: number, surveyId: num
   );
   const survey = surveyId === null ? undefined : await linkedSurvey(db, surveyId);
   return { rows, regions: regionMap, survey };
-}
-
-async function linkedSurveyTitle(db: DbOrTx, surveyId: number | null) {
-  if (surveyId === null) return null;
-  const [row] = await db
-    .select({ id: surveys.id, title: surveys.title })
-    .from(surveys)
-    .where(eq(surveys.id, surveyId));
-  return row ?? null;
 }
 
 /** The linked survey's rates per region, as the satisfaction indicator and the report read them. */
@@ -427,13 +155,18 @@ export async function taskScorer(db: DbOrTx, ctx: ServiceContext, taskId: number
 }
 
 /** A sheet the actor may see, scored in decimals with its current entries and data (for reports). */
-export async function sheetScorecard(db: DbOrTx, ctx: ServiceContext, id: number) {
+export async function sheetScorecard(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  id: number,
+  locale: Locale = "zh-CN",
+) {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
   const loaded = await loadSheet(db, ctx, id);
   const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task);
   const entries = loaded.sheet.entries as SheetEntries;
   const subject = `${loaded.region.name} ${loaded.task.name}`;
-  const { card, bound } = scoreSheetCard(loaded.framework, entries, data, subject);
+  const { card, bound } = scoreSheetCard(loaded.framework, entries, data, subject, locale);
   // The facts each leaf was scored on: read from the data, else as entered.
   const facts: Record<string, Record<string, unknown> | undefined> = {};
   for (const [code, entry] of Object.entries(entries)) facts[code] = entry.facts ?? undefined;
@@ -442,9 +175,16 @@ export async function sheetScorecard(db: DbOrTx, ctx: ServiceContext, id: number
   return { ...loaded, entries, card, facts, survey: data.survey };
 }
 
-async function score(db: DbOrTx, loaded: LoadedSheet, entries: SheetEntries): Promise<ScoredSheet> {
+/** Scores a sheet; texts (reasons, names, grade) in `locale`, Chinese for what is stored. */
+async function score(
+  db: DbOrTx,
+  loaded: LoadedSheet,
+  entries: SheetEntries,
+  locale: Locale = "zh-CN",
+): Promise<ScoredSheet> {
   const data = await sheetData(db, loaded.region.code, loaded.region.path, loaded.task);
-  return scoreSheet(loaded.framework, entries, data, `${loaded.region.name} ${loaded.task.name}`);
+  const subject = `${loaded.region.name} ${loaded.task.name}`;
+  return scoreSheet(loaded.framework, entries, data, subject, locale);
 }
 
 const ACTIONS_AFTER: Record<SheetStatus, SheetAction[]> = {
@@ -459,9 +199,11 @@ export async function getSheet(db: DbOrTx, ctx: ServiceContext, id: number) {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
   const loaded = await loadSheet(db, ctx, id);
   const { sheet, task, region } = loaded;
-  const scored = await score(db, loaded, sheet.entries as SheetEntries);
+  const scored = await score(db, loaded, sheet.entries as SheetEntries, ctx.locale);
   const actor = actorFor(ctx, region.path);
-  const actions = ACTIONS_AFTER[sheet.status].filter((a) =>
+  // A cancelled task's sheets are read-only for everyone.
+  const allowed = task.status === "cancelled" ? [] : ACTIONS_AFTER[sheet.status];
+  const actions = allowed.filter((a) =>
     a === "save" || a === "submit"
       ? actor.canFill
       : a === "reopen"
@@ -493,10 +235,15 @@ export async function getSheet(db: DbOrTx, ctx: ServiceContext, id: number) {
       nameEn: textIn(indicator.name, "en-US"),
       points: indicator.points.toFixed(),
       criteria: indicator.criteria ? textIn(indicator.criteria, "zh-CN") : null,
-      group: parent ? `${parent.code} ${textIn(parent.name, "zh-CN")}` : null,
+      criteriaEn:
+        indicator.criteria && hasEnglish(indicator.criteria)
+          ? textIn(indicator.criteria, "en-US")
+          : null,
+      group: parent ? `${parent.code} ${textIn(parent.name, ctx.locale ?? "zh-CN")}` : null,
       rule: JSON.parse(JSON.stringify(indicator.rule ?? null)) as unknown,
       dataPart: indicator.data?.part ?? null,
     })),
+    framework: task.framework,
     ...scored,
   };
 }
@@ -594,24 +341,28 @@ export async function actOnSheet(
     });
     const scored = await score(tx, loaded, sheet.entries as SheetEntries);
     if (input.action === "submit") {
-      const names = (codes: string[]) => codes.join("、");
+      // Named by their labels in the reader's language, never by an internal key.
+      const named = (codes: string[]) => {
+        const byCode = new Map(leafIndicators(loaded.framework).map((n) => [n.indicator.code, n]));
+        const label = (code: string, locale: "zh-CN" | "en-US") => {
+          const leaf = byCode.get(code)?.indicator;
+          return leaf ? `${code} ${textIn(leaf.name, locale)}` : code;
+        };
+        return {
+          count: codes.length,
+          indicators: codes.map((c) => label(c, "zh-CN")).join("、"),
+          indicators_en: codes.map((c) => label(c, "en-US")).join("; "),
+        };
+      };
       if (scored.pending.length > 0) {
-        throw new DomainError(
-          "evaluation.reason_required",
-          {
-            what: `以下指标的实际情况：${names(scored.pending)}`,
-          },
-          { pending: scored.pending },
-        );
+        throw new DomainError("evaluation.indicators_incomplete", named(scored.pending), {
+          pending: scored.pending,
+        });
       }
       if (scored.reasonsMissing.length > 0) {
-        throw new DomainError(
-          "evaluation.reason_required",
-          {
-            what: `以下定性指标的评分依据：${names(scored.reasonsMissing)}`,
-          },
-          { reasonsMissing: scored.reasonsMissing },
-        );
+        throw new DomainError("evaluation.reasons_missing", named(scored.reasonsMissing), {
+          reasonsMissing: scored.reasonsMissing,
+        });
       }
     }
     const now = new Date();

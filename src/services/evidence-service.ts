@@ -91,7 +91,7 @@ export async function listEvidence(db: DbOrTx, ctx: ServiceContext, sheetId: num
   const files = rows.map(toAnswer);
   const checklist = leafIndicators(loaded.framework).map(({ indicator }) => ({
     code: indicator.code,
-    name: textIn(indicator.name, "zh-CN"),
+    name: textIn(indicator.name, ctx.locale ?? "zh-CN"),
     files: files.filter((f) => f.indicatorCode === indicator.code).length,
   }));
   return { files, checklist, missing: checklist.filter((c) => c.files === 0).map((c) => c.code) };

@@ -4,7 +4,8 @@ import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../test/helpers/evaluation-entries.ts";
 import { actingAs, addUser } from "../../test/helpers/fixtures.ts";
 import type { ServiceContext } from "./context.ts";
-import { actOnSheet, createTask, getTask, saveSheet } from "./evaluation-service.ts";
+import { actOnSheet, saveSheet } from "./evaluation-service.ts";
+import { createTask, getTask } from "./evaluation-task-service.ts";
 import { listReminders } from "./reminder-service.ts";
 
 describeOnBothDatabases("reminders", (db) => {

@@ -28,7 +28,7 @@ export async function listReminders(
       t.id as "taskId", t.name as "taskName", t.deadline::text as deadline
     from evaluation_sheets s join evaluation_tasks t on t.id = s.task_id
     join regions r on r.code = s.region_code
-    where r.path like ${like} and s.status <> 'approved'
+    where r.path like ${like} and s.status <> 'approved' and t.status = 'open'
     order by t.deadline nulls last, r.path limit ${REMINDER_LIMIT}`,
   );
   const open = await queryRows(

@@ -16,7 +16,8 @@ import type { ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
 import type { Role } from "../shared/roles.ts";
 import type { ServiceContext } from "./context.ts";
-import { getTask, loadSheet } from "./evaluation-service.ts";
+import { loadSheet } from "./evaluation-service.ts";
+import { getTask } from "./evaluation-task-service.ts";
 import { authorize } from "./policy.ts";
 import {
   type ReportProgress,

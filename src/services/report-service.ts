@@ -35,7 +35,8 @@ import { runTask } from "../workers/pool.ts";
 import { computeAllocationPlan } from "./allocation-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { getDashboard } from "./dashboard-service.ts";
-import { getTask, loadTaskFramework, sheetScorecard, taskScorer } from "./evaluation-service.ts";
+import { sheetScorecard, taskScorer } from "./evaluation-service.ts";
+import { getTask, loadTaskFramework } from "./evaluation-task-service.ts";
 import { listEvidence } from "./evidence-service.ts";
 import { getSheetResult } from "./result-service.ts";
 import { rollUpTask } from "./rollup-service.ts";
@@ -358,6 +359,19 @@ export async function taskReportDocument(
   const scoreOf = await taskScorer(db, ctx, taskId);
   for (const [i, s] of task.sheets.entries()) {
     await onProgress(i, total, `评分 ${i}/${total}：${s.regionName}`);
+    // Only approved sheets are scored: a draft or a sheet awaiting review is listed, never counted.
+    if (s.status !== "approved") {
+      sheets.push({
+        rank: null,
+        region: s.regionName,
+        status: s.status,
+        total: null,
+        grade: null,
+        groups: {},
+        lost: {},
+      });
+      continue;
+    }
     const card = scoreOf(s.id);
     const json = scorecardToJson(card);
     sheets.push({

@@ -14,7 +14,8 @@ import {
 import { recordAudit } from "./audit-service.ts";
 import { loadCheckData } from "./check-service.ts";
 import type { ServiceContext } from "./context.ts";
-import { actorFor, getSheet, getTask, loadSheet } from "./evaluation-service.ts";
+import { actorFor, getSheet, loadSheet } from "./evaluation-service.ts";
+import { getTask } from "./evaluation-task-service.ts";
 import { authorize } from "./policy.ts";
 
 type RectificationRow = typeof rectifications.$inferSelect;

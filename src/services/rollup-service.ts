@@ -15,7 +15,7 @@ import {
   rollUp,
 } from "../domain/scoring/index.ts";
 import type { ServiceContext } from "./context.ts";
-import { getTask, loadTaskFramework } from "./evaluation-service.ts";
+import { getTask, loadTaskFramework } from "./evaluation-task-service.ts";
 import { authorize } from "./policy.ts";
 
 /** The launching region's result from its subregions' approved sheets, with the reason in words. */
@@ -80,7 +80,7 @@ export async function rollUpTask(
   const rounding = framework.rounding.total;
   let result: ReturnType<typeof rollUp>;
   try {
-    result = rollUp(root, method, rounding);
+    result = rollUp(root, method, rounding, ctx.locale);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     throw new DomainError("evaluation.rollup_failed", {

@@ -166,8 +166,10 @@ export async function publicSurvey(db: DbOrTx, token: string, device: string | n
     survey.publishedVersion === null
       ? null
       : await publishedQuestionnaire(db, survey.id, survey.publishedVersion);
+  const sharedDevices = settingsOf(survey).sharedDevices === true;
   let answered = false;
-  if (device) {
+  // On a shared device (a volunteer's at a collection point) an earlier answer does not close the page.
+  if (device && !sharedDevices) {
     const [seen] = await db
       .select({ n: count() })
       .from(surveyResponses)
@@ -180,6 +182,7 @@ export async function publicSurvey(db: DbOrTx, token: string, device: string | n
     status: questionnaire ? survey.status : ("draft" as const),
     needsAccessCode: community.accessCode !== null,
     answered,
+    sharedDevices,
     questionnaire,
   };
 }

@@ -156,7 +156,8 @@ export async function loadSurveyAnswers(db: DbOrTx, view: SurveyView): Promise<L
         straightLineMin: settings.straightLineMin,
         minAnsweredShare: settings.minAnsweredShare,
       },
-      first === undefined
+      // A shared device (a volunteer's at a collection point) answers for several residents.
+      first === undefined || (row.mode !== "on-site" && settings.sharedDevices === true)
         ? {}
         : { duplicateOf: { by: row.mode === "on-site" ? "paper" : "device", receipt: first } },
     );
@@ -322,19 +323,22 @@ export function resultsOf(loaded: LoadedSurvey, locale: "zh-CN" | "en-US"): Surv
   });
   const texts = questionsOf(q)
     .filter((question) => question.kind === "text" && !question.demographic)
-    .map((question) => ({
-      question: question.key,
-      title: label(question.title, locale),
-      answers: loaded.answers
+    .map((question) => {
+      const given = loaded.answers
         .filter((a) => a.valid && typeof a.answer.answers[question.key] === "string")
         .reverse()
-        .slice(0, 1000)
         .map((a) => ({
           responseId: a.row.id,
           community: a.communityName,
           text: String(a.answer.answers[question.key]),
-        })),
-    }))
+        }));
+      return {
+        question: question.key,
+        title: label(question.title, locale),
+        answers: given.slice(0, 1000),
+        groups: groupTexts(given),
+      };
+    })
     .filter((t) => t.answers.length > 0);
   return {
     settings,
@@ -344,6 +348,35 @@ export function resultsOf(loaded: LoadedSurvey, locale: "zh-CN" | "en-US"): Surv
     byQuestion,
     texts,
   };
+}
+
+/**
+ * Identical comments (same words once spaces are trimmed and runs of spaces made one) as one
+ * group with its count and communities; the most frequent first, ties newest first.
+ */
+export function groupTexts(
+  answers: readonly { responseId: number; community: string; text: string }[],
+): { text: string; count: number; communities: string[]; responseIds: number[] }[] {
+  const groups = new Map<
+    string,
+    { text: string; count: number; communities: string[]; responseIds: number[]; first: number }
+  >();
+  answers.forEach((a, at) => {
+    const key = a.text.trim().replace(/\s+/g, " ");
+    if (key === "") return;
+    let group = groups.get(key);
+    if (!group) {
+      group = { text: key, count: 0, communities: [], responseIds: [], first: at };
+      groups.set(key, group);
+    }
+    group.count += 1;
+    if (!group.communities.includes(a.community)) group.communities.push(a.community);
+    if (group.responseIds.length < 20) group.responseIds.push(a.responseId);
+  });
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || a.first - b.first)
+    .slice(0, 1000)
+    .map(({ first: _, ...group }) => group);
 }
 
 export async function surveyCrossTab(

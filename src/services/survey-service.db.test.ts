@@ -28,6 +28,7 @@ import {
   listSurveyResponses,
   listSurveys,
   overrideValidity,
+  publicSurvey,
   sheetReportDocument,
   submitPublicAnswer,
   surveyCrossTab,
@@ -266,6 +267,26 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
     await overrideValidity(db().db, city, surveyId, dup?.id ?? 0, { valid: null, reason: "" });
     page = await listSurveyResponses(db().db, city, surveyId, { page: 1, pageSize: 1 });
     expect(page.items[0]).toMatchObject({ valid: false, override: null });
+
+    // A volunteer's phone at a collection point answers for several residents: with shared devices
+    // allowed, its second answer is not a duplicate, and its page stays open after an answer.
+    const settings = (await getSurvey(db().db, city, surveyId)).settings;
+    expect(await publicSurvey(db().db, hubin.token, phone)).toMatchObject({
+      answered: true,
+      sharedDevices: false,
+    });
+    await updateSurvey(db().db, city, surveyId, { settings: { ...settings, sharedDevices: true } });
+    page = await listSurveyResponses(db().db, city, surveyId, { page: 1, pageSize: 1 });
+    expect(page.items[0]).toMatchObject({ valid: true, reasons: [] });
+    expect((await surveyResults(db().db, city, surveyId)).overall.valid).toBe(460);
+    expect(await publicSurvey(db().db, hubin.token, phone)).toMatchObject({
+      answered: false,
+      sharedDevices: true,
+    });
+    await updateSurvey(db().db, city, surveyId, {
+      settings: { ...settings, sharedDevices: false },
+    });
+    expect((await surveyResults(db().db, city, surveyId)).overall.valid).toBe(459);
     const audited = await db()
       .db.select({ n: count() })
       .from(auditLog)
@@ -391,7 +412,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
     expect((await getSurvey(db().db, viewer, surveyId)).communities[0]?.accessCode).toBeNull();
   });
 
-  it("cross-tabulates the overall rating by age band and lists free text", async () => {
+  it("cross-tabulates the overall rating by age band in the options' order and lists free text", async () => {
     await post(
       hubin.token,
       answer("satisfied", 300, { "age-band": "30-44", suggestion: "增加充电桩" }),
@@ -407,9 +428,10 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
       "不满意",
       "非常不满意",
     ]);
+    // The 30–44 answer came last, yet its row comes first: the age bands' own order.
     expect(table.rows.map((r) => [r.label, r.respondents])).toEqual([
-      ["60–74 岁", 463],
       ["30–44 岁", 1],
+      ["60–74 岁", 463],
     ]);
     const results = await surveyResults(db().db, city, surveyId);
     expect(results.texts).toEqual([
@@ -417,6 +439,14 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
         question: "suggestion",
         title: expect.stringContaining("建议"),
         answers: [{ responseId: expect.any(Number), community: "湖滨小区", text: "增加充电桩" }],
+        groups: [
+          {
+            text: "增加充电桩",
+            count: 1,
+            communities: ["湖滨小区"],
+            responseIds: [results.texts[0]?.answers[0]?.responseId],
+          },
+        ],
       },
     ]);
   });

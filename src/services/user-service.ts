@@ -12,7 +12,7 @@ import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { hashPassword } from "./password-hash.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
-import { getRegion, listingScope } from "./region-service.ts";
+import { getRegion, listingScope, type RegionRecord } from "./region-service.ts";
 
 const userColumns = {
   id: users.id,
@@ -105,6 +105,26 @@ export interface CreateUserInput {
   password: string;
   role: Role;
   regionCode: string;
+  /** Must be true for a national-scope account: rights over the whole nation are never granted by a slip. */
+  confirmScope?: boolean | undefined;
+}
+
+/**
+ * A national scope is granted by a signed-in user only when the request says it is meant; the console
+ * operator (bootstrap, CLI) names the region on the command line and needs no second word.
+ */
+function assertScopeConfirmed(
+  ctx: ServiceContext,
+  region: RegionRecord,
+  confirmed: boolean | undefined,
+) {
+  if (ctx.actor !== null && region.level === "nation" && confirmed !== true) {
+    throw new DomainError(
+      "user.scope_unconfirmed",
+      { scope: region.name },
+      { field: "regionCode", value: region.code },
+    );
+  }
 }
 
 export async function createUser(
@@ -115,6 +135,7 @@ export async function createUser(
   authorize(ctx, { kind: "permission", permission: "user:write" });
   const region = await getRegion(db, input.regionCode, "regionCode");
   assertRegionInScope(ctx, region);
+  assertScopeConfirmed(ctx, region, input.confirmScope);
   assertPasswordPolicy(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   const exists = () =>
@@ -158,6 +179,8 @@ export interface UpdateUserInput {
   role?: Role | undefined;
   regionCode?: string | undefined;
   disabled?: boolean | undefined;
+  /** Must be true to move an account to national scope. */
+  confirmScope?: boolean | undefined;
 }
 
 export async function updateUser(
@@ -171,6 +194,8 @@ export async function updateUser(
     const current = await loadManagedUser(tx, ctx, id);
     const region = patch.regionCode ? await getRegion(tx, patch.regionCode, "regionCode") : null;
     if (region) assertRegionInScope(ctx, region);
+    if (region && region.code !== current.regionCode)
+      assertScopeConfirmed(ctx, region, patch.confirmScope);
     const self = actor?.userId === id;
     const demotes = patch.role !== undefined && patch.role !== current.role;
     if (

@@ -136,16 +136,25 @@ export const AllocationCompareQuery = z.object({
 
 export const AllocationComparison = z.object({
   plans: z.array(
-    z.object({ id: z.number(), name: z.string(), status: z.string(), distributable: z.string() }),
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      status: z.string(),
+      distributable: z.string(),
+      /** Its distributable total minus the first plan's (元); null when either cannot compute. */
+      distributableChange: z.string().nullable(),
+    }),
   ),
-  /** Per region: the amount in each plan (null where a plan has no such region or cannot compute) and
-   * the change of each against the first plan. */
+  /** Per region: the amount in each plan (null where a plan has no such region or cannot compute),
+   * the change of each against the first plan (元) and that change in % of the first plan's amount
+   * (2 places, half-up; null when the first is missing or 0). */
   regions: z.array(
     z.object({
       code: z.string(),
       name: z.string(),
       amounts: z.array(z.string().nullable()),
       changes: z.array(z.string().nullable()),
+      changePercents: z.array(z.string().nullable()),
     }),
   ),
 });

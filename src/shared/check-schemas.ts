@@ -74,6 +74,13 @@ export const CheckListQuery = CheckQuery.extend({
   ...Paging,
 });
 
+/** The export takes the list's filters without paging. */
+export const CheckExportQuery = CheckQuery.extend({
+  severity: SeverityName.optional(),
+  category: CategoryName.optional(),
+  within: RegionCode.optional(),
+});
+
 export const RegionCount = z.object({ code: z.string(), name: z.string(), count: z.number() });
 
 export const CheckAnswer = z
@@ -83,6 +90,14 @@ export const CheckAnswer = z
     asOf: z.string(),
     /** Of every finding in the scope, whatever the filters. */
     counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+    /** The same findings by level in the field's words: monitoring's are 红色/黄色预警, not 错误/警告. */
+    levels: z.object({
+      error: z.number(),
+      warning: z.number(),
+      info: z.number(),
+      "red-alert": z.number(),
+      "yellow-alert": z.number(),
+    }),
     /** Findings that pass the filters; `findings` is one page of them. */
     total: z.number().int(),
     findings: z.array(FindingSchema),

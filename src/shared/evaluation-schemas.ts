@@ -47,6 +47,15 @@ export const NewTaskRequest = z
   })
   .openapi("NewEvaluationTask");
 
+export const TaskStatusName = z.enum(["open", "cancelled"]);
+export const TaskActionName = z.enum(["edit", "extend", "cancel"]);
+/** 发起单位: the launching account's own region and its name (e.g. 河南省 · 河南省财政厅). */
+export const TaskLauncher = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  name: z.string().nullable(),
+});
+
 export const TaskListQuery = z.object({ regionCode: RegionCode.optional(), year: Year.optional() });
 
 export const TaskSummary = z.object({
@@ -58,6 +67,8 @@ export const TaskSummary = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   deadline: z.string().nullable(),
+  status: TaskStatusName,
+  launcher: TaskLauncher.pick({ regionName: true, name: true }),
   sheets: z.number().int(),
   approved: z.number().int(),
   submitted: z.number().int(),
@@ -74,6 +85,22 @@ export const TaskDetail = z
     regionCode: z.string(),
     regionName: z.string(),
     deadline: z.string().nullable(),
+    status: TaskStatusName,
+    cancelReason: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    version: z.number().int(),
+    launcher: TaskLauncher,
+    /** What you may do to the task itself (edit name and deadline, add regions, cancel). */
+    actions: z.array(TaskActionName),
+    /** The visible regions: how many are scored (approved), awaiting review, not reported yet. */
+    progress: z.object({
+      total: z.number().int(),
+      approved: z.number().int(),
+      submitted: z.number().int(),
+      notReported: z.number().int(),
+    }),
+    /** Whether a region directly below the task's region has an approved sheet to roll up. */
+    rollUpReady: z.boolean(),
     /** The satisfaction survey the task's satisfaction indicator reads. */
     survey: z.object({ id: z.number().int(), title: z.string() }).nullable(),
     sheets: z.array(
@@ -173,6 +200,8 @@ export const SheetDetail = z
         nameEn: z.string(),
         points: z.string(),
         criteria: z.string().nullable(),
+        /** The criteria's own English, when the framework gives it (null: Chinese only). */
+        criteriaEn: z.string().nullable(),
         group: z.string().nullable(),
         rule: z.unknown(),
         dataPart: z.string().nullable(),
@@ -187,10 +216,15 @@ export const SheetDetail = z
       indicators: z.array(ScorecardIndicator),
     }),
     pending: z.array(z.string()),
+    /** Pending indicators with part of their facts entered (a draft in progress). */
+    incomplete: z.array(z.string()),
     reasonsMissing: z.array(z.string()),
+    /** The task's frozen framework, for scoring live in the browser as the user types. */
+    framework: z.unknown(),
     bound: z.array(
       z.object({
         code: z.string(),
+        facts: z.record(z.string(), z.unknown()),
         dataset: z.string(),
         rowIds: z.array(z.number()),
         source: Text2,

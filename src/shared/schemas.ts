@@ -63,6 +63,13 @@ export const RegionDetail = Region.extend({
 
 export const RegionList = z.object({ regions: z.array(Region) }).openapi("RegionList");
 
+/** A region found by name or code, with the names above it (below the nation) to tell namesakes apart. */
+export const RegionMatch = Region.extend({ parents: z.array(z.string()) }).openapi("RegionMatch");
+
+export const RegionMatchList = z
+  .object({ regions: z.array(RegionMatch) })
+  .openapi("RegionMatchList");
+
 export const Role = z.enum(ROLES).openapi({ example: "finance" });
 
 export const User = z
@@ -103,6 +110,8 @@ export const CreateUserRequest = z
     password: Password,
     role: Role,
     regionCode: RegionCode,
+    /** Required (true) for a national-scope account: the grant of rights over the whole nation is meant. */
+    confirmScope: z.boolean().optional(),
   })
   .openapi("CreateUserRequest");
 
@@ -112,6 +121,8 @@ export const UpdateUserRequest = z
     role: Role.optional(),
     regionCode: RegionCode.optional(),
     disabled: z.boolean().optional(),
+    /** Required (true) to move an account to national scope. */
+    confirmScope: z.boolean().optional(),
   })
   .openapi("UpdateUserRequest");
 
@@ -161,6 +172,7 @@ export const Paging = {
 
 export type RegionT = z.infer<typeof Region>;
 export type RegionDetailT = z.infer<typeof RegionDetail>;
+export type RegionMatchT = z.infer<typeof RegionMatch>;
 export type UserT = z.infer<typeof User>;
 export type SessionT = z.infer<typeof Session>;
 export type AuditEntryT = z.infer<typeof AuditEntry>;

@@ -43,6 +43,11 @@ export const SurveySettings = z.object({
   minAnsweredShare: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/),
   /** Answers accepted per network address per survey per hour (mobile networks share addresses). */
   ratePerHour: z.number().int().min(1).max(100000),
+  /**
+   * A device may send several questionnaires (a volunteer's phone or tablet at a collection point):
+   * its later answers are not judged duplicates, and its page offers 再填写一份. Off unless set.
+   */
+  sharedDevices: z.boolean().optional(),
 });
 export type SurveySettingsT = z.infer<typeof SurveySettings>;
 
@@ -254,6 +259,16 @@ export const SurveyResults = z
         title: z.string(),
         answers: z.array(
           z.object({ responseId: z.number().int(), community: z.string(), text: z.string() }),
+        ),
+        /** The same answers, identical words grouped with their count, the most frequent first. */
+        groups: z.array(
+          z.object({
+            text: z.string(),
+            count: z.number().int(),
+            communities: z.array(z.string()),
+            /** Up to 20 of the answers' ids, newest first. */
+            responseIds: z.array(z.number().int()),
+          }),
         ),
       }),
     ),

@@ -143,6 +143,40 @@ describe("renderPublicSurveyPage (the standard questionnaire)", () => {
   });
 });
 
+describe("renderPublicSurveyPage: the receipt's offer of another questionnaire", () => {
+  /** The page's `#survey-config` JSON, as its script reads it. */
+  const configOf = (html: string) =>
+    JSON.parse(
+      html.slice(
+        html.indexOf('id="survey-config">') + 'id="survey-config">'.length,
+        html.indexOf("</script>", html.indexOf('id="survey-config">')),
+      ),
+    ) as { another: boolean; messages: { another: string } };
+
+  it("offers none by default: a resident's own phone counts once", () => {
+    expect(configOf(render()).another).toBe(false);
+    expect(configOf(render({ another: false })).another).toBe(false);
+  });
+
+  it("offers it on a shared device (the survey allows one device to answer for several residents)", () => {
+    const config = configOf(render({ another: true }));
+    expect(config.another).toBe(true);
+    expect(config.messages.another).toBe("再填写一份（如现场代他人填写）");
+  });
+
+  it("keeps the required-question note with the intro, which the script hides on the receipt", () => {
+    const html = render();
+    const intro = html.slice(html.indexOf('<div id="survey-intro">'), html.indexOf("<noscript>"));
+    expect(intro).toContain("带 * 的为必答题");
+    expect(intro).toContain("本问卷匿名填写");
+    expect(intro.endsWith("</div>")).toBe(true);
+    expect(html.split("带 * 的为必答题")).toHaveLength(2);
+    // The script hides the intro with the form when the receipt shows, and offers another only if allowed.
+    expect(SURVEY_CLIENT_SOURCE).toContain("if (intro) intro.hidden = true;");
+    expect(SURVEY_CLIENT_SOURCE).toContain("if (config.another) {");
+  });
+});
+
 describe("renderPublicSurveyPage without a form", () => {
   it("says a closed survey has ended", () => {
     const page = render({ status: "closed" });

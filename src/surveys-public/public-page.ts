@@ -31,6 +31,11 @@ export interface PublicSurveyPageInput {
   needsAccessCode: boolean;
   /** This device has answered already (the signed cookie). */
   answered: boolean;
+  /**
+   * The device may send another questionnaire after its receipt (the survey's shared-devices
+   * setting, for a volunteer's phone at a collection point); otherwise the receipt offers none.
+   */
+  another?: boolean;
   /** The signed single-use ticket (issue time, nonce) sent back with the answer. */
   ticket: string;
   locale: PageLocale;
@@ -210,14 +215,18 @@ export function renderPublicSurveyPage(input: PublicSurveyPageInput): string {
     endpoint: `/api/public/surveys/${encodeURIComponent(input.token)}/answers`,
     ticketEndpoint: `/api/public/surveys/${encodeURIComponent(input.token)}/ticket`,
     questionnaireVersion: questionnaire.version,
+    another: input.another === true,
     locale: input.locale,
     messages: CLIENT_WORDS[input.locale],
   };
   const body = [
     head,
+    // What is said before answering; hidden with the form once a receipt shows.
+    `<div id="survey-intro">`,
     `<p class="card">${esc(t(questionnaire.intro))}</p>`,
     personal,
     `<p class="note">${esc(words.requiredNote)}</p>`,
+    `</div>`,
     `<noscript><p class="card">${esc(words.noscript)}</p></noscript>`,
     `<form id="survey-form" novalidate autocomplete="off">`,
     sections,

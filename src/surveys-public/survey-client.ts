@@ -11,6 +11,8 @@ export interface SurveyClientConfig {
   /** Where a fresh ticket comes from for another questionnaire: /api/public/surveys/{token}/ticket. */
   ticketEndpoint: string;
   questionnaireVersion: number;
+  /** The receipt offers another questionnaire (a shared device at a collection point). */
+  another: boolean;
   locale: "zh-CN" | "en-US";
   messages: SurveyClientMessages;
 }
@@ -50,6 +52,7 @@ export const SURVEY_CLIENT_SOURCE = String.raw`(function () {
   var statusNode = document.getElementById("survey-status");
   var button = document.getElementById("survey-submit");
   var accessNode = document.getElementById("survey-access");
+  var intro = document.getElementById("survey-intro");
   var sending = false;
 
   function fill(text, params) {
@@ -212,17 +215,20 @@ export const SURVEY_CLIENT_SOURCE = String.raw`(function () {
       line.appendChild(code);
       done.appendChild(line);
     }
-    var again = document.createElement("button");
-    again.type = "button";
-    again.id = "survey-another";
-    again.textContent = M.another;
-    var note = document.createElement("p");
-    note.className = "status bad";
-    again.addEventListener("click", function () {
-      another(done, again, note);
-    });
-    done.appendChild(again);
-    done.appendChild(note);
+    if (config.another) {
+      var again = document.createElement("button");
+      again.type = "button";
+      again.id = "survey-another";
+      again.textContent = M.another;
+      var note = document.createElement("p");
+      note.className = "status bad";
+      again.addEventListener("click", function () {
+        another(done, again, note);
+      });
+      done.appendChild(again);
+      done.appendChild(note);
+    }
+    if (intro) intro.hidden = true;
     form.hidden = true;
     form.parentNode.insertBefore(done, form);
     window.scrollTo(0, 0);
@@ -263,6 +269,7 @@ export const SURVEY_CLIENT_SOURCE = String.raw`(function () {
     say("", false);
     ready();
     done.parentNode.removeChild(done);
+    if (intro) intro.hidden = false;
     form.hidden = false;
     window.scrollTo(0, 0);
   }

@@ -30,6 +30,7 @@ import type { ReportDocument } from "../domain/reports/index.ts";
 import type { UploadLimits } from "../domain/upload-limits.ts";
 import { listBuiltinFrameworks, readFrameworkFile } from "../services/framework-files.ts";
 import type { AllocationOutcomeT } from "../shared/allocation-schemas.ts";
+import type { AuditWorkbookInput } from "../xlsx/audit-workbook.ts";
 import type { DataFileOptions, DataFileRow, TemplateOptions } from "../xlsx/index.ts";
 import type { SurveyWorkbookInput } from "../xlsx/survey-workbook.ts";
 
@@ -145,6 +146,12 @@ async function surveyWorkbookTask(input: SurveyWorkbookInput): Promise<Uint8Arra
   return new Uint8Array(await surveyWorkbook(input));
 }
 
+/** The audit log's export workbook. */
+async function auditWorkbookTask(input: AuditWorkbookInput): Promise<Uint8Array> {
+  const { auditWorkbook } = await import("../xlsx/audit-workbook.ts");
+  return auditWorkbook(input);
+}
+
 /** A fingerprint of what an import would change: a commit refuses to run if it moved. */
 export function hashDiff(spec: DatasetSpec, diff: RowDiff): string {
   const hash = createHash("sha256");
@@ -198,6 +205,7 @@ export const SLICED: { [N in TaskName]?: { input?: string[]; output?: string[] }
   parseImport: { output: ["rows", "issues"] },
   writeDataFile: { input: ["rows"] },
   surveyWorkbook: { input: ["responses"] },
+  auditWorkbook: { input: ["rows"] },
   diff: { input: ["rows", "stored"], output: ["diff.added", "diff.changed", "diff.unchanged"] },
   check: { input: ["data.rows.*", "data.previous.*"], output: ["result.findings", "problems"] },
   monitor: { input: ["data.rows.*", "data.previous.*"], output: ["alerts"] },
@@ -277,6 +285,7 @@ export const TASKS = {
   writeTemplate: writeTemplateTask,
   allocationWorkbook: allocationWorkbookTask,
   surveyWorkbook: surveyWorkbookTask,
+  auditWorkbook: auditWorkbookTask,
   diff: diffTask,
   check: checkTask,
   monitor: monitorTask,

@@ -123,6 +123,10 @@ const results: SurveyResultsT = {
         { responseId: 2, community: "湖滨小区", text: "=1+1 多装充电桩" },
         { responseId: 1, community: "湖滨小区", text: "楼道灯坏了" },
       ],
+      groups: [
+        { text: "=1+1 多装充电桩", count: 1, communities: ["湖滨小区"], responseIds: [2] },
+        { text: "楼道灯坏了", count: 1, communities: ["湖滨小区"], responseIds: [1] },
+      ],
     },
   ],
 };

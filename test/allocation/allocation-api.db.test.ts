@@ -89,6 +89,7 @@ describeOnBothDatabases("allocation plans", (db) => {
         year: 2023,
         type: "finance",
         regionCode: "440000",
+        launcherRegionCode: "440000",
         frameworkCode: "zhumadian-2020",
         framework: {},
       })

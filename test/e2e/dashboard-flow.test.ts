@@ -19,7 +19,7 @@ describe("the dashboard in the browser", () => {
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const scope = () => page.getByTestId("dash-scope").textContent();
   const asTable = (chart: string) =>
-    page.getByTestId(`chart-${chart}-view`).getByText("表", { exact: true }).click();
+    page.getByTestId(`chart-${chart}-view`).getByText("表格", { exact: true }).click();
   const tableRows = (chart: string) =>
     page.getByTestId(`chart-${chart}-table`).locator("tbody tr.ant-table-row");
   const cells = async (chart: string, n: number) =>

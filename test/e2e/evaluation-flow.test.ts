@@ -48,7 +48,7 @@ describe("an evaluation from launch to approval in the browser", () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
     page.setDefaultTimeout(15_000);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -149,12 +149,14 @@ describe("an evaluation from launch to approval in the browser", () => {
     expect(new Uint8Array(await download.body())).toEqual(PNG);
     await shot("31b-evaluation-evidence");
     await page.getByTestId("sheet-submit").click();
+    await page.locator(".ant-modal-confirm-btns .ant-btn-primary").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已提交");
 
     await signIn("zmd.housing");
     await openSheet("驿城区");
     await fill("comment-C.5", "请核实配建养老服务设施开工面积并附开工证明");
     await page.getByTestId("sheet-return").click();
+    await page.locator(".ant-modal-confirm-btns .ant-btn-primary").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已退回");
     await shot("32-evaluation-returned");
   });
@@ -169,11 +171,13 @@ describe("an evaluation from launch to approval in the browser", () => {
     await page.getByTestId("sheet-save").click();
     await poll(() => page.getByTestId("sheet-total").textContent()).toBe("100.0（优）");
     await page.getByTestId("sheet-submit").click();
+    await page.locator(".ant-modal-confirm-btns .ant-btn-primary").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已提交");
 
     await signIn("zmd.housing");
     await openSheet("驿城区");
     await page.getByTestId("sheet-approve").click();
+    await page.locator(".ant-modal-confirm-btns .ant-btn-primary").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已通过");
     await page.goto(taskUrl);
     const rows = page.getByTestId("eval-sheets").locator("tbody tr[data-region]");
@@ -191,7 +195,7 @@ describe("an evaluation from launch to approval in the browser", () => {
 
     // The approved result reaches the city's dashboard: 驿城区's latest approved sheet is this one.
     await page.goto(`${server.url}/dashboard?year=2020`);
-    await page.getByTestId("chart-scores-view").getByText("表", { exact: true }).click();
+    await page.getByTestId("chart-scores-view").getByText("表格", { exact: true }).click();
     const scores = page.getByTestId("chart-scores-table").locator("tbody tr.ant-table-row");
     await poll(async () => (await scores.nth(0).locator("td").allTextContents()).join("|")).toBe(
       "1|驿城区|100|优|本系统评价（已审定）",

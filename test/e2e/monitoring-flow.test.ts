@@ -35,7 +35,7 @@ describe("monitoring and checks in the browser", () => {
     await page.getByTestId("login-password").fill(ADMIN_PASSWORD);
     await page.getByTestId("login-submit").click();
     await page.getByTestId("nav-monitoring").waitFor();
-  }, 60_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -63,7 +63,7 @@ describe("monitoring and checks in the browser", () => {
       "62.50%",
       "100.00%",
       "37.50",
-      "错误",
+      "红色预警",
     ]);
     const last = await rows.nth(15).locator("td").allTextContents();
     expect(last.slice(0, 2)).toEqual(["16", "湛江市"]);
@@ -80,7 +80,7 @@ describe("monitoring and checks in the browser", () => {
     await page.goto(`${server.url}/checks?year=2024`);
     await chooseRegion("广东省");
     await poll(() => page.getByTestId("checks-summary").textContent()).toBe(
-      "广东省 2024 年度：错误 15 项，警告 7 项，提示 2 项",
+      "广东省 2024 年度：错误 0 项，警告 7 项，提示 2 项；运行监控红色预警 15 项，黄色预警 0 项",
     );
     const rows = page.getByTestId("findings").locator("tbody tr[data-rule]");
     await page.getByTestId("checks-severity").click();

@@ -32,10 +32,11 @@ describe("reports in the browser", () => {
   const api = <T>(path: string) =>
     page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 
-  /** Clicks a download link and returns where Playwright saved the file. */
+  /** Clicks a download button and returns where Playwright saved the file. */
   async function download(testId: string): Promise<{ path: string; name: string }> {
     const [file] = await Promise.all([
-      page.waitForEvent("download"),
+      // The file is saved once the server has rendered all of it (the button spins meanwhile).
+      page.waitForEvent("download", { timeout: 60_000 }),
       page.getByTestId(testId).click(),
     ]);
     return { path: await file.path(), name: file.suggestedFilename() };

@@ -1,10 +1,12 @@
 // End to end in Chromium: Hangzhou's third-party evaluator starts a satisfaction survey from the standard
 // questionnaire, lets answers through at once (too-fast rule at 0 seconds), adds a community and publishes;
 // two residents answer its public page on their phones (one satisfied, one not, with a reason); the
-// results show 2 valid questionnaires at 50.00 %; the evaluator judges one answer invalid and the rate
-// follows; the poster prints without the access code; a volunteer's phone sends a second questionnaire
-// with a fresh ticket after the receipt; neither the web app nor the public page meets a
-// Content-Security-Policy violation. Screenshots in test-artifacts/e2e.
+// results show 2 valid questionnaires at 50.00 %, with one 导出 Excel button; the evaluator judges one
+// answer invalid and the rate follows; the poster prints without the access code; a resident's receipt
+// neither repeats 「带 * 的为必答题」 nor offers another questionnaire, which a volunteer's phone is
+// offered once the survey lets one device answer for several residents; identical comments show once
+// with their count; neither the web app nor the public page meets a Content-Security-Policy
+// violation. Screenshots in test-artifacts/e2e.
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -92,8 +94,11 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
     for (const option of resident.improve) await choose("improve", option);
     await q("suggestion").locator("textarea").fill(resident.suggestion);
     if (screenshot) await shot(screenshot, p);
+    expect(await p.locator("body").innerText()).toContain("带 * 的为必答题");
     await p.locator("#survey-submit").click();
     await poll(() => p.locator("body").innerText()).toContain("提交成功");
+    // The receipt says what happened, not how to fill in the form it replaced.
+    expect(await p.locator("body").innerText()).not.toContain("带 * 的为必答题");
     if (screenshot) await shot(`${screenshot}-done`, p);
     return (await p.locator("#survey-receipt").textContent()) ?? "";
   }
@@ -104,6 +109,8 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
     try {
       await p.goto(`${server.url}${publicPath}`);
       await fillAndSend(p, resident, screenshot);
+      // A resident's own phone counts once: its receipt offers no second questionnaire.
+      expect(await p.locator("#survey-another").count()).toBe(0);
     } finally {
       await phone.close();
     }
@@ -245,9 +252,16 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
     await poll(() => page.getByTestId("survey-texts").textContent()).toContain(
       "施工期间噪音大，工期拖延",
     );
-    await poll(() =>
-      page.getByTestId("survey-cross-table").locator("tbody tr.ant-table-row").count(),
-    ).toBe(2);
+    const crossRows = page.getByTestId("survey-cross-table").locator("tbody tr.ant-table-row");
+    await poll(() => crossRows.count()).toBe(2);
+    // By age band in the questionnaire's order: 30–44 岁 before 60–74 岁, though it answered second.
+    expect(await crossRows.locator("td:first-child").allTextContents()).toEqual([
+      "30–44 岁",
+      "60–74 岁",
+    ]);
+    // One Excel export for the survey, above the tabs: the results tab adds none of its own.
+    expect(await page.getByText("导出 Excel", { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId("survey-export").isVisible()).toBe(true);
     // The bars grow in an animation of about a second: the picture waits for it to end.
     await page.waitForTimeout(1_500);
     await shot("64-survey-results");
@@ -284,6 +298,14 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
   });
 
   it("takes a second questionnaire on a volunteer's phone with a fresh ticket after the receipt", async () => {
+    // The survey lets one device answer for several residents (on site); the least share answered
+    // is asked as a percentage: the stored 0.6 shows as 60 %.
+    await page.goto(`${surveyUrl}?tab=settings`);
+    expect(await page.getByTestId("survey-settings-min-answered").inputValue()).toBe("60");
+    await page.getByTestId("survey-settings-shared-devices").click();
+    await page.getByTestId("survey-settings-save").click();
+    await page.getByText("设置已保存").waitFor();
+    await shot("68-survey-settings");
     const { phone, p } = await newPhone();
     try {
       await p.goto(`${server.url}${publicPath}`);
@@ -319,6 +341,16 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
     } finally {
       await phone.close();
     }
+    // The volunteer's two questionnaires are both valid, and their identical comment 「无」 is one
+    // line counted twice, not listed twice.
+    await page.goto(`${surveyUrl}?tab=results`);
+    await poll(() => page.getByTestId("survey-overall-valid").textContent()).toContain("3");
+    const suggestions = page.getByTestId("survey-texts-suggestion").locator(".ant-list-item");
+    await poll(() => suggestions.count()).toBe(2);
+    const none = suggestions.filter({ hasText: /^无/ });
+    expect(await none.getByTestId("survey-text-count").textContent()).toBe("×2");
+    expect(await none.getAttribute("data-text-count")).toBe("2");
+    await shot("69-survey-texts");
   });
 
   it("meets no Content-Security-Policy violation in the web app or on the public page", async () => {

@@ -120,7 +120,9 @@ describeOnBothDatabases("report downloads", (db) => {
       "截至2024年12月31日，广东省下达资金18860万元，实际支出3623.35万元，支出率19.21%，时间进度100.00%。",
     );
     expect(text).toContain("小区数计划700个，实际1161个，完成率165.86%");
-    expect(text).toContain("1. 湛江市支出率0.87%，时间进度100.00%，落后99.13个百分点（错误）。");
+    expect(text).toContain(
+      "1. 湛江市支出率0.87%，时间进度100.00%，落后99.13个百分点（红色预警）。",
+    );
     const xlsx = await provinceReader.request(
       "GET",
       "/api/reports/monitoring?regionCode=440000&year=2024&format=xlsx",

@@ -27,14 +27,15 @@ export function session(db: Db): MiddlewareHandler<AppEnv> {
     c.set("session", null);
     c.set("sessionToken", null);
     c.set("sessionProblem", null);
-    c.set("ctx", { actor: null, ip, requestId: c.get("requestId") });
+    const locale = c.get("locale");
+    c.set("ctx", { actor: null, ip, requestId: c.get("requestId"), locale });
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       try {
         const resolved = await resolveSession(db, token);
         c.set("session", resolved);
         c.set("sessionToken", token);
-        c.set("ctx", { actor: resolved.actor, ip, requestId: c.get("requestId") });
+        c.set("ctx", { actor: resolved.actor, ip, requestId: c.get("requestId"), locale });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         c.set("sessionProblem", "auth.session_expired");

@@ -7,6 +7,7 @@ import { checkRoutes } from "./checks/checks.ts";
 import { dashboardRoutes } from "./dashboard/dashboard.ts";
 import { datasetRoutes } from "./datasets/datasets.ts";
 import { evaluationRoutes } from "./evaluations/evaluations.ts";
+import { evaluationTaskRoutes } from "./evaluations/tasks.ts";
 import { healthRoutes } from "./health/health.ts";
 import { importRoutes } from "./imports/imports.ts";
 import { regionRoutes } from "./regions/regions.ts";
@@ -30,6 +31,7 @@ export function routeTable(deps: AppDeps): RouteDef[] {
     ...importRoutes(deps),
     ...checkRoutes(deps),
     ...evaluationRoutes(deps),
+    ...evaluationTaskRoutes(deps),
     ...resultRoutes(deps),
     ...dashboardRoutes(deps),
     ...reminderRoutes(deps),

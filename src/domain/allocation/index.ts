@@ -3,6 +3,7 @@ export * from "./allocate.ts";
 export * from "./allocation-issues.ts";
 export type * from "./allocation-result.ts";
 export type { CoefficientChoice, CoefficientSource, DefaultReason } from "./coefficients.ts";
+export * from "./compare.ts";
 export * from "./data-sheet.ts";
 export {
   REMAINDER_PLACES,

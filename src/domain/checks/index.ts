@@ -1,6 +1,15 @@
 export { type CheckResult, checkOptions, runChecks } from "./check.ts";
 export { agreesAtPrecision } from "./compare.ts";
 export {
+  CATEGORY_TITLES,
+  FIGURE_TITLES,
+  FINDING_LEVELS,
+  type FindingLevel,
+  findingLevel,
+  LEVEL_TITLES,
+  spendLevel,
+} from "./levels.ts";
+export {
   buildMonitoring,
   type CompletionLine,
   type MonitoringView,

@@ -73,7 +73,7 @@ function checkRollUp(c: RuleContext, parent: CheckRow, published: Decimal, child
       field: "rate",
       message: {
         zh: `${name}满意度 ${plain(published)}%，而下级 ${children.length} 个地区合计满意问卷 ${plain(satisfied)} 份 ÷ 有效问卷 ${plain(valid)} 份为 ${pct(weighted)}%`,
-        en: `${name}: ${plain(published)}%, but its ${children.length} subregions give ${plain(satisfied)} ÷ ${plain(valid)} = ${pct(weighted)}%`,
+        en: `${name}: ${plain(published)}%, but its ${subregions(children.length)} ${children.length === 1 ? "gives" : "give"} ${plain(satisfied)} ÷ ${plain(valid)} = ${pct(weighted)}%`,
       },
       figures: { published: plain(published), weighted: pct(weighted) },
     });
@@ -92,7 +92,7 @@ function checkRollUp(c: RuleContext, parent: CheckRow, published: Decimal, child
       field: "rate",
       message: {
         zh: `${name}满意度 ${plain(published)}% 是下级 ${children.length} 个地区满意度的简单平均（${pct(mean)}%），未按各地有效问卷数加权；比率应由合计的分子、分母重新计算`,
-        en: `${name}: ${plain(published)}% is the plain mean of ${children.length} subregions' rates (${pct(mean)}%), not weighted by their questionnaires`,
+        en: `${name}: ${plain(published)}% is the plain mean of the rates of ${subregions(children.length)} (${pct(mean)}%), not weighted by their questionnaires`,
       },
       figures: { published: plain(published), mean: pct(mean), parts: list.join("、") },
     });
@@ -104,8 +104,13 @@ function checkRollUp(c: RuleContext, parent: CheckRow, published: Decimal, child
     field: "rate",
     message: {
       zh: `${name}满意度 ${plain(published)}% 既不是下级 ${children.length} 个地区的简单平均（${pct(mean)}%），下级也没有问卷数可供加权计算`,
-      en: `${name}: ${plain(published)}% is not the mean of its ${children.length} subregions (${pct(mean)}%), and they give no questionnaire counts`,
+      en: `${name}: ${plain(published)}% is not the mean of its ${subregions(children.length)} (${pct(mean)}%), and they give no questionnaire counts`,
     },
     figures: { published: plain(published), mean: pct(mean) },
   });
+}
+
+/** "1 subregion", "3 subregions". */
+function subregions(count: number): string {
+  return `${count} ${count === 1 ? "subregion" : "subregions"}`;
 }

@@ -32,6 +32,13 @@ export const RULES: readonly RuleInfo[] = [
     "A region's figure is not the sum of its subregions'",
   ),
   r(
+    "sum.regions-coverage",
+    "sums",
+    "info",
+    "下级地区未全部填报，合计暂不核对",
+    "Not every subregion has reported; the total is not checked yet",
+  ),
+  r(
     "sum.scores",
     "sums",
     "error",
@@ -138,7 +145,7 @@ export const RULES: readonly RuleInfo[] = [
     "plausibility",
     "warning",
     "金额与上年相差约一万倍（元与万元混用）",
-    "An amount 10,000 times last year's (元 vs 万元)",
+    "An amount 10,000 times last year's (yuan vs 10k yuan)",
   ),
   r(
     "date.as-of-year",

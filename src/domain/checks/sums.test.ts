@@ -1,6 +1,6 @@
 // Sums and identities: each rule passes on consistent figures and names the figures when they are not.
 import { describe, expect, it } from "vitest";
-import { checkData, m2, row, yuan } from "../../../test/helpers/check-data.ts";
+import { checkData, childrenOf, m2, row, yuan } from "../../../test/helpers/check-data.ts";
 import { checkOptions, runChecks } from "./index.ts";
 import type { RowsByDataset } from "./types.ts";
 
@@ -91,15 +91,101 @@ describe("sum.regions", () => {
     expect(messages({ "plan-actual": rows }, "sum.regions")).toEqual([]);
   });
 
+  // The other 19 cities of 广东省 report zero, so every city has reported.
+  const others = childrenOf("440000")
+    .filter((r) => r.code !== "440500" && r.code !== "440200")
+    .map((r) => plan(r.code, "0", "0"));
+
   it("names the total, the sum and the difference in the measure's unit", () => {
     const rows = [
       plan("440000", "153", "227.64"),
       plan("440500", "75", "166.88"),
       plan("440200", "78", "60.66"),
+      ...others,
     ];
     expect(messages({ "plan-actual": rows }, "sum.regions")).toEqual([
-      "广东省开工计划建筑面积为 227.64万平方米，下级 2 个地区之和为 227.54万平方米（相差 0.1万平方米）",
+      "广东省开工计划建筑面积为 227.64万平方米，下级 21 个地区之和为 227.54万平方米（相差 0.1万平方米）",
     ]);
+    expect(messages({ "plan-actual": rows }, "sum.regions-coverage")).toEqual([]);
+  });
+
+  // 驻马店市 and its 10 counties: one county (平舆县) imported its 计划与完成, the city has its 合计.
+  const county = (code: string, stage: string, households: string, communities = "12") =>
+    row(code, {
+      stage,
+      asOf: "2020-12-31",
+      planCommunities: communities,
+      planHouseholds: households,
+      actualCommunities: communities,
+      actualHouseholds: households,
+    });
+  const city = (stage: string) =>
+    row("411700", {
+      stage,
+      asOf: "2020-12-31",
+      planCommunities: "91",
+      planHouseholds: "33623",
+      actualCommunities: "91",
+      actualHouseholds: "33623",
+    });
+
+  it("gives one coverage finding, not an error per measure, while subregions have not reported", () => {
+    const rows = [
+      city("started"),
+      city("completed"),
+      county("411723", "started", "2436"),
+      county("411723", "completed", "2436"),
+    ];
+    const result = runChecks(checkData({ "plan-actual": rows }, { year: 2020 }), options);
+    expect(result.findings.filter((f) => f.rule === "sum.regions")).toEqual([]);
+    const coverage = result.findings.filter((f) => f.rule === "sum.regions-coverage");
+    expect(coverage.map((f) => [f.severity, f.regionCode, f.message.zh, f.figures])).toEqual([
+      [
+        "info",
+        "411700",
+        "驻马店市计划与完成：10 个下级地区中 1 个已填报，待全部填报后再核对合计",
+        { subregions: "10", reported: "1" },
+      ],
+    ]);
+    expect(coverage[0]?.message.en).toBe(
+      "驻马店市 plan and completion: 1 of 10 subregions have reported; the total is checked once all have",
+    );
+    expect(result.counts.error).toBe(0);
+  });
+
+  it("says nothing when the subregions that reported already add up to the total", () => {
+    const rows = [
+      plan("440000", "153", "227.54"),
+      plan("440500", "75", "166.88"),
+      plan("440200", "78", "60.66"),
+    ];
+    const result = runChecks(checkData({ "plan-actual": rows }), options);
+    expect(result.findings.filter((f) => f.rule.startsWith("sum.regions"))).toEqual([]);
+  });
+
+  it("keeps a real mismatch an error once every subregion has reported", () => {
+    const codes = childrenOf("411700").map((r) => r.code);
+    const counties = (first: string) =>
+      codes.map((code, i) =>
+        i === 0 ? county(code, "started", first, "91") : county(code, "started", "0", "0"),
+      );
+    const ok = runChecks(
+      checkData({ "plan-actual": [city("started"), ...counties("33623")] }, { year: 2020 }),
+      options,
+    );
+    expect(ok.findings.filter((f) => f.rule.startsWith("sum.regions"))).toEqual([]);
+    const result = runChecks(
+      checkData({ "plan-actual": [city("started"), ...counties("33000")] }, { year: 2020 }),
+      options,
+    );
+    const found = result.findings.filter((f) => f.rule.startsWith("sum.regions"));
+    expect(found.map((f) => [f.rule, f.severity, f.field])).toEqual([
+      ["sum.regions", "error", "planHouseholds"],
+      ["sum.regions", "error", "actualHouseholds"],
+    ]);
+    expect(found[0]?.message.zh).toBe(
+      "驻马店市开工计划户数为 33623户，下级 10 个地区之和为 33000户（相差 623户）",
+    );
   });
 });
 

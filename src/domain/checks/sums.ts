@@ -109,9 +109,16 @@ export const PLAN_MEASURES: readonly Measure[] = [
 
 export const STAGE_ZH: Record<string, string> = { started: "开工", completed: "竣工" };
 
-/** 计划与完成: a region's row (a 合计) equals the sum of the rows of the regions directly below it. */
+/**
+ * 计划与完成: a region's row (a 合计) equals the sum of the rows of the regions directly below it.
+ * When the sum differs but some of those regions have not reported yet, the 合计 cannot be judged:
+ * one coverage finding per region (「10 个下级地区中 1 个已填报」) instead of an error per measure.
+ */
 export function checkRegionSums(c: RuleContext): void {
   const groups = groupBy(c.rows("plan-actual"), (r) => `${r.values.stage}|${r.values.asOf ?? ""}`);
+  const expected = childCounts(c);
+  /** parent code → its first row that differs and the subregions that did report. */
+  const partial = new Map<string, { row: CheckRow; reported: Set<string> }>();
   for (const rows of groups.values()) {
     const byParent = groupBy(
       rows.filter((r) => c.data.regions.get(r.regionCode)?.parentCode),
@@ -120,34 +127,80 @@ export function checkRegionSums(c: RuleContext): void {
     for (const parent of rows) {
       const children = byParent.get(parent.regionCode);
       if (!children) continue;
-      for (const side of ["plan", "actual"] as const) {
-        for (const m of PLAN_MEASURES) {
-          const key = `${side}${m.key}`;
-          const total = num(parent, key);
-          const parts = children.map((r) => num(r, key));
-          if (total === undefined || parts.some((p) => p === undefined)) continue;
-          const partSum = sum(parts as Decimal[]);
-          if (partSum.equals(total)) continue;
-          const stage = STAGE_ZH[parent.values.stage ?? ""] ?? "";
-          const sideZh = side === "plan" ? "计划" : "实际";
-          c.add("sum.regions", {
-            dataset: "plan-actual",
-            row: parent,
-            field: key,
-            message: {
-              zh: `${c.regionName(parent.regionCode)}${stage}${sideZh}${m.zh}为 ${m.show(total)}${m.unit}，下级 ${children.length} 个地区之和为 ${m.show(partSum)}${m.unit}（相差 ${m.show(total.minus(partSum))}${m.unit}）`,
-              en: `${c.regionName(parent.regionCode)}: ${side} ${m.en} ${m.show(total)}, but its ${children.length} subregions add up to ${m.show(partSum)}`,
-            },
-            figures: {
-              total: m.show(total),
-              sumOfParts: m.show(partSum),
-              parts: String(children.length),
-            },
-          });
-        }
+      const mismatches = regionSumMismatches(parent, children);
+      if (mismatches.length === 0) continue;
+      const reported = new Set(children.map((r) => r.regionCode));
+      if (reported.size < (expected.get(parent.regionCode) ?? 0)) {
+        const seen = partial.get(parent.regionCode);
+        if (seen) for (const code of reported) seen.reported.add(code);
+        else partial.set(parent.regionCode, { row: parent, reported });
+        continue;
+      }
+      for (const { side, m, key, total, partSum } of mismatches) {
+        const stage = STAGE_ZH[parent.values.stage ?? ""] ?? "";
+        const sideZh = side === "plan" ? "计划" : "实际";
+        c.add("sum.regions", {
+          dataset: "plan-actual",
+          row: parent,
+          field: key,
+          message: {
+            zh: `${c.regionName(parent.regionCode)}${stage}${sideZh}${m.zh}为 ${m.show(total)}${m.unit}，下级 ${children.length} 个地区之和为 ${m.show(partSum)}${m.unit}（相差 ${m.show(total.minus(partSum))}${m.unit}）`,
+            en: `${c.regionName(parent.regionCode)}: ${side} ${m.en} ${m.show(total)}, but its ${children.length} ${children.length === 1 ? "subregion adds" : "subregions add"} up to ${m.show(partSum)}`,
+          },
+          figures: {
+            total: m.show(total),
+            sumOfParts: m.show(partSum),
+            parts: String(children.length),
+          },
+        });
       }
     }
   }
+  for (const [code, { row, reported }] of partial) {
+    const all = expected.get(code) ?? 0;
+    const name = c.regionName(code);
+    c.add("sum.regions-coverage", {
+      dataset: "plan-actual",
+      row,
+      field: null,
+      message: {
+        zh: `${name}计划与完成：${all} 个下级地区中 ${reported.size} 个已填报，待全部填报后再核对合计`,
+        en: `${name} plan and completion: ${reported.size} of ${all} subregions have reported; the total is checked once all have`,
+      },
+      figures: { subregions: String(all), reported: String(reported.size) },
+    });
+  }
+}
+
+/** How many regions lie directly below each region. */
+function childCounts(c: RuleContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const region of c.data.regions.values()) {
+    if (region.parentCode) counts.set(region.parentCode, (counts.get(region.parentCode) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The measures on which a region's row differs from the sum of its subregions' rows. */
+function regionSumMismatches(parent: CheckRow, children: readonly CheckRow[]) {
+  const out: {
+    side: "plan" | "actual";
+    m: Measure;
+    key: string;
+    total: Decimal;
+    partSum: Decimal;
+  }[] = [];
+  for (const side of ["plan", "actual"] as const) {
+    for (const m of PLAN_MEASURES) {
+      const key = `${side}${m.key}`;
+      const total = num(parent, key);
+      const parts = children.map((r) => num(r, key));
+      if (total === undefined || parts.some((p) => p === undefined)) continue;
+      const partSum = sum(parts as Decimal[]);
+      if (!partSum.equals(total)) out.push({ side, m, key, total, partSum });
+    }
+  }
+  return out;
 }
 
 /** The Suzhou form's identities between the budget-execution figures. */

@@ -260,7 +260,7 @@ const measureColumns = (side: "plan" | "actual", zhSide: string, enSide: string)
     `${side}ElderlyArea`,
     `${side}_elderly_area_m2`,
     [`${zhSide}配建养老服务设施面积`, `${zhSide}养老服务设施面积`],
-    `${enSide} elderly-care facility area`,
+    `${enSide} elderly-care service facility area`,
     areaM2,
     false,
     "默认平方米",
@@ -275,6 +275,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     zh: "项目",
     en: "Programmes",
     description: "每个年度、每个地区的资金项目：名称、主管部门、评价类型与绩效目标文字",
+    descriptionEn:
+      "Each year's funding programmes per region: name, competent department, evaluation type and the performance goals in words",
     sheet: "项目",
     columns: [
       region("项目所属地区（名称或 6 位代码）", "广东省"),
@@ -369,6 +371,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     en: "Funds by source",
     description:
       "项目资金按来源与层级：中央、省、市、县补助，地方配套，专项债，社会资本，居民出资等",
+    descriptionEn:
+      "Programme funds by source and level: central, provincial, municipal and county subsidies, local matching funds, special-purpose bonds, social capital, residents' contributions and more",
     sheet: "资金来源",
     columns: [
       region("资金所在地区", "杭州市"),
@@ -422,6 +426,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     zh: "资金构成（子项目）",
     en: "Funds by sub-item",
     description: "项目资金构成：各子项目名称与实际金额（苏州自评表「项目资金构成」）",
+    descriptionEn:
+      "How the programme's funds are made up: each sub-project's name and actual amount (the Suzhou self-evaluation form's fund composition table)",
     sheet: "资金构成",
     columns: [
       region("项目所属地区", "苏州市"),
@@ -447,6 +453,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     en: "Budget execution",
     description:
       "预算执行与资金使用：指标结余数=年初预算数+调整数−财政拨款数；资金结余=财政拨款数−实际支付数=结转数+财政收回数",
+    descriptionEn:
+      "Budget execution and use of funds: unused quota = initial budget + adjustments − appropriations; funds left = appropriations − payments = carried forward + recovered by finance",
     sheet: "预算执行",
     columns: [
       region("项目所属地区", "苏州市"),
@@ -540,6 +548,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     zh: "资金下达与支出",
     en: "Allocation and spend by region",
     description: "项目资金按下级地区下达、到位与支出，截至某一日期（广东表2-2）",
+    descriptionEn:
+      "Programme funds issued to, received by and spent by each subregion, as of a date (Guangdong table 2-2)",
     sheet: "资金下达与支出",
     columns: [
       region("下级地区或本级（如「省本级」填本省）", "汕头市"),
@@ -586,6 +596,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     en: "Performance targets",
     description:
       "绩效目标申报表中的指标：一级、二级、三级指标，比较方式，目标值与实际完成值，及目标调整",
+    descriptionEn:
+      "The indicators of the performance-goal declaration: level 1, 2 and 3 indicators, comparison, target and actual values, and target adjustments",
     sheet: "绩效目标",
     columns: [
       region("项目所属地区", "广东省"),
@@ -699,6 +711,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     zh: "计划与完成",
     en: "Plan vs actual",
     description: "改造任务计划与实际完成：小区、楼栋、户、建筑面积、配建养老服务设施，分开工与竣工",
+    descriptionEn:
+      "Renovation tasks planned and done: communities, buildings, households, floor area and elderly-care facilities, for works started and completed",
     sheet: "计划与完成",
     columns: [
       region("地区", "汕头市"),
@@ -724,6 +738,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     zh: "小区项目台账",
     en: "Community projects",
     description: "每个改造小区一行：基本情况、改造内容、分来源投资与各阶段日期",
+    descriptionEn:
+      "One row per renovated community: basic facts, the works, investment by source and the date of each stage",
     sheet: "小区项目台账",
     columns: [
       region("小区所在区县", "驿城区"),
@@ -938,6 +954,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     zh: "满意度调查结果",
     en: "Satisfaction results",
     description: "居民满意度调查汇总：有效问卷数与满意度（问卷功能上线前的汇总数据）",
+    descriptionEn:
+      "Residents' satisfaction survey totals: valid questionnaires and satisfaction rate (totals from before the survey feature)",
     sheet: "满意度",
     columns: [
       region("地区", "杭州市"),
@@ -1001,6 +1019,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     en: "Indicator scores",
     description:
       "绩效评价指标评分表：各级指标的分值、得分与评分理由；只填一级指标的行是该组的小计（驻马店、杭州附表）",
+    descriptionEn:
+      "Performance evaluation score table: each indicator's points, score and grounds; a row with only a level-1 indicator is that group's subtotal (the Zhumadian and Hangzhou annexes)",
     sheet: "评分表",
     columns: [
       region("评价对象地区", "驻马店市"),

@@ -59,6 +59,8 @@ export interface DatasetSpec {
   en: string;
   /** What the data set is, one sentence for the template's title row and the web page. */
   description: string;
+  /** The same in English (the web page in English). */
+  descriptionEn: string;
   /** The sheet name of templates and exports. */
   sheet: string;
   /** The region column comes first; programme next when the data set has one. */

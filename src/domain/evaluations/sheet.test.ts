@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinFramework, checkData, m2, row } from "../../../test/helpers/check-data.ts";
 import { DomainError } from "../errors.ts";
-import { type SheetData, type SheetEntries, scoreSheet } from "./index.ts";
+import { type SheetData, type SheetEntries, scoreEntries, scoreSheet } from "./index.ts";
 
 const zhumadian = builtinFramework("zhumadian-2020");
 const regions = checkData({}).regions;
@@ -125,5 +125,91 @@ describe("scoreSheet", () => {
         /^指标「B\.1 政策公开」的填报内容不合法：/,
       );
     }
+  });
+});
+
+describe("a draft entered in part", () => {
+  it("saves a checklist with an item not yet given as pending, naming no internal key", () => {
+    const sheet = scoreSheet(
+      zhumadian,
+      { ...entered, "A.2": { facts: { items: { rules: true, timely: true } }, reason: "部分" } },
+      data,
+      "驻马店市",
+    );
+    expect(sheet.pending).toEqual(["A.2"]);
+    expect(sheet.incomplete).toEqual(["A.2"]);
+    expect(sheet.scorecard.indicators.find((i) => i.code === "A.2")?.score).toBe("0.0");
+  });
+
+  it("scores an unticked item (false) as not done: 5 − 1 for 'targeted'", () => {
+    const sheet = scoreSheet(
+      zhumadian,
+      { ...entered, "A.2": { facts: { items: { rules: true, timely: true, targeted: false } } } },
+      data,
+      "驻马店市",
+    );
+    expect(sheet.pending).toEqual([]);
+    expect(sheet.scorecard.indicators.find((i) => i.code === "A.2")?.score).toBe("4.0");
+  });
+
+  it("keeps a ratio with only its actual value, and a composite with one part, as incomplete", () => {
+    const sheet = scoreSheet(
+      zhumadian,
+      {
+        ...entered,
+        "A.3": { facts: { parts: { violations: { count: 1 } } } },
+        "D.1": { facts: { parts: { satisfaction: { value: 80 } } } },
+      },
+      { ...data, rows: {} },
+      "驻马店市",
+    );
+    expect(sheet.incomplete).toEqual(["A.3", "D.1"]);
+    expect(sheet.pending).toEqual(["A.3", "C.1", "C.2", "C.3", "C.4", "C.5", "D.1"]);
+  });
+
+  it("still refuses a wrong figure in a draft, with the problem in both languages", () => {
+    try {
+      scoreSheet(
+        zhumadian,
+        { ...entered, "A.1": { facts: { parts: { social: { value: "abc" } } } } },
+        data,
+        "驻马店市",
+      );
+      throw new Error("not refused");
+    } catch (err) {
+      expect((err as DomainError).code).toBe("evaluation.invalid_input");
+      expect((err as DomainError).messageIn("zh-CN")).toMatch(
+        /^指标「A\.1 资金筹集」的填报内容不合法：/,
+      );
+      expect((err as DomainError).messageIn("en-US")).toBe(
+        `Indicator A.1 Fund raising: "abc" is not a number (write 62395 or 341.4058, no units or separators)`,
+      );
+    }
+  });
+});
+
+describe("scoreEntries (the live score in the browser)", () => {
+  const bound = scoreSheet(zhumadian, {}, data, "驻马店市").bound;
+
+  it("scores a blank draft with nothing but the data's indicators, all others pending", () => {
+    const live = scoreEntries(zhumadian, {}, bound, "驻马店市");
+    expect(live.pending).toEqual(["A.1", "A.2", "A.3", "B.1", "B.2", "C.6", "D.1"]);
+    expect(live.invalid).toEqual([]);
+  });
+
+  it("lists a wrong figure instead of throwing, and gives reasons in English on request", () => {
+    const live = scoreEntries(
+      zhumadian,
+      { ...entered, "B.1": { facts: { count: "-1" } } },
+      bound,
+      "驻马店市",
+      { locale: "en-US" },
+    );
+    expect(live.invalid.map((i) => [i.code, i.indicator.en])).toEqual([
+      ["B.1", "B.1 Policy disclosure"],
+    ]);
+    expect(live.pending).toEqual(["B.1"]);
+    const b2 = live.card.indicators.find((i) => i.code === "B.2");
+    expect(b2?.reason).toMatch(/^[\x20-\x7e]+$/);
   });
 });

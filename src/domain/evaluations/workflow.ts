@@ -23,6 +23,20 @@ const ACTION_ZH: Record<SheetAction, string> = {
   approve: "审核通过",
   reopen: "重新打开",
 };
+/** How the English refusals name a status and an action ("it cannot be …", "may … it"). */
+const STATUS_EN: Record<SheetStatus, string> = {
+  draft: "a draft",
+  submitted: "submitted",
+  returned: "returned",
+  approved: "approved",
+};
+const ACTION_EN: Record<SheetAction, { done: string; verb: string }> = {
+  save: { done: "saved", verb: "save" },
+  submit: { done: "submitted", verb: "submit" },
+  return: { done: "returned", verb: "return" },
+  approve: { done: "approved", verb: "approve" },
+  reopen: { done: "reopened", verb: "reopen" },
+};
 
 /** What the workflow needs to know about a sheet. */
 export interface SheetState {
@@ -64,7 +78,12 @@ const TO: Record<Exclude<SheetAction, "save">, SheetStatus> = {
 function refuse(code: "evaluation.transition", status: SheetStatus, action: SheetAction): never {
   throw new DomainError(
     code,
-    { status: STATUS_ZH[status], action: ACTION_ZH[action] },
+    {
+      status_zh: STATUS_ZH[status],
+      status_en: STATUS_EN[status],
+      action_zh: ACTION_ZH[action],
+      action_en: ACTION_EN[action].done,
+    },
     { status, action },
   );
 }
@@ -84,17 +103,26 @@ export function transition(
       return action === "save" ? state.status : TO.submit;
     case "return": {
       if (!actor.canReview) {
-        throw new DomainError("evaluation.not_reviewer", { action: ACTION_ZH.return });
+        throw new DomainError("evaluation.not_reviewer", {
+          action_zh: ACTION_ZH.return,
+          action_en: ACTION_EN.return.verb,
+        });
       }
       const comments = Object.values(input.comments ?? {}).filter((c) => c.trim() !== "");
       if (comments.length === 0) {
-        throw new DomainError("evaluation.reason_required", { what: "退回意见（至少一条）" });
+        throw new DomainError("evaluation.reason_required", {
+          what_zh: "退回意见（至少一条）",
+          what_en: "return comments (at least one)",
+        });
       }
       return TO.return;
     }
     case "approve":
       if (!actor.canReview) {
-        throw new DomainError("evaluation.not_reviewer", { action: ACTION_ZH.approve });
+        throw new DomainError("evaluation.not_reviewer", {
+          action_zh: ACTION_ZH.approve,
+          action_en: ACTION_EN.approve.verb,
+        });
       }
       if (actor.userId !== null && actor.userId === state.submittedBy) {
         throw new DomainError("evaluation.self_approval");
@@ -105,7 +133,10 @@ export function transition(
         throw new DomainError("evaluation.reopen_by_approver");
       }
       if (!input.reason?.trim()) {
-        throw new DomainError("evaluation.reason_required", { what: "重新打开的理由" });
+        throw new DomainError("evaluation.reason_required", {
+          what_zh: "重新打开的理由",
+          what_en: "the reason for reopening",
+        });
       }
       return TO.reopen;
   }

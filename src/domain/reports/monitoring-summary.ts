@@ -14,7 +14,8 @@ import {
 } from "./document.ts";
 import { chineseDate, chineseNumeral } from "./sentences.ts";
 
-const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
+/** Spend lag is 预警 in this field's words: far behind 红色预警, behind 黄色预警 (never 错误). */
+const SEVERITY_ZH = { error: "红色预警", warning: "黄色预警", info: "提示" } as const;
 
 const money = (v: string | null) => (v === null ? "—" : v);
 const pctText = (v: string | null) => (v === null ? "—" : `${v}%`);
@@ -209,7 +210,7 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
     blocks.push({
       kind: "paragraph",
       indent: true,
-      text: `共${d.alerts.length}个地区支出进度落后于时间进度，其中${errors}个落后超过预警上限（错误）：`,
+      text: `共${d.alerts.length}个地区支出进度落后于时间进度，其中${errors}个落后超过红色预警线（红色预警）：`,
     });
     for (const [i, a] of d.alerts.entries()) {
       blocks.push({

@@ -90,7 +90,11 @@ function ruleUnit(indicator: Indicator): string {
   return unit ? textIn(unit, "zh-CN") : "";
 }
 
-/** 目标值 and 实际完成值 as the form prints them: "=13个" and "=16个"; "合规" and "好". */
+/**
+ * 目标值 and 实际完成值 as the form prints them: "=13个" and "16个"; "合规" and "好". The target keeps
+ * its comparator; the actual value is a plain figure (the Suzhou seed wrote "=16个", which reads as a
+ * spreadsheet formula and says nothing the figure does not).
+ */
 function targetAndActual(
   indicator: Indicator,
   targets: readonly FormTarget[],
@@ -104,7 +108,7 @@ function targetAndActual(
     const actual = declared.actual ?? "";
     return [
       `${cmp}${declared.target}${NUMERIC.test(declared.target) ? unit : ""}`,
-      NUMERIC.test(actual) ? `=${actual}${unit}` : actual || "—",
+      NUMERIC.test(actual) ? `${actual}${unit}` : actual || "—",
     ];
   }
   const stated = indicator.target ? textIn(indicator.target, "zh-CN") : "";
@@ -112,11 +116,11 @@ function targetAndActual(
   const f = facts ?? {};
   const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
   if (f.actual !== undefined && f.target !== undefined) {
-    return [stated || `${text(f.target)}${unit}`, `=${text(f.actual)}${unit}`];
+    return [stated || `${text(f.target)}${unit}`, `${text(f.actual)}${unit}`];
   }
-  if (f.rate !== undefined) return [stated || "=100%", `=${text(f.rate)}%`];
+  if (f.rate !== undefined) return [stated || "=100%", `${text(f.rate)}%`];
   if (f.grade !== undefined) return [stated || "—", text(f.grade)];
-  if (f.value !== undefined) return [stated || "—", `=${text(f.value)}${unit}`];
+  if (f.value !== undefined) return [stated || "—", `${text(f.value)}${unit}`];
   return [stated || "—", "—"];
 }
 

@@ -40,7 +40,7 @@ describe("task report", () => {
     const text = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
     // (91.5 + 85) ÷ 2 = 88.25; the unscored 丙市 is left out.
     expect(text[1]).toBe(
-      "已评分2个地区，平均得分88.25分，其中“优”1个、“良”1个、“中”0个、“差”0个。",
+      "已审核评分2个地区（共3个），平均得分88.25分，其中“优”1个、“良”1个、“中”0个、“差”0个。",
     );
     const charts = doc.blocks.filter((b): b is ChartBlock => b.kind === "chart");
     expect(charts.map((c) => [c.caption, c.categories, c.series[0]?.values])).toEqual([
@@ -48,5 +48,30 @@ describe("task report", () => {
       // 决策 (18 ÷ 20 + 20 ÷ 20) ÷ 2 = 95%; 过程 only 甲市 27.5 ÷ 30; 产出 has no points.
       ["图2 各一级指标平均得分率", ["决策", "过程", "产出"], ["95.00", "91.67", null]],
     ]);
+  });
+
+  it("counts deductions of approved sheets only; drafts and sheets awaiting review are listed as 未填报 / 未审核", () => {
+    const lost = { "A.1": "2" };
+    const doc = taskReportDocument({
+      ...input,
+      indicators: [{ code: "A.1", name: "资金筹集", points: "10" }],
+      sheets: [
+        { ...sheet("甲市", "91.5", { A: "18" }), lost: { "A.1": "1.5" } },
+        // A draft scores 0 on what nobody entered: it must not count as 10 points lost.
+        { ...sheet("乙市", null, {}), lost },
+        { ...sheet("丙市", null, {}), status: "submitted", lost },
+        { ...sheet("丁市", null, {}), status: "returned", lost },
+      ],
+    });
+    const text = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(text[0]).toMatch(
+      /目前已审核1个、未审核1个、未填报2个；本报告的得分、排名和扣分只计已审核的1个地区（共4个）。$/,
+    );
+    expect(text.at(-1)).toBe(
+      "扣分地区最多的指标是“资金筹集”，已审核的1个地区中1个扣分，合计扣1.5分（未填报、未审核的地区不计）。",
+    );
+    const table = doc.blocks.find((b) => b.kind === "table" && b.name === "分地区评价情况");
+    const status = table?.kind === "table" ? table.rows.map((r) => r.at(-1)?.text) : [];
+    expect(status).toEqual(["已审核", "未填报", "未审核", "未填报（已退回）"]);
   });
 });

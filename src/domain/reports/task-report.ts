@@ -11,12 +11,12 @@ export interface TaskReportSheet {
   rank: number | null;
   region: string;
   status: string;
-  /** The published total and grade, or null while unscored. */
+  /** The published total and grade of an approved sheet; null otherwise (未填报 / 未审核). */
   total: string | null;
   grade: string | null;
   /** 一级指标 scores by group code, as published. */
   groups: Readonly<Record<string, string>>;
-  /** Leaf indicators that lost points: code → points lost. */
+  /** Leaf indicators that lost points (approved sheets only): code → points lost. */
   lost: Readonly<Record<string, string>>;
 }
 
@@ -51,6 +51,20 @@ function meanRate(scored: readonly TaskReportSheet[], group: { code: string; poi
   return formatPercent(rates.reduce((a, b) => a.plus(b), new Decimal(0)).div(rates.length));
 }
 
+/** How the report groups the sheet states: scored (已审核), awaiting review, not yet reported. */
+const REPORTING: readonly (readonly [string, readonly string[]])[] = [
+  ["已审核", ["approved"]],
+  ["未审核", ["submitted"]],
+  ["未填报", ["draft", "returned"]],
+];
+
+const reportingLabel = (status: string) =>
+  status === "returned"
+    ? `未填报（${SHEET_STATUS_ZH.returned}）`
+    : (REPORTING.find(([, codes]) => codes.includes(status))?.[0] ?? status);
+
+const isScored = (s: TaskReportSheet) => s.status === "approved" && s.total !== null;
+
 export function taskReportDocument(input: TaskReportInput): ReportDocument {
   const blocks: Block[] = [];
   let section = 0;
@@ -63,28 +77,29 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
     section += 1;
   };
   const para = (text: string) => blocks.push({ kind: "paragraph", indent: true, text });
-  const scored = input.sheets.filter((s) => s.total !== null);
-  const byStatus = Object.entries(SHEET_STATUS_ZH)
-    .map(([code, zh]) => [zh, input.sheets.filter((s) => s.status === code).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([zh, n]) => `${zh}${n}个`);
+  // Only approved sheets are scored: a draft's zeros are not yet reported, never deductions.
+  const scored = input.sheets.filter((s) => isScored(s));
+  const all = input.sheets.length;
+  const progress = REPORTING.map(
+    ([label, codes]) => `${label}${input.sheets.filter((s) => codes.includes(s.status)).length}个`,
+  );
 
   h1("评价概况");
   para(
     `${input.region}${input.year}年“${input.taskName}”为${input.typeZh}，采用${input.frameworkName}，` +
-      `共评价${input.sheets.length}个地区${input.deadline ? `，截止日期${input.deadline}` : ""}。` +
-      `目前${byStatus.join("、")}。`,
+      `共评价${all}个地区${input.deadline ? `，截止日期${input.deadline}` : ""}。` +
+      `目前${progress.join("、")}；本报告的得分、排名和扣分只计已审核的${scored.length}个地区（共${all}个）。`,
   );
 
   h1("评价结论");
-  if (scored.length === 0) para("尚无已评分的地区。");
+  if (scored.length === 0) para(`尚无审核通过的地区（共${all}个），暂无评价结论。`);
   else {
     const sum = scored.reduce((s, x) => s.plus(x.total ?? "0"), new Decimal(0));
     const mean = roundBy(sum.div(scored.length), "half-up-2");
     const counts = GRADES.map((g) => `“${g}”${scored.filter((s) => s.grade === g).length}个`);
     const top = scored.filter((s) => s.rank === 1).map((s) => s.region);
     para(
-      `已评分${scored.length}个地区，平均得分${formatPlain(mean)}分，其中${counts.join("、")}` +
+      `已审核评分${scored.length}个地区（共${all}个），平均得分${formatPlain(mean)}分，其中${counts.join("、")}` +
         `${top.length > 0 ? `；${top.join("、")}得分最高` : ""}。`,
     );
   }
@@ -143,37 +158,43 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
       { title: "状态", width: 9 },
     ],
     header: headerRow(["排名", "地区", ...groupCols.map((c) => c.title), "总分", "等级", "状态"]),
-    rows: input.sheets.map((s) => [
-      { text: s.rank === null ? "—" : String(s.rank), align: "center" },
-      { text: s.region },
-      ...input.groups.map((g) => num(s.groups[g.code])),
-      num(s.total),
-      { text: s.grade ?? "—", align: "center" },
-      { text: SHEET_STATUS_ZH[s.status] ?? s.status, align: "center" },
-    ]),
+    rows: input.sheets.map((s) => {
+      const shown = isScored(s);
+      return [
+        { text: shown && s.rank !== null ? String(s.rank) : "—", align: "center" },
+        { text: s.region },
+        ...input.groups.map((g) => num(shown ? s.groups[g.code] : null)),
+        num(shown ? s.total : null),
+        { text: shown ? (s.grade ?? "—") : "—", align: "center" },
+        { text: reportingLabel(s.status), align: "center" },
+      ];
+    }),
   });
 
   h1("主要扣分指标");
   const lostRows = input.indicators
     .map((ind) => {
-      const losing = input.sheets.filter((s) => s.lost[ind.code] !== undefined);
+      const losing = scored.filter((s) => s.lost[ind.code] !== undefined);
       const lost = losing.reduce((sum, s) => sum.plus(s.lost[ind.code] ?? "0"), new Decimal(0));
       return { ind, regions: losing.length, lost };
     })
     .filter((r) => r.regions > 0)
     .sort((a, b) => b.regions - a.regions || b.lost.comparedTo(a.lost));
-  if (lostRows.length === 0) para("各地区均未在任何指标上扣分。");
-  else {
+  if (scored.length === 0) para(`尚无审核通过的地区（共${all}个），暂无扣分统计。`);
+  else if (lostRows.length === 0) {
+    para(`已审核的${scored.length}个地区均未在任何指标上扣分。`);
+  } else {
     const first = lostRows[0];
     if (first) {
       para(
-        `扣分地区最多的指标是“${first.ind.name}”，${first.regions}个地区扣分，合计扣${formatPlain(first.lost)}分。`,
+        `扣分地区最多的指标是“${first.ind.name}”，已审核的${scored.length}个地区中${first.regions}个扣分，` +
+          `合计扣${formatPlain(first.lost)}分（未填报、未审核的地区不计）。`,
       );
     }
     blocks.push({
       kind: "table",
       name: "主要扣分指标",
-      caption: "各指标扣分情况（按扣分地区数排列）",
+      caption: `各指标扣分情况（已审核${scored.length}个地区，按扣分地区数排列）`,
       columns: [
         { title: "指标", width: 30 },
         { title: "分值", width: 8 },

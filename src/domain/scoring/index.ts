@@ -1,4 +1,5 @@
 /** The scoring engine: rules, aggregation, grades, roll-up and ranking; pure, in decimal arithmetic. */
+export * from "./draft-facts.ts";
 export * from "./evaluate.ts";
 export * from "./grades.ts";
 export * from "./messages.ts";

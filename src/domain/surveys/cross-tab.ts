@@ -27,7 +27,12 @@ export interface CrossTab {
   rows: CrossTabRow[];
 }
 
-/** Counts per option per demographic value over the VALID answers; rows in order of first appearance. */
+/**
+ * Counts per option per demographic value over the VALID answers. Rows follow the demographic
+ * question's own option order (30 岁以下, 30–44 岁 …) when it is a choice, typed values (楼栋,
+ * 小区) in natural order (2幢 before 10幢), values outside the options after them, and those who did
+ * not say last.
+ */
 export function crossTab(
   questionnaire: Questionnaire,
   answers: readonly JudgedAnswer[],
@@ -62,8 +67,22 @@ export function crossTab(
     demographic,
     demographicQuestion: by.key,
     options,
-    rows: [...rows.values()],
+    rows: [...rows.values()].sort(byDemographicOrder(isChoice(by) ? optionKeys(by) : [])),
   };
+}
+
+const natural = new Intl.Collator("zh-CN", { numeric: true });
+
+/** Option order first, then other values in natural order, then null (did not say). */
+function byDemographicOrder(order: readonly string[]) {
+  const rank = (value: string | null) => {
+    if (value === null) return order.length + 1;
+    const at = order.indexOf(value);
+    return at === -1 ? order.length : at;
+  };
+  return (a: CrossTabRow, b: CrossTabRow) =>
+    rank(a.value) - rank(b.value) ||
+    (a.value !== null && b.value !== null ? natural.compare(a.value, b.value) : 0);
 }
 
 function chosenKeys(answer: NormalisedAnswer, key: string): string[] {

@@ -35,3 +35,29 @@ export const checkApi = {
   monitoring: (p: CheckParams) =>
     request<MonitoringAnswerT>("GET", "/api/monitoring", { query: query(p) }),
 };
+
+export type ReportFormat = "docx" | "xlsx" | "pdf";
+
+function search(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== "") q.set(key, String(value));
+  }
+  return q.toString();
+}
+
+/** The findings that pass the filters as .xlsx (headers in the language the request names). */
+export const findingsExportUrl = (
+  p: CheckParams & {
+    severity?: string | undefined;
+    category?: string | undefined;
+    within?: string | undefined;
+  },
+) =>
+  `/api/checks/export?${search({ ...query(p), severity: p.severity, category: p.category, within: p.within })}`;
+
+/** 绩效运行监控情况 of a region's year as a file. */
+export const monitoringReportUrl = (
+  p: { regionCode: string; year: number },
+  format: ReportFormat,
+) => `/api/reports/monitoring?${search({ regionCode: p.regionCode, year: p.year, format })}`;

@@ -129,3 +129,85 @@ export async function postForm<T>(path: string, body: FormData, expected: number
   if (response.status !== expected) throw apiErrorOf(response.status, await response.text());
   return (await response.json()) as T;
 }
+
+/** How much of a download has arrived; `total` is null when the server did not say its size. */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+}
+
+/** The file name of a Content-Disposition header: the UTF-8 `filename*` first, else `filename`. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // malformed escapes: fall back to the plain name
+    }
+  }
+  return /filename\s*=\s*"([^"]*)"/.exec(disposition)?.[1] ?? null;
+}
+
+/** Hands bytes to the browser as a download under `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.style.display = "none";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file once the click is handled; keep the URL a while for slow ones.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The one download of the web app: fetches a file of the API with the session, reports the bytes as
+ * they arrive, saves it under the server's file name and returns that name. A refusal or a failed
+ * rendering is an ApiError with the server's message in the user's language (never a saved error
+ * page), so the caller can show it.
+ */
+export async function downloadFile(
+  path: string,
+  options: { onProgress?: (p: DownloadProgress) => void; fallbackName?: string } = {},
+): Promise<string> {
+  const response = await fetch(path, {
+    method: "GET",
+    headers: { Accept: "*/*", "Accept-Language": acceptLanguage },
+    credentials: "same-origin",
+  });
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (SESSION_LOST.has(error.code)) onSessionLost?.();
+    throw error;
+  }
+  const length = Number(response.headers.get("Content-Length"));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  const reader = response.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value as Uint8Array<ArrayBuffer>);
+      received += value.byteLength;
+      options.onProgress?.({ received, total });
+    }
+  } else {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    chunks.push(bytes);
+    options.onProgress?.({ received: bytes.byteLength, total });
+  }
+  const type = response.headers.get("Content-Type") ?? "application/octet-stream";
+  const name =
+    fileNameOf(response.headers.get("Content-Disposition")) ??
+    options.fallbackName ??
+    path.split("?")[0]?.split("/").pop() ??
+    "download";
+  saveBlob(new Blob(chunks, { type }), name);
+  return name;
+}

@@ -3,6 +3,7 @@ import type { Role } from "../../../src/shared/roles.ts";
 import type {
   AuditEntryT,
   RegionDetailT,
+  RegionMatchT,
   RegionT,
   SessionT,
   UserT,
@@ -28,6 +29,7 @@ export interface NewUser {
   password: string;
   role: Role;
   regionCode: string;
+  confirmScope?: boolean;
 }
 
 export interface UserPatch {
@@ -35,6 +37,7 @@ export interface UserPatch {
   role?: Role;
   regionCode?: string;
   disabled?: boolean;
+  confirmScope?: boolean;
 }
 
 export interface AuditQuery {
@@ -62,6 +65,10 @@ export const api = {
       .regions,
   region: (code: string) =>
     request<RegionDetailT>("GET", `/api/regions/${encodeURIComponent(code)}`),
+  /** Regions below the user's own by name or code prefix (the own region never matches). */
+  regionSearch: async (q: string) =>
+    (await request<{ regions: RegionMatchT[] }>("GET", "/api/regions/search", { query: { q } }))
+      .regions,
 
   users: (query: UserQuery) => request<Page<UserT>>("GET", "/api/users", { query: { ...query } }),
   createUser: (user: NewUser) => request<UserT>("POST", "/api/users", { body: user }),

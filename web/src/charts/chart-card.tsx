@@ -52,6 +52,7 @@ export function ChartCard<Row extends object>(props: ChartCardProps<Row>) {
             size="small"
             value={view}
             onChange={setView}
+            aria-label={t("dash.viewAs")}
             options={[
               { value: "chart", label: t("dash.asChart") },
               { value: "table", label: t("dash.asTable") },

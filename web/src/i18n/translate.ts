@@ -8,14 +8,25 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const CATALOGUES: Record<Locale, Messages> = { "zh-CN": zhCN, "en-US": enUS };
 
+/** `{count, plural, one {# region} other {# regions}}`: the form for the number, `#` the number. */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
 export function translator(locale: Locale): Translate {
   const messages = CATALOGUES[locale];
+  const rules = new Intl.PluralRules(locale);
   return (key, params) => {
     const template = messages[key];
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return template
+      .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+        if (!(name in params)) return whole;
+        const value = params[name];
+        const form = rules.select(Number(value)) === "one" ? one : other;
+        return form.replace(/#/g, String(value));
+      })
+      .replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      );
   };
 }
 

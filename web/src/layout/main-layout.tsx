@@ -1,4 +1,7 @@
-/** The signed-in frame: header, sider with menu and region tree, and the page. */
+/**
+ * The signed-in frame: header, menu and region tree (a sider; on a phone a drawer opened from the
+ * header), and the page, which works in the region and year of the URL.
+ */
 import {
   AlertOutlined,
   AuditOutlined,
@@ -11,15 +14,17 @@ import {
   SmileOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
-import { Layout, Menu, type MenuProps, Typography } from "antd";
+import { Drawer, Layout, Menu, type MenuProps, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { roleCan } from "../../../src/shared/roles.ts";
 import { useSignedIn } from "../auth/session-context.tsx";
+import { PageLoading } from "../components/page-loading.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { AppHeader } from "./app-header.tsx";
-import type { LayoutContext, SelectedRegion } from "./layout-context.ts";
 import { RegionTree } from "./region-tree.tsx";
+import { useUrlScope } from "./url-scope.ts";
+import { useNarrow } from "./use-narrow.ts";
 
 const PATHS: Record<string, string> = {
   home: "/",
@@ -48,13 +53,9 @@ export function MainLayout() {
   const { user } = useSignedIn();
   const location = useLocation();
   const navigate = useNavigate();
-  // Below the lg breakpoint (phones, narrow tablets) the sider folds away behind its toggle.
-  const [narrow, setNarrow] = useState(false);
-  const [collapsed, setCollapsed] = useState(false);
-  const [region, setRegion] = useState<SelectedRegion>({
-    code: user.regionCode,
-    name: user.regionName,
-  });
+  const narrow = useNarrow();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const scope = useUrlScope({ code: user.regionCode, name: user.regionName });
 
   const items = useMemo(() => {
     const list: MenuProps["items"] = [
@@ -124,50 +125,70 @@ export function MainLayout() {
     return list;
   }, [t, user.role]);
 
-  const context: LayoutContext = { region, selectRegion: setRegion };
+  // The menu keeps the region and year: another page opens where the user is looking.
+  const go = (key: string) => {
+    const path = PATHS[key] ?? "/";
+    navigate(scope.ready ? `${path}?region=${scope.region.code}&year=${scope.year}` : path);
+    setDrawerOpen(false);
+  };
+  const navigation = (
+    <>
+      <Menu
+        mode="inline"
+        selectedKeys={menuKeyOf(location.pathname)}
+        items={items}
+        onClick={({ key }) => go(key)}
+        style={{ borderInlineEnd: 0 }}
+      />
+      <Typography.Text
+        type="secondary"
+        style={{ display: "block", padding: "16px 24px 8px", fontSize: 12 }}
+      >
+        {t("region.tree")}
+      </Typography.Text>
+      <div style={{ paddingInline: 8, paddingBottom: 16 }}>
+        {scope.ready && (
+          <RegionTree
+            selectedCode={scope.region.code}
+            onSelect={(region) => {
+              scope.selectRegion(region);
+              setDrawerOpen(false);
+            }}
+          />
+        )}
+      </div>
+    </>
+  );
 
   return (
     <Layout style={{ height: "100vh" }}>
-      {/* On a phone the header scrolls by itself rather than widening the page. */}
-      <div style={{ flexShrink: 0, overflowX: narrow ? "auto" : undefined }}>
-        <AppHeader />
+      <div style={{ flexShrink: 0 }}>
+        <AppHeader narrow={narrow} onMenu={() => setDrawerOpen(true)} />
       </div>
       <Layout style={{ minHeight: 0 }}>
-        <Layout.Sider
-          width={240}
-          theme="light"
-          breakpoint="lg"
-          collapsedWidth={0}
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          onBreakpoint={setNarrow}
-          style={{ borderInlineEnd: "1px solid #f0f0f0", zIndex: 10 }}
-        >
-          {/* The scroll sits inside the sider so that its phone toggle, outside the edge, stays visible. */}
-          <div style={{ height: "100%", overflow: "auto" }}>
-            <Menu
-              mode="inline"
-              selectedKeys={menuKeyOf(location.pathname)}
-              items={items}
-              onClick={({ key }) => {
-                navigate(PATHS[key] ?? "/");
-                if (narrow) setCollapsed(true);
-              }}
-              style={{ borderInlineEnd: 0 }}
-            />
-            <Typography.Text
-              type="secondary"
-              style={{ display: "block", padding: "16px 24px 8px", fontSize: 12 }}
-            >
-              {t("region.tree")}
-            </Typography.Text>
-            <div style={{ paddingInline: 8, paddingBottom: 16 }}>
-              <RegionTree selectedCode={region.code} onSelect={setRegion} />
-            </div>
-          </div>
-        </Layout.Sider>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            size={280}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={t("app.name")}
+            styles={{ body: { padding: 0 } }}
+            data-testid="nav-drawer"
+          >
+            {navigation}
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            width={240}
+            theme="light"
+            style={{ borderInlineEnd: "1px solid #f0f0f0", overflow: "auto" }}
+          >
+            {navigation}
+          </Layout.Sider>
+        )}
         <Layout.Content style={{ padding: narrow ? 8 : 24, minWidth: 0, overflow: "auto" }}>
-          <Outlet context={context} />
+          {scope.ready ? <Outlet context={scope} /> : <PageLoading />}
         </Layout.Content>
       </Layout>
     </Layout>

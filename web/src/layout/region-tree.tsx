@@ -1,4 +1,7 @@
-/** The region tree of the sider: starts at the user's own region and loads one level per expand. */
+/**
+ * The region tree of the sider: starts at the user's own region and loads one level per expand; it
+ * follows the region of the URL, opening the branches down to it.
+ */
 import { Spin, Tree, type TreeDataNode } from "antd";
 import { type Key, useCallback, useEffect, useRef, useState } from "react";
 import type { RegionT } from "../../../src/shared/schemas.ts";
@@ -39,8 +42,10 @@ export function RegionTree({ selectedCode, onSelect }: RegionTreeProps) {
   const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const [root, setRoot] = useState<string | null>(null);
   const regions = useRef(new Map<string, RegionT>());
   const pending = useRef(new Map<string, Promise<void>>());
+  const box = useRef<HTMLDivElement>(null);
 
   const remember = useCallback((list: RegionT[]) => {
     for (const region of list) regions.current.set(region.code, region);
@@ -76,6 +81,7 @@ export function RegionTree({ selectedCode, onSelect }: RegionTreeProps) {
         if (!live) return;
         remember(roots);
         setNodes(roots.map(toNode));
+        setRoot(roots[0]?.code ?? null);
         setLoading(false);
         const root = roots[0];
         if (root?.hasChildren) {
@@ -94,9 +100,44 @@ export function RegionTree({ selectedCode, onSelect }: RegionTreeProps) {
     };
   }, []);
 
+  // The selected region's ancestors below the root, loaded and opened (a reload, Back, a link).
+  useEffect(() => {
+    if (root === null || selectedCode === root) return;
+    let live = true;
+    const ancestors = async (): Promise<string[]> => {
+      const chain: string[] = [];
+      let code = regions.current.get(selectedCode)?.parentCode ?? null;
+      while (code !== null && code !== root) {
+        chain.unshift(code);
+        code = regions.current.get(code)?.parentCode ?? null;
+      }
+      if (code === root) return [root, ...chain];
+      const path = (await api.region(selectedCode)).path.map((step) => step.code);
+      const start = path.indexOf(root);
+      return start < 0 ? [] : path.slice(start, -1);
+    };
+    ancestors()
+      .then(async (chain) => {
+        for (const code of chain) await loadChildren(code);
+        if (!live) return;
+        setExpandedKeys((keys) => [...new Set([...keys, ...chain])]);
+        requestAnimationFrame(() =>
+          box.current
+            ?.querySelector(".ant-tree-treenode-selected")
+            ?.scrollIntoView({ block: "nearest" }),
+        );
+      })
+      .catch((reason: unknown) => {
+        if (live) setError(errorMessage(reason, t));
+      });
+    return () => {
+      live = false;
+    };
+  }, [selectedCode, root, loadChildren, t]);
+
   if (loading) return <Spin style={{ display: "block", margin: 24 }} />;
   return (
-    <>
+    <div ref={box}>
       <ErrorAlert message={error} style={{ margin: 8 }} />
       <Tree
         data-testid="region-tree"
@@ -111,6 +152,6 @@ export function RegionTree({ selectedCode, onSelect }: RegionTreeProps) {
           if (region) onSelect({ code: region.code, name: region.name });
         }}
       />
-    </>
+    </div>
   );
 }

@@ -23,6 +23,7 @@ import {
   allocationFileUrl,
 } from "../api/allocation-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
+import { DownloadButton } from "../components/download-button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
@@ -161,30 +162,30 @@ export function AllocationActions(props: { plan: AllocationPlanDetailT; onChange
         {(can("submit") || can("approve") || can("return") || can("reopen")) && (
           <Divider orientation="vertical" />
         )}
-        <Button
+        <DownloadButton
           icon={<FileExcelOutlined />}
-          href={allocationExportUrl(plan.id)}
-          download
+          url={allocationExportUrl(plan.id)}
+          fallbackName={`${plan.name}.xlsx`}
           data-testid="allocation-export"
         >
           {t("alloc.exportExcel")}
-        </Button>
-        <Button
+        </DownloadButton>
+        <DownloadButton
           icon={<FileTextOutlined />}
-          href={allocationFileUrl(plan.id)}
-          download
+          url={allocationFileUrl(plan.id)}
+          fallbackName={`${plan.name}.json`}
           data-testid="allocation-export-model"
         >
           {t("alloc.exportModel")}
-        </Button>
-        <Button
+        </DownloadButton>
+        <DownloadButton
           icon={<FileExcelOutlined />}
-          href={allocationDataUrl(plan.id)}
-          download
+          url={allocationDataUrl(plan.id)}
+          fallbackName={`${plan.name}.xlsx`}
           data-testid="allocation-data-download"
         >
           {t("alloc.dataDownload")}
-        </Button>
+        </DownloadButton>
         {can("save") && (
           <Upload
             accept=".xlsx"

@@ -22,6 +22,8 @@ import type { AllocationPlanDetailT } from "../../../src/shared/allocation-schem
 import { allocationApi } from "../api/allocation-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { gradeText } from "../format/grade.ts";
+import { unitText } from "../format/unit.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import type { Translate } from "../i18n/translate.ts";
 import { compareDecimals, isDecimalText, sumDecimals } from "./allocation-decimal.ts";
@@ -45,10 +47,12 @@ function ruleText(table: CoefficientTable, t: Translate): string {
   const rule = table.rule;
   if (rule.kind === "entered") return t("alloc.rule.entered");
   if (rule.kind === "grade") {
-    const map = (["优", "良", "中", "差"] as const).map((g) => `${g}→${rule.map[g]}`).join("、");
+    const map = (["优", "良", "中", "差"] as const)
+      .map((g) => `${gradeText(g, t)}→${rule.map[g]}`)
+      .join(t("common.listSeparator"));
     return t("alloc.rule.grade", { map, default: rule.default });
   }
-  const bands = rule.bands.map((b) => `≥${text(b.min)}→${b.label}`).join("、");
+  const bands = rule.bands.map((b) => `≥${text(b.min)}→${b.label}`).join(t("common.listSeparator"));
   return t("alloc.rule.score", { bands, default: rule.default });
 }
 
@@ -177,14 +181,14 @@ export function AllocationParameters(props: { plan: AllocationPlanDetailT; onSav
                 value={text(draft.total)}
                 onChange={(e) => setDraft({ ...draft, total: e.target.value })}
                 status={isDecimalText(text(draft.total)) ? undefined : "error"}
-                suffix={draft.unit}
+                suffix={unitText(draft.unit, locale)}
                 style={{ width: 200 }}
                 aria-label={t("alloc.total")}
                 data-testid="allocation-total-input"
               />
             ) : (
               <span data-testid="allocation-total-input">
-                {text(draft.total)} {draft.unit}
+                {text(draft.total)} {unitText(draft.unit, locale)}
               </span>
             )}
           </div>
@@ -195,8 +199,11 @@ export function AllocationParameters(props: { plan: AllocationPlanDetailT; onSav
             {(draft.heldBack ?? []).length === 0
               ? t("alloc.noHeldBack")
               : (draft.heldBack ?? [])
-                  .map((h) => `${textOf(h.name, locale)} ${text(h.amount)} ${draft.unit}`)
-                  .join("；")}
+                  .map(
+                    (h) =>
+                      `${textOf(h.name, locale)} ${text(h.amount)} ${unitText(draft.unit, locale)}`,
+                  )
+                  .join(t("common.itemSeparator"))}
           </div>
         </Col>
         <Col xs={24} md={8}>
@@ -246,7 +253,8 @@ export function AllocationParameters(props: { plan: AllocationPlanDetailT; onSav
           {
             title: t("alloc.unit"),
             key: "unit",
-            render: (_: unknown, f) => (f.unit ? textOf(f.unit, locale) : "—"),
+            render: (_: unknown, f) =>
+              f.unit ? unitText(textOf(f.unit, locale), locale) || "—" : "—",
           },
           {
             title: t("alloc.weight"),

@@ -2,11 +2,12 @@
  * 测算结果: per region each factor's share, the coefficients taken, the composite, the amount and its
  * rounding adjustment, with the derivation in words; the warnings; where each grade came from.
  */
-import { Alert, Card, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
+import { Alert, Card, Grid, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
 import type {
   AllocationOutcomeT,
   AllocationPlanDetailT,
 } from "../../../src/shared/allocation-schemas.ts";
+import { gradeText } from "../format/grade.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import type { MessageKey } from "../i18n/zh-CN.ts";
 import { sumDecimals, wanText, yuanText } from "./allocation-decimal.ts";
@@ -36,6 +37,7 @@ export function AllocationResults(props: {
   result: AllocationOutcomeT;
 }) {
   const { t, locale } = useI18n();
+  const screens = Grid.useBreakpoint();
   const { result } = props;
   const tables = modelOf(props.plan).coefficients ?? [];
   const regions = result.regions;
@@ -49,7 +51,7 @@ export function AllocationResults(props: {
       dataIndex: "name",
       fixed: "left",
       render: (name: string, r) => (
-        <span>
+        <span style={{ whiteSpace: "nowrap" }}>
           {name}
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {r.code}
@@ -73,6 +75,7 @@ export function AllocationResults(props: {
             children: tables.map((table) => ({
               title: textOf(table.name, locale),
               key: `coefficient-${table.key}`,
+              minWidth: 96,
               render: (_: unknown, r: RegionRow) => {
                 const c = r.coefficients[table.key];
                 if (!c) return "—";
@@ -80,7 +83,8 @@ export function AllocationResults(props: {
                 return (
                   <Tooltip title={source ? t(source) : c.source}>
                     <span style={c.source === "default" ? { color: "#d48806" } : undefined}>
-                      {c.label} {c.value}
+                      {/* No break between the tier and its value: 「东西两翼 9」 keeps its 9. */}
+                      {`${c.label}\u00a0${c.value}`}
                     </span>
                   </Tooltip>
                 );
@@ -91,23 +95,21 @@ export function AllocationResults(props: {
       : []),
     { title: t("alloc.composite"), dataIndex: "composite", align: "right" },
     {
-      title: t("alloc.amount"),
-      children: [
-        {
-          title: t("alloc.yuan"),
-          key: "amountYuan",
-          align: "right",
-          render: (_: unknown, r: RegionRow) => (
-            <span data-testid={`allocation-amount-${r.code}`}>{yuanText(r.amount)}</span>
-          ),
-        },
-        {
-          title: t("alloc.wan"),
-          key: "amountWan",
-          align: "right",
-          render: (_: unknown, r: RegionRow) => wanText(r.amount),
-        },
-      ],
+      // 元 exact, 万元 under it: one column, so the table fits a 1366 px screen with 取整调整 and 提示.
+      title: t("alloc.amountYuanWan"),
+      key: "amount",
+      align: "right",
+      render: (_: unknown, r: RegionRow) => (
+        <span>
+          <span data-testid={`allocation-amount-${r.code}`}>{yuanText(r.amount)}</span>
+          <Typography.Text
+            type="secondary"
+            style={{ display: "block", fontSize: 12, whiteSpace: "nowrap" }}
+          >
+            {wanText(r.amount)} {t("alloc.wan")}
+          </Typography.Text>
+        </span>
+      ),
     },
     {
       title: t("alloc.roundingAdjustment"),
@@ -120,7 +122,7 @@ export function AllocationResults(props: {
     {
       title: t("alloc.flags"),
       key: "flags",
-      width: 260,
+      minWidth: 120,
       render: (_: unknown, r: RegionRow) => (
         <>
           {r.floorOrCap && (
@@ -140,7 +142,7 @@ export function AllocationResults(props: {
 
   const shareCount = result.factors.length;
   const tableCount = tables.length;
-  // Cell 0 is the expand column; then region, the shares, the coefficients, composite, 元, 万元, adjustment, flags.
+  // Cell 0 is the expand column; then region, the shares, the coefficients, composite, amount, adjustment, flags.
   const first = 2;
   const afterShares = first + shareCount;
   const amountAt = afterShares + tableCount + 1;
@@ -171,7 +173,8 @@ export function AllocationResults(props: {
         dataSource={regions}
         columns={columns}
         pagination={false}
-        scroll={{ x: "max-content" }}
+        // A wide screen shows every column (texts wrap); a phone scrolls, the region kept in view.
+        scroll={screens.xl ? undefined : { x: "max-content" }}
         data-testid="allocation-results"
         onRow={(r) => ({ "data-region": r.code }) as object}
         expandable={{
@@ -202,14 +205,17 @@ export function AllocationResults(props: {
               <Table.Summary.Cell index={amountAt - 1} />
               <Table.Summary.Cell index={amountAt} align="right">
                 <strong data-testid="allocation-results-sum-yuan">{yuanText(allocated)}</strong>
+                <Typography.Text
+                  type="secondary"
+                  style={{ display: "block", fontSize: 12, whiteSpace: "nowrap" }}
+                >
+                  {wanText(allocated)} {t("alloc.wan")}
+                </Typography.Text>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={amountAt + 1} align="right">
-                <strong>{wanText(allocated)}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={amountAt + 2} align="right">
                 {adjustment(sum((r) => r.roundingAdjustment) ?? "")}
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={amountAt + 3} />
+              <Table.Summary.Cell index={amountAt + 2} />
             </Table.Summary.Row>
           </Table.Summary>
         )}
@@ -237,7 +243,7 @@ export function AllocationResults(props: {
               {
                 title: t("alloc.grade"),
                 dataIndex: "grade",
-                render: (g: string | null) => (g ? <Tag>{g}</Tag> : "—"),
+                render: (g: string | null) => (g ? <Tag>{gradeText(g, t)}</Tag> : "—"),
               },
               {
                 title: t("alloc.gradeFrom"),

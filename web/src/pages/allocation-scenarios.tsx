@@ -1,6 +1,6 @@
 /** 方案对比: the plan's group (the base and its scenarios); chosen ones side by side per region, as a table and a chart. */
 import { ArrowDownOutlined, ArrowUpOutlined } from "@ant-design/icons";
-import { Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Button, Card, Grid, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 import type {
@@ -15,13 +15,41 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { wanOf } from "../format/decimal-text.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
-import { compareDecimals, subtractDecimals, wanText } from "./allocation-decimal.ts";
+import { compareDecimals, wanText } from "./allocation-decimal.ts";
 import { AllocationStatusTag } from "./allocation-status-tag.tsx";
 
 /** The API compares at most this many plans at once. */
 const MAX_COMPARED = 8;
 
 type CompareRow = AllocationComparisonT["regions"][number];
+
+/** Column widths of the comparison (px): three plans fit a 1366 px screen, more scroll. */
+const WIDTH = { region: 96, amount: 112, change: 116, percent: 104 };
+
+/** More is red, less is green (as read in China). */
+const UP = "#cf1322";
+const DOWN = "#389e0d";
+
+/** A bar of the change chart: the value plotted, the exact texts shown. */
+interface ChangeItem {
+  value: number;
+  text: string;
+  pct: string;
+  label: { position: "left" | "right" };
+  itemStyle?: { color: string };
+}
+
+/** A change in 万元 with its sign: "+20.35", "-3.10", "0.00". */
+function signedWan(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  return `${compareDecimals(value, "0") === 1 ? "+" : ""}${wanText(value)}`;
+}
+
+/** A change percentage from the server (2 places) with its sign: "+1.23%"; "—" when there is none. */
+function percentText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  return `${compareDecimals(value, "0") === 1 ? "+" : ""}${value}%`;
+}
 
 /** A change against the first plan in 万元: red and up when more, green and down when less (as read in China). */
 function Change({ value }: { value: string | null | undefined }) {
@@ -30,15 +58,15 @@ function Change({ value }: { value: string | null | undefined }) {
   if (sign === null || sign === 0) return <>{wanText(value)}</>;
   const up = sign > 0;
   return (
-    <span style={{ color: up ? "#cf1322" : "#389e0d" }} data-change={up ? "up" : "down"}>
-      {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {up ? "+" : ""}
-      {wanText(value)}
+    <span style={{ color: up ? UP : DOWN }} data-change={up ? "up" : "down"}>
+      {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {signedWan(value)}
     </span>
   );
 }
 
 export function AllocationScenarios(props: { plan: AllocationPlanDetailT }) {
   const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
   const { plan } = props;
   // The base first: changes are read against the first plan compared.
   const group = useMemo(
@@ -76,64 +104,128 @@ export function AllocationScenarios(props: { plan: AllocationPlanDetailT }) {
   };
 
   const plans = comparison?.plans ?? [];
+  const regions = comparison?.regions ?? [];
+  const changeColumns = (i: number) => [
+    {
+      title: t("alloc.changeWan"),
+      key: `change-${plans[i]?.id}`,
+      width: WIDTH.change,
+      align: "right" as const,
+      render: (_: unknown, r: CompareRow) => <Change value={r.changes[i]} />,
+    },
+    {
+      title: t("alloc.changePct"),
+      key: `pct-${plans[i]?.id}`,
+      width: WIDTH.percent,
+      align: "right" as const,
+      render: (_: unknown, r: CompareRow) => (
+        <span data-testid={`allocation-change-pct-${r.code}-${i}`}>
+          {percentText(r.changePercents[i])}
+        </span>
+      ),
+    },
+  ];
   const compareColumns: TableColumnsType<CompareRow> = [
-    { title: t("alloc.region"), dataIndex: "name", fixed: "left" },
+    { title: t("alloc.region"), dataIndex: "name", fixed: "left", width: WIDTH.region },
     ...plans.map((p, i) => ({
+      // A long plan name wraps over its columns instead of widening them.
       title: p.name,
       key: `plan-${p.id}`,
       children: [
         {
           title: t("alloc.amountWan"),
           key: `amount-${p.id}`,
+          width: WIDTH.amount,
           align: "right" as const,
           render: (_: unknown, r: CompareRow) => wanText(r.amounts[i]),
         },
-        ...(i === 0
-          ? []
-          : [
-              {
-                title: t("alloc.changeWan"),
-                key: `change-${p.id}`,
-                align: "right" as const,
-                render: (_: unknown, r: CompareRow) => <Change value={r.changes[i]} />,
-              },
-            ]),
+        ...(i === 0 ? [] : changeColumns(i)),
       ],
     })),
   ];
+  // The chart and its table show the changes only: against 千万-size amounts, ±20万 would not show.
+  const changed = plans.slice(1).map((p, k) => ({ plan: p, i: k + 1 }));
   const chartColumns: TableColumnsType<CompareRow> = [
     { title: t("alloc.region"), dataIndex: "name" },
-    ...plans.map((p, i) => ({
-      title: `${p.name}（${t("alloc.wan")}）`,
-      key: `amount-${p.id}`,
-      align: "right" as const,
-      render: (_: unknown, r: CompareRow) => wanText(r.amounts[i]),
-    })),
+    ...changed.flatMap(({ plan: p, i }) => [
+      {
+        title: `${p.name}：${t("alloc.changeWan")}`,
+        key: `change-${p.id}`,
+        align: "right" as const,
+        render: (_: unknown, r: CompareRow) => signedWan(r.changes[i]),
+      },
+      {
+        title: t("alloc.changePct"),
+        key: `pct-${p.id}`,
+        align: "right" as const,
+        render: (_: unknown, r: CompareRow) => percentText(r.changePercents[i]),
+      },
+    ]),
   ];
-  const regions = comparison?.regions ?? [];
+  const single = changed.length === 1;
   const option =
-    comparison && regions.length > 0
+    comparison && regions.length > 0 && changed.length > 0
       ? {
-          tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-          legend: { bottom: 0 },
-          grid: { left: 8, right: 16, top: 32, bottom: 48, containLabel: true },
-          xAxis: {
-            type: "category",
-            data: regions.map((r) => r.name),
-            axisLabel: { interval: 0, rotate: regions.length > 8 ? 30 : 0 },
+          tooltip: {
+            trigger: "axis",
+            axisPointer: { type: "shadow" },
+            formatter: (items: { seriesName: string; data: ChangeItem | null; name: string }[]) =>
+              [
+                items[0]?.name ?? "",
+                ...items.map((x) =>
+                  x.data
+                    ? `${x.seriesName}：${x.data.text} ${t("alloc.wan")}（${x.data.pct}）`
+                    : `${x.seriesName}：—`,
+                ),
+              ].join("<br/>"),
           },
-          yAxis: { type: "value", name: t("alloc.wan") },
-          series: plans.map((p, i) => ({
+          legend: single ? undefined : { bottom: 0 },
+          grid: { left: 8, right: 72, top: 16, bottom: single ? 24 : 48, containLabel: true },
+          yAxis: {
+            type: "category",
+            inverse: true,
+            data: regions.map((r) => r.name),
+            axisTick: { show: false },
+            axisLine: { show: false },
+          },
+          xAxis: {
+            type: "value",
+            name: t("alloc.wan"),
+            axisLine: { show: true },
+            splitLine: { lineStyle: { type: "dashed" } },
+          },
+          series: changed.map(({ plan: p, i }) => ({
             name: p.name,
             type: "bar",
+            barMaxWidth: 18,
             // Plotting only: the figures shown as text stay decimal strings.
-            data: regions.map((r) => {
-              const amount = r.amounts[i];
-              return amount === null || amount === undefined ? null : Number(wanOf(amount));
+            data: regions.map((r): ChangeItem | null => {
+              const change = r.changes[i];
+              if (change === null || change === undefined) return null;
+              const sign = compareDecimals(change, "0") ?? 0;
+              return {
+                value: Number(wanOf(change)),
+                text: signedWan(change),
+                pct: percentText(r.changePercents[i]),
+                label: { position: sign < 0 ? "left" : "right" },
+                ...(single
+                  ? { itemStyle: { color: sign < 0 ? DOWN : sign > 0 ? UP : "#8c8c8c" } }
+                  : {}),
+              };
             }),
+            // On a phone the figures would cover the city names: the tooltip and the table have them.
+            label: {
+              show: screens.sm === true,
+              fontSize: 11,
+              formatter: (x: { data: ChangeItem | null }) => x.data?.text ?? "",
+            },
           })),
         }
       : null;
+  const chartHeight = Math.max(
+    240,
+    regions.length * Math.max(1, changed.length) * (single ? 26 : 18) + 72,
+  );
 
   return (
     <Card size="small" title={t("alloc.scenarios")} data-testid="allocation-scenarios">
@@ -222,7 +314,13 @@ export function AllocationScenarios(props: { plan: AllocationPlanDetailT }) {
             dataSource={regions}
             columns={compareColumns}
             pagination={false}
-            scroll={{ x: "max-content" }}
+            tableLayout="fixed"
+            scroll={{
+              x:
+                WIDTH.region +
+                plans.length * WIDTH.amount +
+                Math.max(0, plans.length - 1) * (WIDTH.change + WIDTH.percent),
+            }}
             data-testid="allocation-compare-table"
             onRow={(r) => ({ "data-region": r.code }) as object}
             summary={() => (
@@ -231,18 +329,20 @@ export function AllocationScenarios(props: { plan: AllocationPlanDetailT }) {
                   <strong>{t("alloc.distributable")}</strong>
                 </Table.Summary.Cell>
                 {plans.flatMap((p, i) => {
+                  // Cells: region, the base amount, then amount, change and % of each other plan.
+                  const at = i === 0 ? 1 : 3 * i - 1;
                   const amount = (
-                    <Table.Summary.Cell key={p.id} index={i === 0 ? 1 : 2 * i} align="right">
+                    <Table.Summary.Cell key={p.id} index={at} align="right">
                       <strong>{wanText(p.distributable)}</strong>
                     </Table.Summary.Cell>
                   );
                   if (i === 0) return [amount];
-                  const first = plans[0]?.distributable ?? p.distributable;
                   return [
                     amount,
-                    <Table.Summary.Cell key={`${p.id}-change`} index={2 * i + 1} align="right">
-                      <Change value={subtractDecimals(p.distributable, first)} />
+                    <Table.Summary.Cell key={`${p.id}-change`} index={at + 1} align="right">
+                      <Change value={p.distributableChange} />
                     </Table.Summary.Cell>,
+                    <Table.Summary.Cell key={`${p.id}-pct`} index={at + 2} />,
                   ];
                 })}
               </Table.Summary.Row>
@@ -250,13 +350,13 @@ export function AllocationScenarios(props: { plan: AllocationPlanDetailT }) {
           />
           <div style={{ marginTop: 16 }}>
             <ChartCard<CompareRow>
-              title={t("alloc.compareChart")}
+              title={t("alloc.compareChart", { name: plans[0]?.name ?? "" })}
               name="allocation-compare"
               rowKey="code"
               rows={regions}
               columns={chartColumns}
               option={option}
-              height={360}
+              height={chartHeight}
             />
           </div>
         </>

@@ -1,8 +1,13 @@
 /** The filter bar of the audit log: object, action, actor and a time range. */
-import { AutoComplete, Button, DatePicker, Form, Input, Select } from "antd";
+import { Button, DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  type AuditAction,
+  type AuditEntityType,
+} from "../../../src/shared/audit-codes.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
-import { isMessageKey } from "../i18n/translate.ts";
 
 export interface AuditFilterValues {
   entity?: string;
@@ -11,31 +16,13 @@ export interface AuditFilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const ENTITIES = ["user", "session", "region", "login", "route", "audit"] as const;
-export const ACTIONS = [
-  "create",
-  "update",
-  "disable",
-  "enable",
-  "login",
-  "logout",
-  "password.change",
-  "password.reset",
-  "login.failed",
-  "login.disabled",
-  "login.locked",
-  "login.refused",
-  "access.refused",
-  "audit.suppressed",
-] as const;
+/** Every object type and action the trail records, in the order of the shared table. */
+const ENTITIES = Object.keys(AUDIT_ENTITIES) as AuditEntityType[];
+const ACTIONS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 
 export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<AuditFilterValues>();
-  const label = (prefix: string, value: string) => {
-    const key = `${prefix}.${value}`;
-    return isMessageKey(key) ? `${t(key)} (${value})` : value;
-  };
 
   return (
     <Form
@@ -48,18 +35,22 @@ export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues)
       <Form.Item name="entity">
         <Select
           allowClear
+          showSearch={{ optionFilterProp: "label" }}
           placeholder={t("audit.entityFilter")}
-          style={{ width: 150 }}
-          options={ENTITIES.map((value) => ({ value, label: label("entity", value) }))}
+          style={{ width: 190 }}
+          popupMatchSelectWidth={false}
+          options={ENTITIES.map((value) => ({ value, label: t(`entity.${value}`) }))}
           data-testid="audit-filter-entity"
         />
       </Form.Item>
       <Form.Item name="action">
-        <AutoComplete
+        <Select
           allowClear
+          showSearch={{ optionFilterProp: "label" }}
           placeholder={t("audit.actionFilter")}
-          style={{ width: 180 }}
-          options={ACTIONS.map((value) => ({ value, label: label("action", value) }))}
+          style={{ width: 210 }}
+          popupMatchSelectWidth={false}
+          options={ACTIONS.map((value) => ({ value, label: t(`action.${value}`) }))}
           data-testid="audit-filter-action"
         />
       </Form.Item>
@@ -76,7 +67,7 @@ export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues)
           showTime
           allowEmpty={[true, true]}
           placeholder={[t("audit.from"), t("audit.to")]}
-          style={{ width: 340 }}
+          style={{ width: 340, maxWidth: "100%" }}
         />
       </Form.Item>
       <Form.Item>

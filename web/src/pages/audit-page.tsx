@@ -1,19 +1,24 @@
 /** The audit log, newest first, with filters and before/after of each change or refusal. */
-import { Card, Table, type TableColumnsType, Tag } from "antd";
+import { Card, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useCallback, useState } from "react";
+import { entityTypeOf } from "../../../src/shared/audit-codes.ts";
 import type { AuditEntryT } from "../../../src/shared/schemas.ts";
+import { dataApi } from "../api/data-endpoints.ts";
 import { type AuditQuery, api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { useRegionNames } from "../api/use-region-names.ts";
 import { useRemote } from "../api/use-remote.ts";
-import { ChangeView } from "../components/change-view.tsx";
+import { DownloadButton } from "../components/download-button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useServerPaging } from "../components/use-server-paging.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { isMessageKey } from "../i18n/translate.ts";
 import { useLayout } from "../layout/layout-context.ts";
+import { AuditDetail } from "./audit-detail.tsx";
 import { AuditFilters, type AuditFilterValues } from "./audit-filters.tsx";
+
+const NATION_CODE = "000000";
 
 type Filters = Omit<AuditQuery, "page" | "pageSize" | "regionCode">;
 
@@ -29,7 +34,7 @@ function filtersOf(values: AuditFilterValues): Filters {
 }
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { region } = useLayout();
   const [filters, setFilters] = useState<Filters>({});
   const { page, pageSize, setPage, pagination } = useServerPaging();
@@ -42,10 +47,34 @@ export function AuditPage() {
   const items = entries.data?.items ?? [];
   const regionNames = useRegionNames(items.flatMap((e) => (e.regionCode ? [e.regionCode] : [])));
 
-  const translated = (prefix: "action" | "entity", value: string) => {
-    const key = `${prefix}.${value}`;
-    return isMessageKey(key) ? t(key) : value;
+  const datasets = useRemote(dataApi.datasets);
+  const datasetOf = (entity: string) =>
+    entity.startsWith("dataset:")
+      ? datasets.data?.items.find((d) => d.name === entity.slice("dataset:".length))
+      : undefined;
+  const actionName = (code: string) => {
+    const key = `action.${code}`;
+    return isMessageKey(key) ? t(key) : code;
   };
+  const entityName = (entity: string) => {
+    const key = `entity.${entityTypeOf(entity)}`;
+    const type = isMessageKey(key) ? t(key) : entity;
+    const dataset = datasetOf(entity);
+    if (!dataset) return type;
+    return `${type}${locale === "en-US" ? `: ${dataset.en}` : `：${dataset.zh}`}`;
+  };
+  /** A data set's columns by their names; other keys are named by the shared table. */
+  const columnNames = (entity: string) =>
+    new Map(
+      (datasetOf(entity)?.columns ?? []).map((c) => [c.key, locale === "en-US" ? c.en : c.zh]),
+    );
+  const regionName = (code: string) =>
+    code === NATION_CODE ? t("audit.nation") : (regionNames.get(code) ?? code);
+  const exportQuery = new URLSearchParams(
+    Object.entries({ ...filters, regionCode: region.code }).flatMap(([k, v]) =>
+      v === undefined ? [] : [[k, String(v)]],
+    ),
+  ).toString();
 
   const columns: TableColumnsType<AuditEntryT> = [
     {
@@ -72,13 +101,13 @@ export function AuditPage() {
       key: "action",
       title: t("audit.action"),
       dataIndex: "action",
-      render: (_v, e) => <Tag title={e.action}>{translated("action", e.action)}</Tag>,
+      render: (_v, e) => <Tag>{actionName(e.action)}</Tag>,
     },
     {
       key: "entity",
       title: t("audit.entity"),
       dataIndex: "entity",
-      render: (_v, e) => <span title={e.entity}>{translated("entity", e.entity)}</span>,
+      render: (_v, e) => entityName(e.entity),
     },
     {
       key: "entityId",
@@ -92,7 +121,7 @@ export function AuditPage() {
       dataIndex: "regionCode",
       render: (_v, e) =>
         e.regionCode ? (
-          <span title={e.regionCode}>{regionNames.get(e.regionCode) ?? e.regionCode}</span>
+          <span title={e.regionCode}>{regionName(e.regionCode)}</span>
         ) : (
           t("common.none")
         ),
@@ -102,7 +131,18 @@ export function AuditPage() {
   return (
     <Card
       title={t("audit.title")}
-      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
+      extra={
+        <Space wrap>
+          <Tag color="blue">{t("region.scope", { name: region.name })}</Tag>
+          <DownloadButton
+            url={`/api/audit/export?${exportQuery}`}
+            fallbackName="audit-log.xlsx"
+            data-testid="audit-export"
+          >
+            {t("audit.export")}
+          </DownloadButton>
+        </Space>
+      }
     >
       <AuditFilters
         onApply={(values) => {
@@ -122,15 +162,7 @@ export function AuditPage() {
           expandable={{
             rowExpandable: (e) => e.before !== null || e.after !== null,
             expandedRowRender: (e) => (
-              <ChangeView
-                before={e.before}
-                after={e.after}
-                labels={{
-                  before: t("audit.before"),
-                  after: t("audit.after"),
-                  empty: t("audit.empty"),
-                }}
-              />
+              <AuditDetail before={e.before} after={e.after} fieldNames={columnNames(e.entity)} />
             ),
           }}
           pagination={pagination(entries.data?.total ?? 0)}

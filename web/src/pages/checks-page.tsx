@@ -1,15 +1,15 @@
 /** 数据检查: every finding of the checker for the selected region and year, filterable, and the 问题. */
 import { Card, Select, Space, Table, Tabs, Tag, Typography } from "antd";
-import { useCallback, useMemo, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useCallback, useMemo } from "react";
 import type { CheckAnswerT } from "../../../src/shared/check-schemas.ts";
-import { checkApi } from "../api/check-endpoints.ts";
+import { checkApi, findingsExportUrl } from "../api/check-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { useRemote } from "../api/use-remote.ts";
+import { DownloadButton } from "../components/download-button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { useServerPaging } from "../components/use-server-paging.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
+import { useUrlPaging, useUrlState } from "../layout/url-state.tsx";
 import { FindingList, SEVERITY_COLOR } from "./finding-list.tsx";
 import { YEARS, yearOf } from "./year-choice.ts";
 
@@ -30,13 +30,14 @@ type Problem = CheckAnswerT["problems"][number];
 export function ChecksPage() {
   const { t, locale } = useI18n();
   const { region } = useLayout();
-  const [search, setSearch] = useSearchParams();
+  // Year, filters and page live in the URL: Back, a reload and a shared link restore the list.
+  const { search, update } = useUrlState();
   const year = yearOf(search);
-  const [severity, setSeverity] = useState<string | undefined>(undefined);
-  const [category, setCategory] = useState<string | undefined>(undefined);
-  const [regionFilter, setRegionFilter] = useState<string | undefined>(undefined);
+  const severity = search.get("severity") ?? undefined;
+  const category = search.get("category") ?? undefined;
+  const regionFilter = search.get("within") ?? undefined;
 
-  const { page, pageSize, setPage, pagination } = useServerPaging();
+  const { page, pageSize, pagination } = useUrlPaging();
   const load = useCallback(
     () =>
       checkApi.checks({
@@ -52,10 +53,7 @@ export function ChecksPage() {
   );
   const answer = useRemote(load);
   const data = answer.data;
-  const filter = (set: (value: string | undefined) => void) => (value: string | undefined) => {
-    set(value);
-    setPage(1);
-  };
+  const filter = (key: string) => (value: string | undefined) => update({ [key]: value ?? null });
   const regions = useMemo(
     () => (data?.regions ?? []).map((r) => ({ value: r.code, label: `${r.name}（${r.count}）` })),
     [data],
@@ -72,7 +70,7 @@ export function ChecksPage() {
           value={year}
           style={{ width: 120 }}
           options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
-          onChange={(y) => setSearch({ year: String(y) })}
+          onChange={(y) => update({ year: y })}
           data-testid="checks-year"
         />
         <Select<string>
@@ -80,7 +78,7 @@ export function ChecksPage() {
           placeholder={t("checks.allSeverities")}
           style={{ width: 140 }}
           value={severity}
-          onChange={filter(setSeverity)}
+          onChange={filter("severity")}
           options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
           data-testid="checks-severity"
         />
@@ -89,7 +87,7 @@ export function ChecksPage() {
           placeholder={t("checks.allCategories")}
           style={{ width: 140 }}
           value={category}
-          onChange={filter(setCategory)}
+          onChange={filter("category")}
           options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
           data-testid="checks-category"
         />
@@ -99,19 +97,35 @@ export function ChecksPage() {
           placeholder={t("checks.allRegions")}
           style={{ width: 160 }}
           value={regionFilter}
-          onChange={filter(setRegionFilter)}
+          onChange={filter("within")}
           options={regions}
           data-testid="checks-region"
         />
+        <DownloadButton
+          url={findingsExportUrl({
+            regionCode: region.code,
+            year,
+            severity,
+            category,
+            within: regionFilter,
+          })}
+          fallbackName="findings.xlsx"
+          disabled={!data || data.total === 0}
+          data-testid="checks-export"
+        >
+          {t("checks.export")}
+        </DownloadButton>
       </Space>
       {data && (
         <Typography.Paragraph data-testid="checks-summary">
-          {t("checks.summary", {
+          {t("checks.summaryLevels", {
             region: data.region.name,
             year: data.year,
-            error: data.counts.error,
-            warning: data.counts.warning,
-            info: data.counts.info,
+            error: data.levels.error,
+            warning: data.levels.warning,
+            info: data.levels.info,
+            red: data.levels["red-alert"],
+            yellow: data.levels["yellow-alert"],
           })}
         </Typography.Paragraph>
       )}
@@ -123,6 +137,7 @@ export function ChecksPage() {
             children: (
               <FindingList
                 findings={data?.findings ?? []}
+                year={year}
                 pagination={pagination(data?.total ?? 0)}
                 loading={answer.loading}
                 data-testid="findings"

@@ -1,7 +1,15 @@
-/** Programme data: pick a data set and year, see its rows in the selected region, import, correct, export. */
-import { DownloadOutlined, SearchOutlined, UploadOutlined } from "@ant-design/icons";
+/**
+ * Programme data: pick a data set and year, see its rows in the selected region, import, correct,
+ * export. Data set, year, search and page are the URL's; an empty year says how to fill it.
+ */
+import {
+  ArrowRightOutlined,
+  DownloadOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from "@ant-design/icons";
 import { Button, Card, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import type { ImportRecordT } from "../../../src/shared/data-schemas.ts";
 import { roleCan } from "../../../src/shared/roles.ts";
@@ -9,29 +17,35 @@ import { dataApi } from "../api/data-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { useSignedIn } from "../auth/session-context.tsx";
+import { DownloadButton } from "../components/download-button.tsx";
+import { EmptyState } from "../components/empty-state.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useServerPaging } from "../components/use-server-paging.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { groupDigits, wanOf } from "../format/decimal-text.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
-import { useLayout } from "../layout/layout-context.ts";
+import { useRegionParam, useUrlPaging, useUrlParam, useYearParam } from "../layout/url-state.tsx";
 import { ImportDialog } from "./data-import-dialog.tsx";
 import { DataTable } from "./data-table.tsx";
-import { YEARS, yearOf } from "./year-choice.ts";
+import { yearChoices } from "./year-choice.ts";
 
 export function DataPage() {
   const { t, locale } = useI18n();
-  const { region } = useLayout();
+  const { region } = useRegionParam();
   const { user } = useSignedIn();
   const canWrite = roleCan(user.role, "data:write");
   const navigate = useNavigate();
   const params = useParams();
-  const [search, setSearch] = useSearchParams();
-  const year = yearOf(search);
+  const [search] = useSearchParams();
+  const [year, setYear] = useYearParam();
   const name = params.dataset ?? "programmes";
-  const [q, setQ] = useState("");
+  const [qParam, setQ] = useUrlParam("q");
+  const q = qParam ?? "";
+  // The box's own text; the URL's search takes over on Back and on a link.
+  const [typed, setTyped] = useState(q);
+  useEffect(() => setTyped(q), [q]);
   const [importing, setImporting] = useState(false);
-  const { page, pageSize, setPage, pagination } = useServerPaging();
+  const { page, pageSize, pagination } = useUrlPaging();
   const history = useServerPaging(10);
 
   const catalogue = useRemote(dataApi.datasets);
@@ -61,10 +75,6 @@ export function DataPage() {
   );
   const totals = useRemote(loadTotals);
 
-  const setYear = (next: number) => {
-    setSearch({ year: String(next) });
-    setPage(1);
-  };
   const reload = () => {
     rows.reload();
     imports.reload();
@@ -85,10 +95,7 @@ export function DataPage() {
       />
       <Tabs
         activeKey={name}
-        onChange={(key) => {
-          setPage(1);
-          navigate(`/data/${key}?year=${year}`);
-        }}
+        onChange={(key) => navigate(`/data/${key}?region=${region.code}&year=${year}`)}
         items={(catalogue.data?.items ?? []).map((d) => ({
           key: d.name,
           label: <span data-testid={`dataset-${d.name}`}>{locale === "zh-CN" ? d.zh : d.en}</span>,
@@ -102,7 +109,10 @@ export function DataPage() {
               <Select<number>
                 value={year}
                 style={{ width: 120 }}
-                options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
+                options={yearChoices([], year).map((y) => ({
+                  value: y,
+                  label: t("data.yearOption", { year: y }),
+                }))}
                 onChange={setYear}
                 data-testid="data-year"
               />
@@ -111,23 +121,24 @@ export function DataPage() {
                 prefix={<SearchOutlined />}
                 placeholder={t("data.search")}
                 style={{ width: 240 }}
-                onPressEnter={(event) => {
-                  setQ(event.currentTarget.value.trim());
-                  setPage(1);
-                }}
+                value={typed}
+                onPressEnter={(event) => setQ(event.currentTarget.value.trim() || null)}
                 onChange={(event) => {
-                  if (event.target.value === "") setQ("");
+                  setTyped(event.target.value);
+                  if (event.target.value === "") setQ(null);
                 }}
+                data-testid="data-search"
               />
             </Space>
             <Space wrap>
-              <Button
+              <DownloadButton
                 icon={<DownloadOutlined />}
-                href={dataApi.templateUrl(name, region.code, year)}
+                url={dataApi.templateUrl(name, region.code, year)}
+                fallbackName={`${name}.xlsx`}
                 data-testid="data-template"
               >
                 {t("data.template")}
-              </Button>
+              </DownloadButton>
               {canWrite && (
                 <Button
                   type="primary"
@@ -138,13 +149,14 @@ export function DataPage() {
                   {t("data.import")}
                 </Button>
               )}
-              <Button
+              <DownloadButton
                 icon={<DownloadOutlined />}
-                href={dataApi.exportUrl(name, region.code, year)}
+                url={dataApi.exportUrl(name, region.code, year)}
+                fallbackName={`${name}.xlsx`}
                 data-testid="data-export"
               >
                 {t("data.export")}
-              </Button>
+              </DownloadButton>
             </Space>
           </Space>
           {totals.data && totals.data.total.communities > 0 && (
@@ -170,6 +182,53 @@ export function DataPage() {
               rows.reload();
               totals.reload();
             }}
+            highlightRow={Number(search.get("row")) || undefined}
+            empty={
+              rows.loading ? (
+                <span />
+              ) : q ? (
+                <EmptyState
+                  data-testid="data-empty"
+                  description={t("data.noMatch", { q })}
+                  actions={<Button onClick={() => setQ(null)}>{t("data.clearSearch")}</Button>}
+                />
+              ) : (
+                <EmptyState
+                  data-testid="data-empty"
+                  description={t("data.empty", {
+                    region: region.name,
+                    year,
+                    dataset: locale === "zh-CN" ? dataset.zh : dataset.en,
+                  })}
+                  hint={t(canWrite ? "data.emptyHint" : "data.emptyHintRead")}
+                  years={{ regionCode: region.code, dataset: name, current: year, onPick: setYear }}
+                  actions={
+                    <>
+                      <Button
+                        icon={<DownloadOutlined />}
+                        href={dataApi.templateUrl(name, region.code, year)}
+                        data-testid="data-empty-template"
+                      >
+                        {t("data.template")}
+                      </Button>
+                      {canWrite && (
+                        <>
+                          <ArrowRightOutlined aria-hidden />
+                          <Button
+                            type="primary"
+                            icon={<UploadOutlined />}
+                            onClick={() => setImporting(true)}
+                            data-testid="data-empty-import"
+                          >
+                            {t("data.import")}
+                          </Button>
+                        </>
+                      )}
+                    </>
+                  }
+                />
+              )
+            }
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t("data.history")}

@@ -1,11 +1,12 @@
 /** The rows of one data set, with exact numbers and in-place correction of non-key cells. */
 import { Input, Select, Table, type TableColumnsType, Typography } from "antd";
-import { useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import type { DataRowT, DatasetColumnT, DatasetInfoT } from "../../../src/shared/data-schemas.ts";
 import { ApiError } from "../api/client.ts";
 import { dataApi } from "../api/data-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { groupDigits } from "../format/decimal-text.ts";
+import { unitText, withUnit } from "../format/unit.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
 interface Editing {
@@ -24,6 +25,10 @@ export interface DataTableProps {
   canWrite: boolean;
   pagination: (total: number) => object;
   onSaved: (row: DataRowT) => void;
+  /** A row to highlight and scroll to (a finding's link: `?row=`). */
+  highlightRow?: number | undefined;
+  /** What an empty table says (what to do next); antd's 暂无数据 when not given. */
+  empty?: ReactNode;
 }
 
 function editable(column: DatasetColumnT): boolean {
@@ -34,6 +39,14 @@ export function DataTable(props: DataTableProps) {
   const { dataset, rows, total, loading, canWrite, pagination, onSaved } = props;
   const { t, locale } = useI18n();
   const [editing, setEditing] = useState<Editing | null>(null);
+  const { highlightRow } = props;
+  const shown = rows.some((r) => r.id === highlightRow);
+  useEffect(() => {
+    if (highlightRow === undefined || !shown) return;
+    document
+      .querySelector(`[data-row-key="${highlightRow}"]`)
+      ?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [highlightRow, shown]);
 
   const label = (column: DatasetColumnT, value: string | null) => {
     if (value === null || value === "") return "";
@@ -131,7 +144,7 @@ export function DataTable(props: DataTableProps) {
       .filter((c) => c.type !== "region")
       .map((column) => ({
         key: column.key,
-        title: `${locale === "zh-CN" ? column.zh : column.en}${column.unit ? `（${column.unit}）` : ""}`,
+        title: withUnit(locale === "zh-CN" ? column.zh : column.en, column.unit, locale),
         width: column.type === "text" ? 200 : 130,
         align: (["quantity", "integer", "percent", "year"].includes(column.type)
           ? "right"
@@ -156,7 +169,9 @@ export function DataTable(props: DataTableProps) {
               </div>
             );
           }
-          const shown = label(column, value);
+          // A unit typed in the data (个, 户) reads in words in English.
+          const shown =
+            column.key === "unit" ? unitText(label(column, value), locale) : label(column, value);
           if (!canWrite || !editable(column)) return shown;
           return (
             <button
@@ -188,6 +203,9 @@ export function DataTable(props: DataTableProps) {
       rowKey="id"
       loading={loading}
       dataSource={rows}
+      locale={props.empty === undefined ? undefined : { emptyText: props.empty }}
+      rowClassName={(r) => (r.id === highlightRow ? "data-row-highlight" : "")}
+      onRow={(r) => (r.id === highlightRow ? ({ "data-highlighted": "true" } as object) : {})}
       columns={columns}
       pagination={pagination(total)}
       scroll={{ x: "max-content" }}

@@ -30,6 +30,7 @@ import { resultApi } from "../api/result-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { formatDateTime } from "../format/date-time.ts";
+import { gradeText } from "../format/grade.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { STATUS_COLOR } from "./evaluation-task-page.tsx";
 import { SEVERITY_COLOR } from "./finding-list.tsx";
@@ -219,7 +220,7 @@ export function EvaluationResultPage() {
             <Descriptions.Item label={t("result.rate")}>{percent(data.rate)}</Descriptions.Item>
             <Descriptions.Item label={t("eval.grade")}>
               <Tag color="blue" data-testid="result-grade">
-                {data.grade}
+                {gradeText(data.grade, t)}
               </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t("eval.rank")}>
@@ -324,8 +325,8 @@ export function EvaluationResultPage() {
                 })}
                 {"　"}
                 {t("result.gradeChange", {
-                  last: data.comparison.grade.lastYear,
-                  this: data.comparison.grade.thisYear,
+                  last: gradeText(data.comparison.grade.lastYear, t),
+                  this: gradeText(data.comparison.grade.thisYear, t),
                 })}
               </Typography.Paragraph>
               <Table<ComparisonLineT>

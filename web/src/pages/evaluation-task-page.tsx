@@ -1,5 +1,5 @@
 /** One evaluation task: its sheets by region with status, total, grade and rank. */
-import { Card, Descriptions, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -8,7 +8,9 @@ import { errorMessage } from "../api/error-message.ts";
 import { evaluationApi } from "../api/evaluation-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { gradeText } from "../format/grade.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
+import { CancelTaskDialog, EditTaskDialog, ExtendTaskDialog } from "./evaluation-task-dialogs.tsx";
 import type { EvaluationType } from "./evaluations-page.tsx";
 import { ReportJobsCard } from "./report-jobs-card.tsx";
 import { SurveyTaskLink } from "./survey-task-link.tsx";
@@ -55,7 +57,7 @@ function RollUpCard({ taskId }: { taskId: number }) {
             {t("eval.rollUp.result", {
               region: data.region.name,
               score: data.score,
-              grade: data.grade,
+              grade: gradeText(data.grade, t),
             })}
           </Typography.Text>
           <Typography.Text type="secondary">{data.reason}</Typography.Text>
@@ -70,28 +72,87 @@ function RollUpCard({ taskId }: { taskId: number }) {
   );
 }
 
+type Dialog = "edit" | "extend" | "cancel" | null;
+
 export function EvaluationTaskPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
   const load = useCallback(() => evaluationApi.task(id), [id]);
   const task = useRemote(load);
   const data = task.data;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const can = (a: TaskDetailT["actions"][number]) => data?.actions.includes(a) ?? false;
   // Deadlines are calendar days in China; the browser's date is close enough to flag a late sheet.
   const late = data?.deadline ? data.deadline < dayjs().format("YYYY-MM-DD") : false;
   return (
     <Card title={data?.name ?? t("eval.title")} loading={task.loading && !data}>
+      {data && data.actions.length > 0 && (
+        <Space wrap size={8} style={{ marginBottom: 16 }}>
+          {can("edit") && (
+            <Button size="small" onClick={() => setDialog("edit")} data-testid="task-edit">
+              {t("evalTask.edit")}
+            </Button>
+          )}
+          {can("extend") && (
+            <Button size="small" onClick={() => setDialog("extend")} data-testid="task-extend">
+              {t("evalTask.extend")}
+            </Button>
+          )}
+          {can("cancel") && (
+            <Button
+              size="small"
+              danger
+              onClick={() => setDialog("cancel")}
+              data-testid="task-cancel"
+            >
+              {t("evalTask.cancel")}
+            </Button>
+          )}
+        </Space>
+      )}
       <ErrorAlert message={task.error === undefined ? null : errorMessage(task.error, t)} />
+      {data?.status === "cancelled" && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="task-cancelled"
+          message={t("evalTask.cancelledNotice", {
+            at: data.cancelledAt ? dayjs(data.cancelledAt).format("YYYY-MM-DD") : "—",
+            reason: data.cancelReason ?? "—",
+          })}
+        />
+      )}
       {data && (
-        <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
-          <Descriptions.Item label={t("eval.launcher")}>{data.regionName}</Descriptions.Item>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} style={{ marginBottom: 16 }}>
+          <Descriptions.Item label={t("eval.launcher")}>
+            <span data-testid="task-launcher">
+              {data.launcher.name
+                ? t("evalTask.launcherUnit", {
+                    name: data.launcher.name,
+                    region: data.launcher.regionName,
+                  })
+                : data.launcher.regionName}
+            </span>
+          </Descriptions.Item>
+          {data.regionCode !== data.launcher.regionCode && (
+            <Descriptions.Item label={t("evalTask.scope")}>{data.regionName}</Descriptions.Item>
+          )}
+          <Descriptions.Item label={t("evalTask.status")}>
+            <Tag color={data.status === "open" ? "processing" : "default"}>
+              {t(`evalTask.status.${data.status}`)}
+            </Tag>
+          </Descriptions.Item>
           <Descriptions.Item label={t("eval.type")}>
             {t(`eval.type.${data.type as EvaluationType}`)}
           </Descriptions.Item>
-          <Descriptions.Item label={t("eval.deadline")}>{data.deadline ?? "—"}</Descriptions.Item>
-          <Descriptions.Item label={t("eval.framework")} span={3}>
+          <Descriptions.Item label={t("eval.deadline")}>
+            <span data-testid="task-deadline">{data.deadline ?? "—"}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("eval.framework")} span="filled">
             {data.frameworkName}
           </Descriptions.Item>
-          <Descriptions.Item label={t("survey.taskSurvey")} span={3}>
+          <Descriptions.Item label={t("survey.taskSurvey")} span="filled">
             <SurveyTaskLink
               taskId={id}
               year={data.year}
@@ -101,11 +162,17 @@ export function EvaluationTaskPage() {
           </Descriptions.Item>
         </Descriptions>
       )}
+      {data && (
+        <Typography.Paragraph type="secondary" data-testid="task-progress">
+          {t("evalTask.progress", data.progress)}
+        </Typography.Paragraph>
+      )}
       <Table<SheetRow>
         size="small"
         rowKey="id"
         dataSource={data?.sheets ?? []}
         pagination={false}
+        scroll={{ x: "max-content" }}
         data-testid="eval-sheets"
         onRow={(s) => ({ "data-region": s.regionCode }) as object}
         columns={[
@@ -134,7 +201,11 @@ export function EvaluationTaskPage() {
             render: (v: SheetRow["mode"]) => (v ? t(`eval.mode.${v}`) : "—"),
           },
           { title: t("eval.total"), dataIndex: "total", render: (v: string | null) => v ?? "—" },
-          { title: t("eval.grade"), dataIndex: "grade", render: (v: string | null) => v ?? "—" },
+          {
+            title: t("eval.grade"),
+            dataIndex: "grade",
+            render: (v: string | null) => gradeText(v, t),
+          },
           { title: t("eval.rank"), dataIndex: "rank", render: (v: number | null) => v ?? "—" },
           {
             title: t("common.actions"),
@@ -150,8 +221,50 @@ export function EvaluationTaskPage() {
           },
         ]}
       />
-      {data?.sheets.some((sh) => sh.regionCode !== data.regionCode) && <RollUpCard taskId={id} />}
+      {data?.sheets.some((sh) => sh.regionCode !== data.regionCode) &&
+        (data.rollUpReady ? (
+          <RollUpCard taskId={id} />
+        ) : (
+          <Card
+            size="small"
+            title={t("eval.rollUp")}
+            style={{ marginTop: 16 }}
+            data-testid="eval-rollup"
+          >
+            <Alert type="info" showIcon message={t("evalTask.rollUpEmpty")} />
+          </Card>
+        ))}
       {data && <ReportJobsCard taskId={id} />}
+      {data && dialog === "edit" && (
+        <EditTaskDialog
+          task={data}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            task.reload();
+          }}
+        />
+      )}
+      {data && dialog === "extend" && (
+        <ExtendTaskDialog
+          task={data}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            task.reload();
+          }}
+        />
+      )}
+      {data && dialog === "cancel" && (
+        <CancelTaskDialog
+          task={data}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            task.reload();
+          }}
+        />
+      )}
     </Card>
   );
 }

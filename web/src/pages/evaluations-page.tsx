@@ -3,7 +3,6 @@ import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import {
   Button,
   Card,
-  Checkbox,
   DatePicker,
   Form,
   Input,
@@ -18,14 +17,15 @@ import { useCallback, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { TaskSummaryT } from "../../../src/shared/evaluation-schemas.ts";
 import { roleCan } from "../../../src/shared/roles.ts";
-import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { evaluationApi } from "../api/evaluation-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { useSignedIn } from "../auth/session-context.tsx";
+import { EmptyState } from "../components/empty-state.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
+import { EvaluationRegionPicker } from "./evaluation-region-picker.tsx";
 import { YEARS, yearOf } from "./year-choice.ts";
 
 export const EVALUATION_TYPES = [
@@ -79,18 +79,55 @@ export function EvaluationsPage() {
         dataSource={tasks.data?.items ?? []}
         pagination={false}
         data-testid="eval-tasks"
+        locale={{
+          emptyText: tasks.loading ? (
+            <span />
+          ) : (
+            <EmptyState
+              data-testid="eval-empty"
+              description={t("eval.empty", { region: region.name, year })}
+              hint={roleCan(user.role, "evaluation:manage") ? t("eval.emptyHint") : undefined}
+              years={{
+                regionCode: region.code,
+                current: year,
+                onPick: (y) => setSearch({ region: region.code, year: String(y) }),
+              }}
+              actions={
+                roleCan(user.role, "evaluation:manage") && (
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined />}
+                    onClick={() => setLaunching(true)}
+                    data-testid="eval-empty-launch"
+                  >
+                    {t("eval.launch")}
+                  </Button>
+                )
+              }
+            />
+          ),
+        }}
         columns={[
           {
             title: t("eval.name"),
             dataIndex: "name",
-            render: (name: string, task) => <Link to={`/evaluations/${task.id}`}>{name}</Link>,
+            render: (name: string, task) => (
+              <Space size={4}>
+                <Link to={`/evaluations/${task.id}`}>{name}</Link>
+                {task.status === "cancelled" && <Tag>{t("evalTask.status.cancelled")}</Tag>}
+              </Space>
+            ),
           },
           {
             title: t("eval.type"),
             dataIndex: "type",
             render: (v: string) => t(`eval.type.${v as EvaluationType}`),
           },
-          { title: t("eval.launcher"), dataIndex: "regionName" },
+          {
+            title: t("eval.launcher"),
+            key: "launcher",
+            render: (_: unknown, task) => task.launcher.regionName,
+          },
           { title: t("eval.framework"), dataIndex: "frameworkCode" },
           {
             title: t("eval.deadline"),
@@ -145,12 +182,6 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
   const [upload, setUpload] = useState<{ fileName: string; text: string } | null>(null);
   const chosen = Form.useWatch("frameworkCode", form);
   const frameworks = useRemote(evaluationApi.frameworks);
-  const loadChildren = useCallback(() => api.regionChildren(region.code), [region.code]);
-  const children = useRemote(loadChildren);
-  const choices = [
-    { value: region.code, label: t("eval.ownLevel", { name: region.name }) },
-    ...(children.data ?? []).map((r) => ({ value: r.code, label: r.name })),
-  ];
 
   const submit = async (values: LaunchForm) => {
     if (values.frameworkCode === UPLOAD && upload === null) {
@@ -251,7 +282,7 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
           label={t("eval.regions")}
           rules={[{ required: true, message: t("eval.regionsRequired") }]}
         >
-          <Checkbox.Group options={choices} data-testid="eval-regions" />
+          <EvaluationRegionPicker scopeCode={region.code} />
         </Form.Item>
       </Form>
     </Modal>

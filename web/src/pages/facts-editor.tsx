@@ -10,7 +10,9 @@ interface RuleShape {
   labels?: { actual?: Text; target?: Text };
   label?: Text;
   unit?: Text | string;
-  grades?: { label: string }[];
+  grades?: { label: string; en?: string }[];
+  /** Incidents: whether a grave case has its one-off deduction. */
+  grave?: unknown;
   items?: { code: string; label: Text; points: string | number }[];
   parts?: { code: string; name: Text; points: string | number; rule: RuleShape }[];
 }
@@ -42,7 +44,7 @@ function NumberBox(props: {
   suffix?: string;
 }) {
   return (
-    <Space size={4} wrap>
+    <Space size={4} wrap data-testid={`${props.testId}-field`}>
       <Typography.Text style={{ fontSize: 13 }}>{props.label}</Typography.Text>
       <Input
         size="small"
@@ -112,17 +114,18 @@ export function FactsEditor({
           value={facts.rate}
           onChange={(v) => onChange({ rate: v })}
           disabled={disabled}
-          suffix="%"
+          suffix={unit || "%"}
           testId={`${testId}-rate`}
         />
       );
     case "per-unit":
       return (
         <NumberBox
-          label={t("eval.count")}
+          label={textOf(rule.label, locale) || t("eval.count")}
           value={facts.count}
           onChange={(v) => set("count", v)}
           disabled={disabled}
+          suffix={unit}
           testId={`${testId}-count`}
         />
       );
@@ -134,15 +137,19 @@ export function FactsEditor({
             value={facts.count}
             onChange={(v) => set("count", v)}
             disabled={disabled}
+            suffix={unit}
             testId={`${testId}-count`}
           />
-          <Checkbox
-            checked={facts.grave === true}
-            disabled={disabled}
-            onChange={(e) => set("grave", e.target.checked)}
-          >
-            {t("eval.grave")}
-          </Checkbox>
+          {rule.grave !== undefined && rule.grave !== null && (
+            <Checkbox
+              checked={facts.grave === true}
+              disabled={disabled}
+              onChange={(e) => set("grave", e.target.checked)}
+              data-testid={`${testId}-grave`}
+            >
+              {t("sheet.grave")}
+            </Checkbox>
+          )}
         </Space>
       );
     case "grade-map":
@@ -153,13 +160,19 @@ export function FactsEditor({
           value={(facts.grade as string | undefined) ?? undefined}
           disabled={disabled}
           placeholder={t("eval.grade")}
-          options={(rule.grades ?? []).map((g) => ({ value: g.label, label: g.label }))}
+          options={(rule.grades ?? []).map((g) => ({
+            value: g.label,
+            label: locale === "en-US" && g.en ? g.en : g.label,
+          }))}
           onChange={(grade) => onChange({ grade })}
           data-testid={`${testId}-grade`}
         />
       );
     case "checklist": {
       const items = (facts.items ?? {}) as Record<string, boolean>;
+      // Once an item is touched every item is sent: an unticked one is "not done" (false).
+      const all = () =>
+        Object.fromEntries((rule.items ?? []).map((i) => [i.code, items[i.code] === true]));
       return (
         <Space direction="vertical" size={0}>
           {(rule.items ?? []).map((item) => (
@@ -167,10 +180,11 @@ export function FactsEditor({
               key={item.code}
               checked={items[item.code] === true}
               disabled={disabled}
-              onChange={(e) => onChange({ items: { ...items, [item.code]: e.target.checked } })}
+              onChange={(e) => onChange({ items: { ...all(), [item.code]: e.target.checked } })}
               data-testid={`${testId}-${item.code}`}
             >
-              {textOf(item.label, locale)}（{String(item.points)}）
+              {textOf(item.label, locale)}
+              {t("sheet.itemPoints", { points: String(item.points) })}
             </Checkbox>
           ))}
         </Space>
@@ -204,7 +218,8 @@ export function FactsEditor({
             .map((part) => (
               <div key={part.code}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {textOf(part.name, locale)}（{String(part.points)}）
+                  {textOf(part.name, locale)}
+                  {t("sheet.itemPoints", { points: String(part.points) })}
                 </Typography.Text>
                 <FactsEditor
                   rule={part.rule}
@@ -221,6 +236,31 @@ export function FactsEditor({
     default:
       return <Typography.Text type="secondary">{rule.type}</Typography.Text>;
   }
+}
+
+/**
+ * The facts with every checklist item given once the checklist was answered at all (an item ticked
+ * or a reason written): an unticked item is "not done", not "not yet entered".
+ */
+export function withUntickedItems(rule: RuleShape, facts: Facts | undefined, answered: boolean) {
+  if (rule.type === "checklist") {
+    const items = (facts?.items ?? undefined) as Record<string, unknown> | undefined;
+    if (!items && !answered) return facts;
+    const all = Object.fromEntries(
+      (rule.items ?? []).map((i) => [i.code, items?.[i.code] === true]),
+    );
+    return { ...facts, items: all };
+  }
+  if (rule.type === "composite" && facts?.parts) {
+    const parts = facts.parts as Record<string, Facts>;
+    const out: Record<string, Facts | undefined> = {};
+    for (const part of rule.parts ?? []) {
+      const f = withUntickedItems(part.rule, parts[part.code], answered);
+      if (f !== undefined) out[part.code] = f;
+    }
+    return { ...facts, parts: out };
+  }
+  return facts;
 }
 
 export type { RuleShape };

@@ -3,20 +3,28 @@ import { Alert, Card, DatePicker, Progress, Select, Space, Table, Tag, Typograph
 import dayjs from "dayjs";
 import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
+import { spendLevel } from "../../../src/domain/checks/levels.ts";
 import type { MonitoringAnswerT } from "../../../src/shared/check-schemas.ts";
-import { checkApi } from "../api/check-endpoints.ts";
+import {
+  checkApi,
+  findingsExportUrl,
+  monitoringReportUrl,
+  type ReportFormat,
+} from "../api/check-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { useRemote } from "../api/use-remote.ts";
+import { DownloadButton } from "../components/download-button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { groupDigits } from "../format/decimal-text.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
-import { FindingList, SEVERITY_COLOR } from "./finding-list.tsx";
+import { FindingList, LEVEL_COLOR } from "./finding-list.tsx";
 import { YEARS, yearOf } from "./year-choice.ts";
 
 type Line = MonitoringAnswerT["lines"][number];
 type Completion = MonitoringAnswerT["completion"][number];
 type CompletionPoint = MonitoringAnswerT["completionSeries"][number];
+const REPORT_FORMATS: readonly ReportFormat[] = ["docx", "xlsx", "pdf"];
 const MEASURES = ["Communities", "Buildings", "Households", "Area", "ElderlyArea"] as const;
 
 function progressStatus(severity: Line["severity"]) {
@@ -67,6 +75,21 @@ export function MonitoringPage() {
           onChange={(d) => setParam("asOf", d ? d.format("YYYY-MM-DD") : undefined)}
           data-testid="monitor-as-of"
         />
+      </Space>
+      <Space wrap align="center" style={{ marginBottom: 16 }} data-testid="monitor-report">
+        <Typography.Text strong>{t("monitor.report")}</Typography.Text>
+        {REPORT_FORMATS.map((format) => (
+          <DownloadButton
+            key={format}
+            size="small"
+            url={monitoringReportUrl({ regionCode: region.code, year }, format)}
+            fallbackName={`monitoring.${format}`}
+            data-testid={`monitor-report-${format}`}
+          >
+            {t(`report.download.${format}`)}
+          </DownloadButton>
+        ))}
+        <Typography.Text type="secondary">{t("monitor.reportHint")}</Typography.Text>
       </Space>
       {data?.total ? (
         <Alert
@@ -142,12 +165,16 @@ export function MonitoringPage() {
           {
             title: t("monitor.status"),
             dataIndex: "severity",
-            render: (s: Line["severity"]) =>
-              s ? (
-                <Tag color={SEVERITY_COLOR[s]}>{t(`severity.${s}`)}</Tag>
+            render: (s: Line["severity"]) => {
+              const level = spendLevel(s);
+              return level ? (
+                <Tag color={LEVEL_COLOR[level]} style={{ whiteSpace: "nowrap" }}>
+                  {t(`severity.${level}`)}
+                </Tag>
               ) : (
                 <Tag color="green">{t("monitor.onTrack")}</Tag>
-              ),
+              );
+            },
           },
         ]}
       />
@@ -248,16 +275,35 @@ export function MonitoringPage() {
           />
         </>
       )}
-      <Typography.Title level={5} style={{ marginTop: 24 }}>
-        {t("monitor.alertsTitle", { total: data?.alertsTotal ?? 0 })}
-      </Typography.Title>
+      <Space
+        wrap
+        style={{ marginTop: 24, marginBottom: 8, width: "100%", justifyContent: "space-between" }}
+      >
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t("monitor.alertsTitle", { total: data?.alertsTotal ?? 0 })}
+        </Typography.Title>
+        <DownloadButton
+          size="small"
+          url={findingsExportUrl({ regionCode: region.code, year, asOf, category: "monitoring" })}
+          fallbackName="alerts.xlsx"
+          disabled={!data || data.alertsTotal === 0}
+          data-testid="alerts-export"
+        >
+          {t("checks.exportAlerts")}
+        </DownloadButton>
+      </Space>
       {data && data.alertsTotal > data.alerts.length && (
         <Typography.Paragraph type="secondary">
           {t("monitor.alertsMore", { shown: data.alerts.length, total: data.alertsTotal })}{" "}
           <Link to={`/checks?year=${year}`}>{t("nav.checks")}</Link>
         </Typography.Paragraph>
       )}
-      <FindingList findings={data?.alerts ?? []} loading={answer.loading} data-testid="alerts" />
+      <FindingList
+        findings={data?.alerts ?? []}
+        year={year}
+        loading={answer.loading}
+        data-testid="alerts"
+      />
     </Card>
   );
 }

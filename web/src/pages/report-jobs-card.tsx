@@ -9,6 +9,7 @@ import type { ReportFormatT, ReportJobT } from "../../../src/shared/report-schem
 import { errorMessage } from "../api/error-message.ts";
 import { jobFileUrl, reportApi } from "../api/report-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
+import { DownloadButton } from "../components/download-button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
@@ -38,13 +39,17 @@ export function ReportJobsCard(props: { taskId: number }) {
     const timer = setInterval(reload, 1000);
     return () => clearInterval(timer);
   }, [running, reload]);
+  const [starting, setStarting] = useState(false);
   const start = async () => {
     setError(null);
+    setStarting(true);
     try {
       await reportApi.startTaskReport(props.taskId, format);
       reload();
     } catch (err) {
       setError(errorMessage(err, t));
+    } finally {
+      setStarting(false);
     }
   };
   return (
@@ -61,7 +66,12 @@ export function ReportJobsCard(props: { taskId: number }) {
           }))}
           data-testid="report-jobs-format"
         />
-        <Button type="primary" onClick={() => void start()} data-testid="report-jobs-start">
+        <Button
+          type="primary"
+          loading={starting}
+          onClick={() => void start()}
+          data-testid="report-jobs-start"
+        >
           {t("jobs.start")}
         </Button>
       </Space>
@@ -80,9 +90,15 @@ export function ReportJobsCard(props: { taskId: number }) {
                 <Tag>{job.format}</Tag>
                 <Typography.Text type="secondary">{formatDateTime(job.createdAt)}</Typography.Text>
                 {job.status === "done" && (
-                  <a href={jobFileUrl(job.id)} download data-testid={`report-job-file-${job.id}`}>
+                  <DownloadButton
+                    size="small"
+                    type="link"
+                    url={jobFileUrl(job.id)}
+                    fallbackName={`report.${job.format}`}
+                    data-testid={`report-job-file-${job.id}`}
+                  >
                     {t("jobs.download")}
-                  </a>
+                  </DownloadButton>
                 )}
               </Space>
               {job.status === "queued" && (

@@ -8,6 +8,7 @@ import type { NarrativeT, SheetTemplateT } from "../../../src/shared/report-sche
 import { errorMessage } from "../api/error-message.ts";
 import { previewUrl, reportApi, reportUrl } from "../api/report-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
+import { DownloadButton } from "../components/download-button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
@@ -42,7 +43,8 @@ function NarrativeEditor(props: {
     }
   };
   return (
-    <div data-testid={`narrative-${item.key}`} style={{ marginBottom: 12 }}>
+    // The report is a Chinese document: its sections and text stay Chinese in every locale.
+    <div data-testid={`narrative-${item.key}`} lang="zh-CN" style={{ marginBottom: 12 }}>
       <Space size="small" wrap>
         <Typography.Text strong>{item.section}</Typography.Text>
         {item.edited && (
@@ -138,14 +140,14 @@ export function ReportPanel(props: { sheetId: number; canEdit: boolean }) {
             {t("report.preview")}
           </Button>
           {FORMATS.map((format) => (
-            <a
+            <DownloadButton
               key={format}
-              href={reportUrl(props.sheetId, template, format)}
-              download
+              url={reportUrl(props.sheetId, template, format)}
+              fallbackName={`report.${format}`}
               data-testid={`report-${template}-${format}`}
             >
               {t(`report.download.${format}`)}
-            </a>
+            </DownloadButton>
           ))}
         </Space>
         <ErrorAlert

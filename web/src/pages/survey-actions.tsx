@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { SurveyActionT, SurveyDetailT } from "../../../src/shared/survey-schemas.ts";
 import { surveyApi, surveyExportUrl } from "../api/survey-endpoints.ts";
+import { DownloadButton } from "../components/download-button.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { SurveyProblems } from "./survey-problems.tsx";
 
@@ -89,14 +90,14 @@ export function SurveyActions(props: {
             {t("survey.action.reopen")}
           </Button>
         )}
-        <Button
+        <DownloadButton
           icon={<FileExcelOutlined />}
-          href={surveyExportUrl(survey.id)}
-          download
+          url={surveyExportUrl(survey.id)}
+          fallbackName={`${survey.title}.xlsx`}
           data-testid="survey-export"
         >
           {t("survey.export")}
-        </Button>
+        </DownloadButton>
         {survey.canEdit && survey.answers === 0 && (
           <Popconfirm
             title={t("survey.deleteConfirm", { name: survey.title })}

@@ -1,5 +1,5 @@
 /** 交叉分析: one choice or rating question against a demographic (小区, 楼栋, 年龄段, 业主/租户), counts and row shares. */
-import { Card, Select, Space, Table, Typography } from "antd";
+import { Card, Flex, Select, Table, Typography } from "antd";
 import { useCallback, useState } from "react";
 import type { SurveyDetailT, SurveyResultsT } from "../../../src/shared/survey-schemas.ts";
 import { errorMessage } from "../api/error-message.ts";
@@ -51,10 +51,10 @@ export function SurveyCrossTab(props: {
       style={{ marginBottom: 16 }}
       data-testid="survey-cross-tab"
     >
-      <Space wrap style={{ marginBottom: 12 }}>
+      <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
         <Select<string>
           value={question}
-          style={{ minWidth: 240, maxWidth: "100%" }}
+          style={{ flex: "1 1 240px", minWidth: 0, maxWidth: 480 }}
           placeholder={t("survey.question")}
           options={choices.map((q) => ({ value: q.key, label: q.title }))}
           onChange={setQuestion}
@@ -68,7 +68,7 @@ export function SurveyCrossTab(props: {
           onChange={setDemographic}
           data-testid="survey-cross-demographic"
         />
-      </Space>
+      </Flex>
       <ErrorAlert message={answer.error === undefined ? null : errorMessage(answer.error, t)} />
       {data && (
         <Table<CrossRow>

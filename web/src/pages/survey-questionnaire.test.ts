@@ -9,10 +9,12 @@ import {
   DEFAULT_SATISFIED,
   DEFAULT_SCALE,
   pathParts,
+  percentToShare,
   placedIssues,
   type QuestionnaireDraft,
   questionOfKind,
   renameQuestion,
+  shareToPercent,
   withText,
 } from "./survey-questionnaire.ts";
 
@@ -81,5 +83,26 @@ describe("the builder's questionnaire helpers", () => {
     expect(withText({ "zh-CN": "标题", "en-US": "Title" }, "en-US", "")).toEqual({
       "zh-CN": "标题",
     });
+  });
+});
+
+describe("the least share answered, asked as a percentage", () => {
+  it("shows the stored share as a percentage and stores the percentage typed as the share", () => {
+    expect(shareToPercent("0.6")).toBe("60");
+    expect(shareToPercent("0.8")).toBe("80");
+    expect(shareToPercent("1")).toBe("100");
+    expect(shareToPercent("0.0625")).toBe("6.25");
+    expect(percentToShare("60")).toBe("0.6");
+    expect(percentToShare("62.5")).toBe("0.625");
+    expect(percentToShare("0")).toBe("0");
+    expect(percentToShare("100")).toBe("1");
+    // Exactly, without binary floating point: 0.07 × 100 is not 7.000000000000001.
+    expect(shareToPercent("0.07")).toBe("7");
+    expect(percentToShare("33.333")).toBe("0.3333");
+  });
+
+  it("gives back the same share after a round trip through the form", () => {
+    for (const share of ["0", "0.05", "0.6", "0.6667", "0.99", "1"])
+      expect(percentToShare(shareToPercent(share))).toBe(share);
   });
 });

@@ -1,4 +1,5 @@
 /** The questionnaire as the builder and the paper-entry form read and edit it, and the server's problems by place. */
+import Decimal from "decimal.js";
 import type { z } from "zod";
 import type { QuestionnaireSchema } from "../../../src/domain/surveys/questionnaire-schema.ts";
 import type { SurveyDetailT } from "../../../src/shared/survey-schemas.ts";
@@ -214,4 +215,17 @@ export function issuesUnder(
   ...prefix: (string | number)[]
 ): PlacedIssue[] {
   return issues.filter((i) => prefix.every((p, k) => i.parts[k] === p));
+}
+
+/** "0.6" → "60": a stored share (最低作答比例) as the percentage the settings form shows. */
+export function shareToPercent(share: string): string {
+  return new Decimal(share).times(100).toFixed();
+}
+
+/**
+ * "60" → "0.6", "62.5" → "0.625": the percentage typed, as the decimal share stored (the server
+ * takes at most 4 decimals: a finer percentage is rounded half up to 2 decimals of a percent).
+ */
+export function percentToShare(percent: string): string {
+  return new Decimal(percent).div(100).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
 }

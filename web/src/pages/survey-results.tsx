@@ -1,8 +1,9 @@
 /**
  * 结果: the overall rate with its margin at 95 %, the rate of each region and community, each
- * question's rate as bars, a cross-tab, the residents' own words, and the Excel export.
+ * question's rate as bars, a cross-tab and the residents' own words, identical ones counted once
+ * (the Excel export is the page's one button above the tabs).
  */
-import { FileExcelOutlined, ReloadOutlined } from "@ant-design/icons";
+import { ReloadOutlined } from "@ant-design/icons";
 import {
   Button,
   Card,
@@ -24,7 +25,7 @@ import type {
   SurveyResultsT,
 } from "../../../src/shared/survey-schemas.ts";
 import { errorMessage } from "../api/error-message.ts";
-import { surveyApi, surveyExportUrl } from "../api/survey-endpoints.ts";
+import { surveyApi } from "../api/survey-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { ChartCard } from "../charts/chart-card.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
@@ -129,14 +130,6 @@ export function SurveyResultsTab(props: { survey: SurveyDetailT }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Button icon={<ReloadOutlined />} onClick={results.reload} loading={results.loading}>
           {t("survey.refresh")}
-        </Button>
-        <Button
-          icon={<FileExcelOutlined />}
-          href={surveyExportUrl(survey.id)}
-          download
-          data-testid="survey-results-export"
-        >
-          {t("survey.export")}
         </Button>
       </Space>
       <ErrorAlert message={results.error === undefined ? null : errorMessage(results.error, t)} />
@@ -250,17 +243,37 @@ export function SurveyResultsTab(props: { survey: SurveyDetailT }) {
                 .map((q) => (
                   <div key={q.question} style={{ marginBottom: 12 }}>
                     <Typography.Text strong>{q.title}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                      {t("survey.textsCount", {
+                        answers: q.groups.reduce((n, g) => n + g.count, 0),
+                        distinct: q.groups.length,
+                      })}
+                    </Typography.Text>
                     <List
                       size="small"
-                      dataSource={q.answers}
-                      pagination={q.answers.length > 10 ? { pageSize: 10, size: "small" } : false}
-                      rowKey="responseId"
-                      renderItem={(a) => (
-                        <List.Item>
+                      dataSource={q.groups}
+                      pagination={q.groups.length > 10 ? { pageSize: 10, size: "small" } : false}
+                      rowKey="text"
+                      data-testid={`survey-texts-${q.question}`}
+                      renderItem={(g) => (
+                        <List.Item data-text-count={g.count}>
                           <Space orientation="vertical" size={0}>
-                            <span>{a.text}</span>
+                            <Space size={8} wrap>
+                              <span>{g.text}</span>
+                              {g.count > 1 && (
+                                <Tag
+                                  color="blue"
+                                  aria-label={t("survey.textTimes", { count: g.count })}
+                                  data-testid="survey-text-count"
+                                >
+                                  ×{g.count}
+                                </Tag>
+                              )}
+                            </Space>
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {a.community} · #{a.responseId}
+                              {g.count === 1
+                                ? `${g.communities[0] ?? ""} · #${g.responseIds[0] ?? ""}`
+                                : g.communities.join(t("survey.listSeparator"))}
                             </Typography.Text>
                           </Space>
                         </List.Item>

@@ -1,11 +1,16 @@
-/** 调查设置: the title, how the rate counts (unit, method), the validity rules and the answers allowed per hour. */
-import { App, Button, Card, Form, Input, InputNumber, Radio, Typography } from "antd";
+/**
+ * 调查设置: the title, how the rate counts (unit, method), the validity rules, the answers allowed
+ * per hour and whether a device may answer for several residents. The least share answered is asked
+ * as a percentage (60 %) and stored as before, a decimal string ("0.6"), converted with decimal.js.
+ */
+import { App, Button, Card, Form, Input, InputNumber, Radio, Switch, Typography } from "antd";
 import { useState } from "react";
 import type { SurveyDetailT, SurveySettingsT } from "../../../src/shared/survey-schemas.ts";
 import { fieldErrorsOf } from "../api/field-errors.ts";
 import { surveyApi } from "../api/survey-endpoints.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { SurveyProblems } from "./survey-problems.tsx";
+import { percentToShare, shareToPercent } from "./survey-questionnaire.ts";
 
 type SettingsForm = SurveySettingsT & { title: string };
 const SETTING_FIELDS = [
@@ -15,6 +20,7 @@ const SETTING_FIELDS = [
   "straightLineMin",
   "minAnsweredShare",
   "ratePerHour",
+  "sharedDevices",
 ] as const;
 
 export function SurveySettingsForm(props: { survey: SurveyDetailT; onSaved: () => void }) {
@@ -29,7 +35,12 @@ export function SurveySettingsForm(props: { survey: SurveyDetailT; onSaved: () =
   const save = async (values: SettingsForm) => {
     setSaving(true);
     setError(undefined);
-    const { title, ...settings } = values;
+    const { title, ...shown } = values;
+    const settings = {
+      ...shown,
+      minAnsweredShare: percentToShare(String(shown.minAnsweredShare)),
+      sharedDevices: shown.sharedDevices === true,
+    };
     try {
       await surveyApi.save(survey.id, { title, settings });
       message.success(t("survey.settingsSaved"));
@@ -55,7 +66,12 @@ export function SurveySettingsForm(props: { survey: SurveyDetailT; onSaved: () =
         form={form}
         layout="vertical"
         disabled={readOnly}
-        initialValues={{ title: survey.title, ...survey.settings }}
+        initialValues={{
+          title: survey.title,
+          ...survey.settings,
+          minAnsweredShare: shareToPercent(survey.settings.minAnsweredShare),
+          sharedDevices: survey.settings.sharedDevices === true,
+        }}
         onFinish={save}
         style={{ maxWidth: 640 }}
       >
@@ -119,7 +135,15 @@ export function SurveySettingsForm(props: { survey: SurveyDetailT; onSaved: () =
           extra={t("survey.settings.minAnsweredShareHint")}
           rules={[{ required: true }]}
         >
-          <InputNumber<string> stringMode min="0" max="1" step="0.05" precision={2} />
+          <InputNumber<string>
+            stringMode
+            min="0"
+            max="100"
+            step="5"
+            suffix="%"
+            aria-label={t("survey.settings.minAnsweredShare")}
+            data-testid="survey-settings-min-answered"
+          />
         </Form.Item>
         <Form.Item
           name="ratePerHour"
@@ -128,6 +152,14 @@ export function SurveySettingsForm(props: { survey: SurveyDetailT; onSaved: () =
           rules={[{ required: true }]}
         >
           <InputNumber<number> min={1} max={100000} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="sharedDevices"
+          label={t("survey.settings.sharedDevices")}
+          extra={t("survey.settings.sharedDevicesHint")}
+          valuePropName="checked"
+        >
+          <Switch data-testid="survey-settings-shared-devices" />
         </Form.Item>
         {!readOnly && (
           <Button

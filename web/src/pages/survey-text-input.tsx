@@ -42,7 +42,7 @@ export function SurveyTextInput(props: {
     ) : (
       <Input
         {...common}
-        prefix={lang === "zh-CN" ? "中" : "EN"}
+        prefix={t(lang === "zh-CN" ? "survey.langTag.zh" : "survey.langTag.en")}
         onChange={(e) => set(lang, e.target.value)}
       />
     );

@@ -1,5 +1,5 @@
 /** Create a user, or edit one's name, role and region. */
-import { App, Button, Form, Input, Modal, Select } from "antd";
+import { App, Button, type ButtonProps, Form, Input, Modal, Select } from "antd";
 import { useState } from "react";
 import type { Role } from "../../../src/shared/roles.ts";
 import type { UserT } from "../../../src/shared/schemas.ts";
@@ -8,7 +8,7 @@ import { errorMessage } from "../api/error-message.ts";
 import { fieldErrorsOf } from "../api/field-errors.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { passwordRules } from "../components/password-rules.ts";
-import { RegionTreeSelect } from "../components/region-tree-select.tsx";
+import { type PickedRegion, RegionTreeSelect } from "../components/region-tree-select.tsx";
 import { roleOptions } from "../components/role-options.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
@@ -32,22 +32,62 @@ interface UserFormModalProps {
 
 export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const [picked, setPicked] = useState<PickedRegion | undefined>(undefined);
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const creating = user === null;
 
+  /** Asks before a scope above a city, or as wide as the administrator's own city, is granted. */
+  const confirmScope = (values: Values): Promise<"none" | "confirmed" | "cancelled"> => {
+    const moved = creating || values.regionCode !== user.regionCode;
+    const high =
+      picked !== undefined &&
+      picked.code === values.regionCode &&
+      (picked.level === "nation" ||
+        picked.level === "province" ||
+        (picked.isRoot && picked.level === "city"));
+    if (!moved || !high) return Promise.resolve("none");
+    const scope = picked.level === "nation" ? t("audit.nation") : picked.name;
+    return new Promise<"confirmed" | "cancelled">((resolve) => {
+      modal.confirm({
+        title: t("users.confirmScopeTitle"),
+        content: (
+          <div data-testid="user-scope-confirm">
+            <p>
+              <strong>{t("users.confirmScope", { scope })}</strong>
+            </p>
+            <p>
+              {picked.level === "nation"
+                ? t("users.confirmScopeNation")
+                : t("users.confirmScopeHigh", { scope })}
+            </p>
+          </div>
+        ),
+        okText: t("users.confirmScopeOk"),
+        cancelText: t("common.cancel"),
+        okButtonProps: { danger: true, "data-testid": "user-scope-confirm-ok" } as ButtonProps,
+        onOk: () => resolve("confirmed"),
+        onCancel: () => resolve("cancelled"),
+      });
+    });
+  };
+
   const save = async (values: Values) => {
+    const answer = await confirmScope(values);
+    if (answer === "cancelled") return; // the administrator thought better of it: nothing is sent
     setSaving(true);
     setError(null);
     try {
+      const scope = answer === "confirmed" ? { confirmScope: true } : {};
       const saved = creating
-        ? await api.createUser(values)
+        ? await api.createUser({ ...values, ...scope })
         : await api.updateUser(user.id, {
             displayName: values.displayName,
             role: values.role,
             regionCode: values.regionCode,
+            ...scope,
           });
       message.success(
         t(creating ? "users.created" : "users.updated", { username: saved.username }),
@@ -137,6 +177,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
           rules={[{ required: true, message: t("users.regionRequired") }]}
         >
           <RegionTreeSelect
+            onPick={setPicked}
             initialLabel={user?.regionName}
             placeholder={t("region.select")}
             data-testid="user-form-region"

@@ -1,10 +1,16 @@
 /** The checker's findings and the monitoring view of a region's year. */
 import { createRoute } from "@hono/zod-openapi";
-import { RULES } from "../../../domain/checks/index.ts";
-import { checkRegion, listFindings, monitorRegion } from "../../../services/index.ts";
+import { type FindingLevel, findingLevel, RULES } from "../../../domain/checks/index.ts";
+import {
+  checkRegion,
+  exportFindings,
+  listFindings,
+  monitorRegion,
+} from "../../../services/index.ts";
 import {
   ALERT_LIMIT,
   CheckAnswer,
+  CheckExportQuery,
   CheckListQuery,
   CheckQuery,
   type CheckQueryT,
@@ -13,6 +19,7 @@ import {
 } from "../../../shared/check-schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import { can, defineRoute, json, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
+import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
 
 const tags = ["checks"];
 
@@ -27,6 +34,18 @@ function request(q: CheckQueryT) {
   return { regionCode: q.regionCode, year: q.year, asOf: q.asOf, options };
 }
 
+function levelCounts(findings: readonly Parameters<typeof findingLevel>[0][]) {
+  const levels: Record<FindingLevel, number> = {
+    error: 0,
+    warning: 0,
+    info: 0,
+    "red-alert": 0,
+    "yellow-alert": 0,
+  };
+  for (const f of findings) levels[findingLevel(f)] += 1;
+  return levels;
+}
+
 export function checkRoutes({ database }: AppDeps): RouteDef[] {
   const db = database.db;
   return [
@@ -36,7 +55,7 @@ export function checkRoutes({ database }: AppDeps): RouteDef[] {
         path: "/api/checks",
         tags,
         summary:
-          "一致性检查 / every finding of the checker for a region's year, with the candidate problems",
+          "数据检查 / every finding of the checker for a region's year, with the candidate problems",
         request: { query: CheckListQuery },
         responses: { 200: json(CheckAnswer, "检查结果 / findings"), ...PROTECTED_ERRORS },
       }),
@@ -52,6 +71,7 @@ export function checkRoutes({ database }: AppDeps): RouteDef[] {
             year: check.year,
             asOf: check.asOf,
             counts: check.result.counts,
+            levels: levelCounts(check.result.findings),
             ...listed,
             problemsTotal: check.problems.length,
             problems: check.problems.slice(0, PROBLEM_LIMIT),
@@ -59,6 +79,23 @@ export function checkRoutes({ database }: AppDeps): RouteDef[] {
           },
           200,
         );
+      },
+    ),
+    defineRoute(
+      createRoute({
+        method: "get",
+        path: "/api/checks/export",
+        tags,
+        summary:
+          "检查结果导出 / every finding that passes the filters as .xlsx, headers in the user's language",
+        request: { query: CheckExportQuery },
+        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
+      }),
+      can("data:read"),
+      async (c) => {
+        const q = c.req.valid("query");
+        const file = await exportFindings(db, c.get("ctx"), request(q), q, c.get("locale"));
+        return fileBody(c, file, "findings.xlsx");
       },
     ),
     defineRoute(
