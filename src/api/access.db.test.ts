@@ -122,6 +122,11 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => ({ path: `/api/regions/children?parent=${COUNTY_A}` }),
     scoped: true,
   },
+  // Searches only below the caller's own region, so there is no other region to refuse.
+  "GET /api/regions/search": {
+    request: () => ({ path: "/api/regions/search?q=4" }),
+    scoped: false,
+  },
   "GET /api/regions/{code}": {
     request: () => ({ path: `/api/regions/${COUNTY_A}` }),
     scoped: true,
@@ -160,6 +165,10 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "GET /api/audit": {
     request: () => ({ path: `/api/audit?regionCode=${COUNTY_A}` }),
+    scoped: true,
+  },
+  "GET /api/audit/export": {
+    request: () => ({ path: `/api/audit/export?regionCode=${COUNTY_A}` }),
     scoped: true,
   },
   "GET /api/datasets": { request: () => ({ path: "/api/datasets" }), scoped: false },
@@ -208,6 +217,12 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "GET /api/checks": {
     request: () => ({ path: `/api/checks?regionCode=${COUNTY_A}&year=2020&asOf=2021-01-01` }),
+    scoped: true,
+  },
+  "GET /api/checks/export": {
+    request: () => ({
+      path: `/api/checks/export?regionCode=${COUNTY_A}&year=2020&asOf=2021-01-01`,
+    }),
     scoped: true,
   },
   "GET /api/evaluation-sheets/{id}/report": {

@@ -125,6 +125,13 @@ export function DashboardPage() {
     // A county below has no regions of its own, but its own figures: it opens too.
     if (line && !line.own) selectRegion({ code: line.code, name: line.name });
   };
+  // The region name, a link down to it (both region tables).
+  const regionColumn = {
+    title: t("dash.region"),
+    dataIndex: "name",
+    render: (name: string, l: Line) =>
+      !l.own ? <Typography.Link onClick={() => drill(l)}>{name}</Typography.Link> : name,
+  };
   const latest = d?.spend.at(-1);
   const spending = (d?.regions ?? []).filter((l) => l.spendRate !== null);
   const scored = d?.scores ?? [];
@@ -380,16 +387,7 @@ export function DashboardPage() {
                 )}
                 onItemClick={({ dataIndex }) => drill(spending[dataIndex])}
                 columns={[
-                  {
-                    title: t("dash.region"),
-                    dataIndex: "name",
-                    render: (name: string, l) =>
-                      !l.own ? (
-                        <Typography.Link onClick={() => drill(l)}>{name}</Typography.Link>
-                      ) : (
-                        name
-                      ),
-                  },
+                  regionColumn,
                   {
                     title: t("dash.budgetWan"),
                     dataIndex: "budget",
@@ -429,16 +427,7 @@ export function DashboardPage() {
                 onItemClick={({ dataIndex }) => drill(scored[dataIndex])}
                 columns={[
                   { title: t("dash.rank"), dataIndex: "scoreRank", width: 60 },
-                  {
-                    title: t("dash.region"),
-                    dataIndex: "name",
-                    render: (name: string, l) =>
-                      !l.own ? (
-                        <Typography.Link onClick={() => drill(l)}>{name}</Typography.Link>
-                      ) : (
-                        name
-                      ),
-                  },
+                  regionColumn,
                   { title: t("dash.score"), dataIndex: "score", align: "right", render: dash },
                   {
                     title: t("dash.grade"),
