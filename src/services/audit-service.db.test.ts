@@ -89,7 +89,7 @@ describeOnBothDatabases("the audit trail", (db) => {
     expect(zh.getRow(2).values).toEqual([
       undefined,
       "记录号",
-      "时间（UTC）",
+      "时间（北京时间）",
       "操作人",
       "IP",
       "操作",
@@ -102,7 +102,12 @@ describeOnBothDatabases("the audit trail", (db) => {
     // Henan's two users, newest first: 驻马店 below Henan, then Henan's own admin.
     const first = zh.getRow(3);
     expect(typeof first.getCell(1).value).toBe("number");
-    expect(first.getCell(2).value).toBeInstanceOf(Date);
+    // The time is Beijing's wall clock, to the second: the stored instant plus eight hours.
+    const [newest] = (await listAudit(db().db, henan, { entity: "user", page: 1, pageSize: 1 }))
+      .items;
+    expect((first.getCell(2).value as Date).getTime()).toBe(
+      Math.floor(new Date(newest?.at ?? "").getTime() / 1000) * 1000 + 8 * 3600_000,
+    );
     expect(first.getCell(3).value).toBe("test");
     expect(first.getCell(5).value).toBe("新建用户");
     expect(first.getCell(6).value).toBe("用户");
@@ -113,7 +118,7 @@ describeOnBothDatabases("the audit trail", (db) => {
     for (const part of [
       "用户名：zmd.user",
       "姓名：zmd.user",
-      "角色：finance",
+      "角色：财政部门",
       "区域：驻马店市",
       "已停用：否",
     ])

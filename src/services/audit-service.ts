@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "../db/index.ts";
 import { auditLog, regions } from "../db/schema.ts";
 import type { Locale } from "../domain/errors.ts";
 import { NATION_CODE } from "../domain/regions.ts";
-import { auditChangeSummary } from "../shared/audit-changes.ts";
+import { auditChangeSummary, auditTimeText } from "../shared/audit-changes.ts";
 import {
   type AuditAction,
   type AuditEntity,
@@ -261,7 +261,7 @@ export async function exportAudit(
   const header = en
     ? [
         "Entry no.",
-        "Time (UTC)",
+        "Time (Beijing, UTC+8)",
         "By",
         "IP",
         "Action",
@@ -273,7 +273,7 @@ export async function exportAudit(
       ]
     : [
         "记录号",
-        "时间（UTC）",
+        "时间（北京时间）",
         "操作人",
         "IP",
         "操作",
@@ -287,8 +287,8 @@ export async function exportAudit(
     q.entity && `${en ? "Object" : "对象"}${en ? ": " : "："}${auditEntityName(q.entity, locale)}`,
     q.action && `${en ? "Action" : "操作"}${en ? ": " : "："}${auditActionName(q.action, locale)}`,
     q.actor && `${en ? "By" : "操作人"}${en ? ": " : "："}${q.actor}`,
-    q.from && `${en ? "From" : "开始"}${en ? ": " : "："}${q.from.toISOString()}`,
-    q.to && `${en ? "To" : "结束"}${en ? ": " : "："}${q.to.toISOString()}`,
+    q.from && `${en ? "From" : "开始"}${en ? ": " : "："}${auditTimeText(q.from.toISOString())}`,
+    q.to && `${en ? "To" : "结束"}${en ? ": " : "："}${auditTimeText(q.to.toISOString())}`,
   ].filter((f): f is string => Boolean(f));
   const notes = [
     en
@@ -309,7 +309,7 @@ export async function exportAudit(
     notes,
     rows: rows.map(({ entry: r, regionName: name }) => ({
       id: r.id,
-      at: r.at.toISOString(),
+      at: auditTimeText(r.at.toISOString()),
       actor: r.actorUsername ?? (en ? "Anonymous" : "匿名"),
       ip: r.ip ?? "—",
       action: auditActionName(r.action, locale),

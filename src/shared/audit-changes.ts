@@ -1,5 +1,6 @@
 /** Before and after of an audit entry, field by field, in words: for the detail panel and the export. */
 import { auditFieldName } from "./audit-codes.ts";
+import { ROLE_NAMES, ROLES, type Role } from "./roles.ts";
 
 type Locale = "zh-CN" | "en-US";
 
@@ -47,11 +48,51 @@ export function auditFieldChanges(
   });
 }
 
-/** A value in words: yes/no for booleans, a dash for nothing, text as it is, the rest as compact JSON. */
-export function auditValueText(value: unknown, locale: Locale, max = 400): string {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Stored instants as the audit log's own times read: 2026-12-03 17:33:53, China time unless told. */
+export function auditTimeText(iso: string, timeZone = "Asia/Shanghai"): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`;
+}
+
+export interface AuditValueOptions {
+  /** The field the value belongs to: a role is named in words. */
+  key?: string;
+  /** Longest text before it is cut with an ellipsis. */
+  max?: number;
+  /** The time zone stored instants are shown in (the browser's own in the web app). */
+  timeZone?: string;
+}
+
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/**
+ * A value in words: yes/no for booleans, a dash for nothing, a role by its name, an instant as
+ * date and time, text as it is, the rest as compact JSON.
+ */
+export function auditValueText(
+  value: unknown,
+  locale: Locale,
+  { key, max = 400, timeZone }: AuditValueOptions = {},
+): string {
   if (value === undefined || value === null || value === "") return "—";
   if (typeof value === "boolean")
     return locale === "en-US" ? (value ? "Yes" : "No") : value ? "是" : "否";
+  if (key === "role" && typeof value === "string" && isRole(value))
+    return ROLE_NAMES[value][locale === "en-US" ? "en" : "zh"];
+  if (typeof value === "string" && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)))
+    return auditTimeText(value, timeZone);
   if (typeof value === "string" || typeof value === "number") return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
     const text = value.join(locale === "en-US" ? ", " : "、");
@@ -71,12 +112,13 @@ export function auditChangeSummary(
   const en = locale === "en-US";
   return auditFieldChanges(before, after, locale, wholeLabel)
     .map((c) => {
+      const options = { key: c.key, max: 200 };
       const text =
         before === null || before === undefined
-          ? auditValueText(c.after, locale, 200)
+          ? auditValueText(c.after, locale, options)
           : after === null || after === undefined
-            ? auditValueText(c.before, locale, 200)
-            : `${auditValueText(c.before, locale, 200)} → ${auditValueText(c.after, locale, 200)}`;
+            ? auditValueText(c.before, locale, options)
+            : `${auditValueText(c.before, locale, options)} → ${auditValueText(c.after, locale, options)}`;
       return `${c.label}${en ? ": " : "："}${text}`;
     })
     .join(en ? "; " : "；");

@@ -8,7 +8,7 @@ import { enUS } from "../../web/src/i18n/en-US.ts";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
 import { SHEET_ACTIONS } from "../domain/evaluations/workflow.ts";
 import { ALLOCATION_ACTIONS } from "./allocation-schemas.ts";
-import { auditChangeSummary, auditFieldChanges } from "./audit-changes.ts";
+import { auditChangeSummary, auditFieldChanges, auditValueText } from "./audit-changes.ts";
 import {
   AUDIT_ACTIONS,
   AUDIT_ENTITIES,
@@ -132,7 +132,21 @@ describe("audit codes in words", () => {
         "en-US",
         "Content",
       ),
-    ).toBe("Disabled: No → Yes; Role: — → viewer");
+    ).toBe("Disabled: No → Yes; Role: — → Read-only");
+    // A stored instant reads as China time (UTC+8) in the export, the browser's zone on screen.
+    expect(
+      auditChangeSummary(
+        null,
+        { role: "evaluator", createdAt: "2026-12-03T09:33:53.063Z" },
+        "zh-CN",
+        "内容",
+      ),
+    ).toBe("角色：第三方评价机构；创建时间：2026-12-03 17:33:53");
+    expect(
+      auditValueText("2026-12-31T23:59:59Z", "en-US", { key: "lastLoginAt", timeZone: "UTC" }),
+    ).toBe("2026-12-31 23:59:59");
+    // Text that only looks like a role is not renamed outside the role field.
+    expect(auditValueText("viewer", "zh-CN", { key: "username" })).toBe("viewer");
     expect(auditChangeSummary(null, { name: "方案一", year: 2024 }, "zh-CN", "内容")).toBe(
       "名称：方案一；年度：2024",
     );

@@ -9,6 +9,16 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Each role in words, for the web catalogue, the audit trail and its export. */
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: "系统管理员", en: "Administrator" },
+  finance: { zh: "财政部门", en: "Finance bureau" },
+  department: { zh: "主管部门", en: "Competent department" },
+  implementer: { zh: "实施单位", en: "Implementing unit" },
+  evaluator: { zh: "第三方评价机构", en: "Third-party evaluator" },
+  viewer: { zh: "只读", en: "Read-only" },
+};
+
 export const PERMISSIONS = [
   "region:read",
   "user:read",

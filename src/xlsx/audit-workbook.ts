@@ -5,6 +5,7 @@ import { type TableValue, tableSheet } from "./table-sheet.ts";
 /** An entry as the sheet shows it: everything already in the reader's language. */
 export interface AuditSheetRow {
   id: number;
+  /** Wall-clock time in the zone the header names: "2026-12-03 17:33:53". */
   at: string;
   actor: string;
   ip: string;
@@ -39,7 +40,8 @@ export async function auditWorkbook(input: AuditWorkbookInput): Promise<Uint8Arr
     input.header,
     input.rows.map((r) => [
       { number: r.id, format: "0" },
-      { date: new Date(r.at), format: "yyyy-mm-dd hh:mm:ss" },
+      // Excel's dates have no zone: the cell holds the wall-clock time the header names.
+      { date: new Date(`${r.at.replace(" ", "T")}Z`), format: "yyyy-mm-dd hh:mm:ss" },
       r.actor,
       r.ip,
       r.action,

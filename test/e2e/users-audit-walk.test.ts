@@ -136,6 +136,11 @@ describe("users and the audit log, walked by the administrator", () => {
     const detail = page.getByTestId("audit-detail");
     await expect.poll(() => detail.textContent()).toMatch(/用户名.*all\.viewer/);
     await expect.poll(() => detail.textContent()).toMatch(/姓名.*全国只读/);
+    // Values in words too: the role by its name, the creation time as date and time.
+    await expect.poll(() => detail.textContent()).toMatch(/角色只读/);
+    await expect
+      .poll(() => detail.textContent())
+      .toMatch(/创建时间\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     await shot("04-audit-zh");
 
     // The action filter speaks words only; the object filter offers every object type.
@@ -145,6 +150,8 @@ describe("users and the audit log, walked by the administrator", () => {
     await page.keyboard.type("登录失败");
     await expect.poll(() => actionOptions.allTextContents()).toEqual(["登录失败"]);
     await page.keyboard.press("Escape");
+    // The action list closes (and stops counting as visible) before the object list opens.
+    await expect.poll(() => actionOptions.count()).toBe(0);
     await page.getByTestId("audit-filter-entity").click();
     const entityOptions = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
     await expect.poll(() => entityOptions.count()).toBeGreaterThan(8);
@@ -153,9 +160,11 @@ describe("users and the audit log, walked by the administrator", () => {
       expect(entities).toContain(name);
     await entityOptions.filter({ hasText: /^用户$/ }).click();
     await page.getByTestId("audit-search").click();
+    // The log's own rows, not the rows of an expanded entry's detail table.
+    const entries = table.locator(".ant-table-tbody").first().locator(":scope > tr.ant-table-row");
     await expect
       .poll(async () => {
-        const texts = await table.locator(".ant-table-row").allTextContents();
+        const texts = await entries.allTextContents();
         return texts.length > 0 && texts.every((t) => /用户/.test(t));
       })
       .toBe(true);

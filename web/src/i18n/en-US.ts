@@ -1,5 +1,6 @@
 /** English messages; typed as Messages so a key missing here (or an extra one) fails the type check. */
 import { auditMessages } from "../../../src/shared/audit-codes.ts";
+import { ROLE_NAMES } from "../../../src/shared/roles.ts";
 import type { Messages } from "./zh-CN.ts";
 
 export const enUS: Messages = {
@@ -41,12 +42,12 @@ export const enUS: Messages = {
   "nav.users": "Users",
   "nav.audit": "Audit log",
 
-  "role.admin": "Administrator",
-  "role.finance": "Finance bureau",
-  "role.department": "Competent department",
-  "role.implementer": "Implementing unit",
-  "role.evaluator": "Third-party evaluator",
-  "role.viewer": "Read-only",
+  "role.admin": ROLE_NAMES.admin.en,
+  "role.finance": ROLE_NAMES.finance.en,
+  "role.department": ROLE_NAMES.department.en,
+  "role.implementer": ROLE_NAMES.implementer.en,
+  "role.evaluator": ROLE_NAMES.evaluator.en,
+  "role.viewer": ROLE_NAMES.viewer.en,
 
   "level.nation": "Nation",
   "level.province": "Province",

@@ -1,5 +1,6 @@
 /** Chinese (simplified) messages: the reference catalogue, every other locale has the same keys. */
 import { auditMessages } from "../../../src/shared/audit-codes.ts";
+import { ROLE_NAMES } from "../../../src/shared/roles.ts";
 export const zhCN = {
   "app.name": "绩效",
   "app.title": "绩效 · 老旧小区改造资金绩效评价",
@@ -39,12 +40,12 @@ export const zhCN = {
   "nav.users": "用户管理",
   "nav.audit": "审计日志",
 
-  "role.admin": "系统管理员",
-  "role.finance": "财政部门",
-  "role.department": "主管部门",
-  "role.implementer": "实施单位",
-  "role.evaluator": "第三方评价机构",
-  "role.viewer": "只读",
+  "role.admin": ROLE_NAMES.admin.zh,
+  "role.finance": ROLE_NAMES.finance.zh,
+  "role.department": ROLE_NAMES.department.zh,
+  "role.implementer": ROLE_NAMES.implementer.zh,
+  "role.evaluator": ROLE_NAMES.evaluator.zh,
+  "role.viewer": ROLE_NAMES.viewer.zh,
 
   "level.nation": "全国",
   "level.province": "省",

@@ -9,16 +9,28 @@ import { useI18n } from "../i18n/i18n-context.tsx";
 
 const CHANGED = "#fff7e6";
 
-function Value({ value, locale }: { value: unknown; locale: "zh-CN" | "en-US" }) {
+/** Instants in the browser's own time zone, as the log's 时间 column shows them. */
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function Value({
+  value,
+  field,
+  locale,
+}: {
+  value: unknown;
+  field: string;
+  locale: "zh-CN" | "en-US";
+}) {
   const complex = typeof value === "object" && value !== null;
-  if (!complex) return <span>{auditValueText(value, locale)}</span>;
+  if (!complex)
+    return <span>{auditValueText(value, locale, { key: field, timeZone: TIME_ZONE })}</span>;
   // A model or a list of changes: shown whole, in a box that scrolls rather than a page that does.
   return (
     <pre
       style={{ margin: 0, maxHeight: 240, overflow: "auto", whiteSpace: "pre-wrap", fontSize: 12 }}
     >
       {Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)
-        ? auditValueText(value, locale, 10_000)
+        ? auditValueText(value, locale, { max: 10_000 })
         : JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -58,7 +70,7 @@ export function AuditDetail({ before, after, fieldNames }: AuditDetailProps) {
                 key: "before",
                 title: t("audit.before"),
                 render: (_: unknown, r: AuditFieldChange) => (
-                  <Value value={r.before} locale={locale} />
+                  <Value value={r.before} field={r.key} locale={locale} />
                 ),
               },
             ]),
@@ -69,7 +81,7 @@ export function AuditDetail({ before, after, fieldNames }: AuditDetailProps) {
                 key: "after",
                 title: t("audit.after"),
                 render: (_: unknown, r: AuditFieldChange) => (
-                  <Value value={r.after} locale={locale} />
+                  <Value value={r.after} field={r.key} locale={locale} />
                 ),
               },
             ]),
