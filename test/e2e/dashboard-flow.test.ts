@@ -68,6 +68,13 @@ describe("the dashboard in the browser", () => {
     expect(await cells("regions", 1)).toBe("揭阳市|176|110|62.50%|100.00%|—");
     expect(await cells("regions", 15)).toMatch(/^湛江市\|.*\|0\.87%\|/);
     expect(await page.getByTestId("dash-alerts").locator("tbody tr.ant-table-row").count()).toBe(8);
+    // Spend lag is named as monitoring names it: 红色预警 / 黄色预警, never 错误.
+    const levels = await page
+      .getByTestId("dash-alerts")
+      .locator("tbody .ant-tag")
+      .allTextContents();
+    expect(levels.length).toBe(8);
+    for (const level of levels) expect(["红色预警", "黄色预警"]).toContain(level);
 
     await page.getByTestId("chart-regions-table").getByText("汕头市", { exact: true }).click();
     await poll(scope).toBe("汕头市");

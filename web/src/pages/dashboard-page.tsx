@@ -3,6 +3,7 @@
  * clicking a region (a bar, a table row) drills down to it, the trail leads back up. Region and year
  * are the URL's: Back after a drill-down returns to the region before it.
  */
+
 import { DatabaseOutlined } from "@ant-design/icons";
 import {
   Breadcrumb,
@@ -19,6 +20,7 @@ import {
 } from "antd";
 import { useCallback } from "react";
 import { Link } from "react-router";
+import { spendLevel } from "../../../src/domain/checks/levels.ts";
 import type { DashboardT } from "../../../src/shared/dashboard-schemas.ts";
 import { dashboardApi } from "../api/dashboard-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
@@ -32,7 +34,7 @@ import { useI18n } from "../i18n/i18n-context.tsx";
 import { isMessageKey } from "../i18n/translate.ts";
 import { useRegionParam, useYearParam } from "../layout/url-state.tsx";
 import { useNarrow } from "../layout/use-narrow.ts";
-import { SEVERITY_COLOR } from "./finding-list.tsx";
+import { LEVEL_COLOR } from "./finding-list.tsx";
 import { yearChoices } from "./year-choice.ts";
 
 type Line = DashboardT["regions"][number];
@@ -498,9 +500,11 @@ export function DashboardPage() {
                       dataIndex: "severity",
                       onHeaderCell: nowrap,
                       onCell: nowrap,
-                      render: (s: Alert["severity"]) => (
-                        <Tag color={SEVERITY_COLOR[s]}>{t(`severity.${s}`)}</Tag>
-                      ),
+                      // Spend lag is monitoring (双监控): 红色预警 / 黄色预警, as on the monitoring page.
+                      render: (s: Alert["severity"]) => {
+                        const level = spendLevel(s) ?? s;
+                        return <Tag color={LEVEL_COLOR[level]}>{t(`severity.${level}`)}</Tag>;
+                      },
                     },
                     {
                       title: t("dash.region"),
