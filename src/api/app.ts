@@ -10,7 +10,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { connectionErrorReason, databaseUnavailable } from "../db/index.ts";
-import { DomainError } from "../domain/errors.ts";
+import { DomainError, type Locale } from "../domain/errors.ts";
 import { EVIDENCE_MAX_BYTES } from "../domain/evidence.ts";
 import { clientAddresses } from "./client-address.ts";
 import { mountDocs } from "./docs-page.ts";
@@ -34,6 +34,34 @@ const EVIDENCE_PATH = /^\/api\/evaluation-sheets\/\d+\/evidence$/;
 
 const zodLocales = { "zh-CN": z.locales.zhCN().localeError, "en-US": z.locales.en().localeError };
 
+/**
+ * The shared schemas' own checks (refine) in both languages: zod's locales know only 无效输入 for
+ * them. Keyed by the English message the schema gives; an unknown one is shown as written.
+ */
+const CUSTOM_MESSAGES: Record<string, Record<Locale, string>> = {
+  "not a date": {
+    "zh-CN": "不是有效的日期（YYYY-MM-DD，如 2025-06-30）",
+    "en-US": "not a calendar date (YYYY-MM-DD, e.g. 2025-06-30)",
+  },
+  "positive 32-bit integers": {
+    "zh-CN": "须为 1 至 2147483647 之间的整数",
+    "en-US": "must be integers from 1 to 2147483647",
+  },
+  "frameworkCode or frameworkFile, exactly one": {
+    "zh-CN": "须选择一个内置指标体系或上传一个指标体系文件（二者只能选一）",
+    "en-US": "give exactly one of frameworkCode (a built-in framework) or frameworkFile",
+  },
+  "template, copyOf or questionnaire, exactly one": {
+    "zh-CN": "须从标准问卷、已有调查或问卷文件中选择一个（只能选一）",
+    "en-US": "give exactly one of template, copyOf or questionnaire",
+  },
+};
+
+function issueMessage(issue: z.core.$ZodIssue, loc: Locale): string {
+  if (issue.code === "custom") return CUSTOM_MESSAGES[issue.message]?.[loc] ?? issue.message;
+  return (zodLocales[loc] as (i: unknown) => string | undefined)(issue) ?? issue.message;
+}
+
 export interface BuiltApp {
   app: OpenAPIHono<AppEnv>;
   routes: RouteDef[];
@@ -46,7 +74,7 @@ export function createApp(deps: AppDeps): BuiltApp {
       const loc = c.get("locale");
       const issues = result.error.issues.map((issue) => ({
         field: issue.path.join("."),
-        message: (zodLocales[loc] as (i: unknown) => string | undefined)(issue) ?? issue.message,
+        message: issueMessage(issue, loc),
       }));
       throw new DomainError("request.invalid", {}, { target: result.target, issues });
     },

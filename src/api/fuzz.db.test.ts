@@ -473,6 +473,22 @@ describeOnBothDatabases("hostile input from the OpenAPI document", (db, kind) =>
       const fields = res.json.error.details.issues.map((i: { field: string }) => i.field);
       expect(fields).toEqual([url.includes("today") ? "today" : "asOf"]);
     }
+    // An impossible date is named as one, in the reader's language (not zod's bare 无效输入).
+    const feb30 = await admin.request(
+      "GET",
+      `/api/monitoring?regionCode=${COUNTY}&year=2020&asOf=2021-02-30`,
+    );
+    expect(feb30.json.error.details.issues[0].message).toBe(
+      "不是有效的日期（YYYY-MM-DD，如 2025-06-30）",
+    );
+    const feb30en = await admin.request(
+      "GET",
+      `/api/monitoring?regionCode=${COUNTY}&year=2020&asOf=2021-02-30`,
+      { headers: { "accept-language": "en" } },
+    );
+    expect(feb30en.json.error.details.issues[0].message).toBe(
+      "not a calendar date (YYYY-MM-DD, e.g. 2025-06-30)",
+    );
 
     const deep = await admin.request("POST", "/api/surveys", { raw: DEEP_TEXT });
     expect([deep.status, deep.json.error.code]).toEqual([400, "request.too_deep"]);

@@ -3,6 +3,7 @@
  * performance grades from last year's approved evaluations, compute with the domain, copy into
  * scenarios, compare, export, and approve through the same review steps as evaluations.
  */
+
 import { and, desc, eq, inArray, like, or } from "drizzle-orm";
 import { loadStoredRows, type StoredRecord } from "../db/dataset-repository.ts";
 import type { DbOrTx } from "../db/index.ts";
@@ -39,6 +40,7 @@ import type {
   AllocationPlanDetailT,
   AllocationPlanSummaryT,
 } from "../shared/allocation-schemas.ts";
+import { auditTimeText } from "../shared/audit-changes.ts";
 import type { AuditAction } from "../shared/audit-codes.ts";
 import { roleCan } from "../shared/roles.ts";
 import { runTask } from "../workers/pool.ts";
@@ -594,7 +596,7 @@ function conflict(plan: Plan): DomainError {
     "allocation.version_conflict",
     {
       by: plan.updatedByName ?? "他人",
-      at: plan.updatedAt.toISOString().slice(0, 16).replace("T", " "),
+      at: auditTimeText(plan.updatedAt.toISOString()).slice(0, 16),
       version: plan.version,
     },
     { version: plan.version },

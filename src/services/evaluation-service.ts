@@ -1,4 +1,5 @@
 /** Evaluation sheets: fill (entries + data), review, with audit and concurrency. Tasks: evaluation-task-service. */
+
 import { and, eq } from "drizzle-orm";
 import { loadStoredRows } from "../db/dataset-repository.ts";
 import type { DbOrTx } from "../db/index.ts";
@@ -26,6 +27,7 @@ import {
   textIn,
 } from "../domain/frameworks/index.ts";
 import { isWithin } from "../domain/regions.ts";
+import { auditTimeText } from "../shared/audit-changes.ts";
 import { roleCan } from "../shared/roles.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
@@ -253,7 +255,7 @@ function conflict(sheet: Sheet): DomainError {
     "evaluation.version_conflict",
     {
       by: sheet.updatedByName ?? "他人",
-      at: sheet.updatedAt.toISOString().slice(0, 16).replace("T", " "),
+      at: auditTimeText(sheet.updatedAt.toISOString()).slice(0, 16),
       version: sheet.version,
     },
     { version: sheet.version },

@@ -1,4 +1,5 @@
 /** Evaluation tasks (评价任务): launch, list, show, edit, extend with regions and cancel, each audited. */
+
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "../db/index.ts";
 import { evaluationSheets, evaluationTasks, regions, surveys, users } from "../db/schema.ts";
@@ -14,6 +15,7 @@ import {
 } from "../domain/frameworks/index.ts";
 import { isWithin } from "../domain/regions.ts";
 import { rankByScore } from "../domain/scoring/index.ts";
+import { auditTimeText } from "../shared/audit-changes.ts";
 import { roleCan } from "../shared/roles.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
@@ -389,7 +391,7 @@ async function taskForChange(db: DbOrTx, ctx: ServiceContext, id: number, versio
       "evaluation.task_version_conflict",
       {
         by: await updaterName(db, task),
-        at: task.updatedAt.toISOString().slice(0, 16).replace("T", " "),
+        at: auditTimeText(task.updatedAt.toISOString()).slice(0, 16),
         version: task.version,
       },
       { version: task.version },

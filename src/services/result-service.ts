@@ -1,4 +1,5 @@
 /** A sheet's result: its scores, its 问题 with their 整改 records, and last year's comparison. */
+
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import { evaluationSheets, evaluationTasks, rectifications } from "../db/schema.ts";
@@ -11,6 +12,7 @@ import {
   type SheetProblem,
   sheetProblems,
 } from "../domain/evaluations/index.ts";
+import { auditTimeText } from "../shared/audit-changes.ts";
 import { recordAudit } from "./audit-service.ts";
 import { loadCheckData } from "./check-service.ts";
 import type { ServiceContext } from "./context.ts";
@@ -190,7 +192,7 @@ function conflict(row: RectificationRow | undefined, sheetId: number, key: strin
     "rectification.version_conflict",
     {
       by: row?.updatedByName ?? "他人",
-      at: row ? row.updatedAt.toISOString().slice(0, 16).replace("T", " ") : "—",
+      at: row ? auditTimeText(row.updatedAt.toISOString()).slice(0, 16) : "—",
       version: row?.version ?? 0,
     },
     { sheetId, problemKey: key, version: row?.version ?? null },

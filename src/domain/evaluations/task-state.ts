@@ -1,4 +1,6 @@
 /** An evaluation task's own state: open (editable, extendable, cancellable) or cancelled (read-only). */
+
+import { auditTimeText } from "../../shared/audit-changes.ts";
 import { DomainError } from "../errors.ts";
 
 export type TaskStatus = "open" | "cancelled";
@@ -21,7 +23,7 @@ export function assertTaskOpen(task: TaskState): void {
   if (task.status === "open") return;
   throw new DomainError("evaluation.task_cancelled", {
     name: task.name,
-    at: task.cancelledAt ? task.cancelledAt.toISOString().slice(0, 10) : "—",
+    at: task.cancelledAt ? auditTimeText(task.cancelledAt.toISOString()).slice(0, 10) : "—",
     reason: task.cancelReason ?? "—",
   });
 }
