@@ -54,7 +54,7 @@ describe("allocation in the browser", () => {
     );
     await shot("50-allocations");
     await plans.first().getByRole("link").first().click();
-    await page.waitForURL(/\/allocations\/\d+$/);
+    await page.waitForURL((url) => /^\/allocations\/\d+$/.test(url.pathname));
     planUrl = page.url();
 
     await poll(() => page.getByTestId("allocation-totals-distributable").textContent()).toContain(
@@ -96,7 +96,10 @@ describe("allocation in the browser", () => {
     await page.getByTestId("allocation-copy").click();
     await page.getByTestId("allocation-copy-name").fill("方案二：面积50%、户数30%");
     await page.locator("#allocation-copy-ok").click();
-    await page.waitForURL((url) => url.href !== planUrl && /\/allocations\/\d+$/.test(url.href));
+    await page.waitForURL(
+      (url) =>
+        url.pathname !== new URL(planUrl).pathname && /^\/allocations\/\d+$/.test(url.pathname),
+    );
     // The copy has loaded (its parameters would otherwise replace what is typed).
     await poll(() => page.getByTestId("allocation-name").textContent()).toBe(
       "方案二：面积50%、户数30%",

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, chooseRegion, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const ADMIN_PASSWORD = "E2e-Checks-Walk-Passw0rd";
@@ -31,12 +31,6 @@ describe("checks and monitoring walk", () => {
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-  async function chooseRegion(name: string) {
-    const tree = page.getByTestId("region-tree");
-    await poll(() => tree.getByText(name, { exact: true }).count()).toBe(1);
-    await tree.getByText(name, { exact: true }).click();
-  }
-
   beforeAll(async () => {
     server = await startTestServer(ADMIN_PASSWORD);
     browser = await launchBrowser();
@@ -60,7 +54,7 @@ describe("checks and monitoring walk", () => {
 
   it("names levels and rules in words and downloads the monitoring report", async () => {
     await page.goto(`${server.url}/monitoring?year=2024`);
-    await chooseRegion("广东省");
+    await chooseRegion(page, "广东省");
     const alerts = page.getByTestId("alerts").locator("tbody tr[data-rule]");
     await poll(() => alerts.count()).toBe(15);
     const first = alerts.first();
@@ -128,7 +122,7 @@ describe("checks and monitoring walk", () => {
 
   it("exports the checks page's filtered findings", async () => {
     await page.goto(`${server.url}/checks?year=2024`);
-    await chooseRegion("广东省");
+    await chooseRegion(page, "广东省");
     await poll(() => page.getByTestId("checks-summary").textContent()).toBe(
       "广东省 2024 年度：错误 0 项，警告 7 项，提示 2 项；运行监控红色预警 15 项，黄色预警 0 项",
     );

@@ -109,7 +109,7 @@ describe("downloads and the allocation comparison in the browser", () => {
     const page = await signIn("gd.housing");
     await page.goto(`${server.url}/allocations?year=2024`);
     await page.getByTestId("allocations-table").locator("tr[data-plan] a").first().click();
-    await page.waitForURL(/\/allocations\/\d+$/);
+    await page.waitForURL((url) => /^\/allocations\/\d+$/.test(url.pathname));
     const planUrl = page.url();
     await poll(() => page.getByTestId("allocation-amount-440500").textContent()).toContain(
       "33,946,341",
@@ -133,7 +133,10 @@ describe("downloads and the allocation comparison in the browser", () => {
     await page.getByTestId("allocation-copy").click();
     await page.getByTestId("allocation-copy-name").fill("方案二：面积50%、户数30%");
     await page.locator("#allocation-copy-ok").click();
-    await page.waitForURL((url) => url.href !== planUrl && /\/allocations\/\d+$/.test(url.href));
+    await page.waitForURL(
+      (url) =>
+        url.pathname !== new URL(planUrl).pathname && /^\/allocations\/\d+$/.test(url.pathname),
+    );
     await poll(() => page.getByTestId("allocation-name").textContent()).toBe(
       "方案二：面积50%、户数30%",
     );

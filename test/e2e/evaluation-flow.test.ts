@@ -68,7 +68,7 @@ describe("an evaluation from launch to approval in the browser", () => {
     await poll(() => page.getByTestId("eval-framework").textContent()).toContain("zhumadian-2020");
     await page.getByTestId("eval-regions").getByText("驿城区", { exact: true }).click();
     await page.locator("#eval-launch-ok").click();
-    await page.waitForURL(/\/evaluations\/\d+$/);
+    await page.waitForURL((url) => /^\/evaluations\/\d+$/.test(url.pathname));
     taskUrl = page.url();
     const rows = page.getByTestId("eval-sheets").locator("tbody tr[data-region]");
     await poll(() => rows.count()).toBe(2);

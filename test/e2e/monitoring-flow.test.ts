@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, chooseRegion, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const ADMIN_PASSWORD = "E2e-Monitor-Passw0rd";
@@ -17,13 +17,6 @@ describe("monitoring and checks in the browser", () => {
   let page: Page;
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-
-  /** Chooses a province in the sider's region tree (the admin's tree starts at 全国). */
-  async function chooseRegion(name: string) {
-    const tree = page.getByTestId("region-tree");
-    await poll(() => tree.getByText(name, { exact: true }).count()).toBe(1);
-    await tree.getByText(name, { exact: true }).click();
-  }
 
   beforeAll(async () => {
     server = await startTestServer(ADMIN_PASSWORD);
@@ -44,7 +37,7 @@ describe("monitoring and checks in the browser", () => {
 
   it("ranks Guangdong's 15 cities and 省本级 by spend rate, against the time schedule", async () => {
     await page.goto(`${server.url}/monitoring?year=2024`);
-    await chooseRegion("广东省");
+    await chooseRegion(page, "广东省");
     const total = page.getByTestId("monitor-total");
     await poll(() => total.textContent()).toBe(
       "广东省：预算指标 18,860 万元，实际支出 3,623.35 万元，支出率 19.21%，时间进度 100.00%（截至 2024-12-31）",
@@ -78,7 +71,7 @@ describe("monitoring and checks in the browser", () => {
 
   it("lists the checker's findings and filters them by severity and region", async () => {
     await page.goto(`${server.url}/checks?year=2024`);
-    await chooseRegion("广东省");
+    await chooseRegion(page, "广东省");
     await poll(() => page.getByTestId("checks-summary").textContent()).toBe(
       "广东省 2024 年度：错误 0 项，警告 7 项，提示 2 项；运行监控红色预警 15 项，黄色预警 0 项",
     );

@@ -146,7 +146,7 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
     await page.getByTestId("survey-create").click();
     expect(await page.getByTestId("survey-create-title").inputValue()).toBe(TITLE);
     await page.locator("#survey-create-ok").click();
-    await page.waitForURL(/\/surveys\/\d+$/);
+    await page.waitForURL((url) => /^\/surveys\/\d+$/.test(url.pathname));
     surveyUrl = page.url();
     await poll(() => page.getByTestId("survey-title").textContent()).toBe(TITLE);
     expect(await page.getByTestId("survey-status").textContent()).toBe("草稿");

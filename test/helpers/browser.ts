@@ -1,7 +1,8 @@
 /** Debian's Chromium through playwright-core, with the flags this closed network needs. */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium";
 export const ARTIFACTS = join(process.cwd(), "test-artifacts");
@@ -29,4 +30,13 @@ export function artifactDir(suite: string): string {
   const dir = join(ARTIFACTS, suite);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** Chooses a region in the sider's region tree (an administrator's tree starts at 全国). */
+export async function chooseRegion(page: Page, name: string): Promise<void> {
+  const tree = page.getByTestId("region-tree");
+  await expect
+    .poll(() => tree.getByText(name, { exact: true }).count(), { timeout: 20_000 })
+    .toBe(1);
+  await tree.getByText(name, { exact: true }).click();
 }

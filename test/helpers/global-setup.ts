@@ -7,7 +7,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db/index.ts";
 import { ensureRegions } from "../../src/services/index.ts";
-import { adminUrl, databaseUrl } from "./pg-server.ts";
+import { adminQuery, adminUrl, databaseUrl } from "./pg-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,7 +26,6 @@ export default async function setup(project: TestProject) {
 
   const templateDb = `jixiao_tpl_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
-  // Lives for the whole run: a dropped connection must fail the teardown's query, not the run.
   admin.on("error", () => {});
   try {
     await admin.connect();
@@ -38,6 +37,7 @@ export default async function setup(project: TestProject) {
     );
   }
   await admin.query(`create database ${templateDb}`);
+  await admin.end();
   const server = await openDatabase({ kind: "postgres", url: databaseUrl(templateDb) });
   await server.migrate();
   await ensureRegions(server.db);
@@ -47,8 +47,8 @@ export default async function setup(project: TestProject) {
   project.provide("postgresTemplateDb", templateDb);
 
   return async () => {
-    await admin.query(`drop database if exists ${templateDb} with (force)`);
-    await admin.end();
+    // A connection of its own: one kept for the whole run could have been dropped by a restart.
+    await adminQuery(`drop database if exists ${templateDb} with (force)`);
     rmSync(root, { recursive: true, force: true });
   };
 }
