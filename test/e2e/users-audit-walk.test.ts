@@ -168,6 +168,16 @@ describe("users and the audit log, walked by the administrator", () => {
         return texts.length > 0 && texts.every((t) => /用户/.test(t));
       })
       .toBe(true);
+    // The filter is in the URL: a reload (or a shared link) shows the same filtered log.
+    expect(new URL(page.url()).searchParams.get("entity")).toBe("user");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("audit-filter-entity").textContent()).toMatch(/用户/);
+    await expect
+      .poll(async () => {
+        const texts = await entries.allTextContents();
+        return texts.length > 0 && texts.every((t) => /用户/.test(t));
+      })
+      .toBe(true);
   });
 
   it("exports the filtered log as .xlsx: words, and ids and times as numbers and dates", async () => {

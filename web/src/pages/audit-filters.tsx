@@ -20,13 +20,21 @@ export interface AuditFilterValues {
 const ENTITIES = Object.keys(AUDIT_ENTITIES) as AuditEntityType[];
 const ACTIONS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 
-export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues) => void }) {
+export function AuditFilters({
+  initial,
+  onApply,
+}: {
+  /** The filters of the URL, shown when the page opens (a reload, Back, a shared link). */
+  initial: AuditFilterValues;
+  onApply: (values: AuditFilterValues) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<AuditFilterValues>();
 
   return (
     <Form
       form={form}
+      initialValues={initial}
       layout="inline"
       onFinish={onApply}
       style={{ rowGap: 12, marginBottom: 16 }}
@@ -78,7 +86,13 @@ export function AuditFilters({ onApply }: { onApply: (values: AuditFilterValues)
       <Form.Item>
         <Button
           onClick={() => {
-            form.resetFields();
+            // Empty, not the initial values: those are the URL's filters being cleared.
+            form.setFieldsValue({
+              entity: undefined,
+              action: undefined,
+              actor: undefined,
+              range: null,
+            });
             onApply({});
           }}
         >

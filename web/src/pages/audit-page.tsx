@@ -1,6 +1,7 @@
 /** The audit log, newest first, with filters and before/after of each change or refusal. */
 import { Card, Space, Table, type TableColumnsType, Tag } from "antd";
-import { useCallback, useState } from "react";
+import dayjs from "dayjs";
+import { useCallback, useMemo } from "react";
 import { entityTypeOf } from "../../../src/shared/audit-codes.ts";
 import type { AuditEntryT } from "../../../src/shared/schemas.ts";
 import { dataApi } from "../api/data-endpoints.ts";
@@ -10,11 +11,11 @@ import { useRegionNames } from "../api/use-region-names.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { DownloadButton } from "../components/download-button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { useServerPaging } from "../components/use-server-paging.tsx";
 import { formatDateTime } from "../format/date-time.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { isMessageKey } from "../i18n/translate.ts";
 import { useLayout } from "../layout/layout-context.ts";
+import { useUrlPaging, useUrlState } from "../layout/url-state.tsx";
 import { AuditDetail } from "./audit-detail.tsx";
 import { AuditFilters, type AuditFilterValues } from "./audit-filters.tsx";
 
@@ -22,22 +23,55 @@ const NATION_CODE = "000000";
 
 type Filters = Omit<AuditQuery, "page" | "pageSize" | "regionCode">;
 
-function filtersOf(values: AuditFilterValues): Filters {
+const FILTER_KEYS = ["entity", "action", "actor", "from", "to"] as const;
+
+/** The form's values as URL parameters (an empty one removes its key). */
+function paramsOf(values: AuditFilterValues): Record<(typeof FILTER_KEYS)[number], string | null> {
   const [from, to] = values.range ?? [null, null];
   return {
-    entity: values.entity || undefined,
-    action: values.action?.trim() || undefined,
-    actor: values.actor?.trim() || undefined,
-    from: from?.toISOString(),
-    to: to?.toISOString(),
+    entity: values.entity || null,
+    action: values.action?.trim() || null,
+    actor: values.actor?.trim() || null,
+    from: from?.toISOString() ?? null,
+    to: to?.toISOString() ?? null,
+  };
+}
+
+/** The URL's filters, for the query and back into the form (a reload, Back, a shared link). */
+function filtersOf(search: URLSearchParams): Filters {
+  const value = (key: (typeof FILTER_KEYS)[number]) => search.get(key)?.trim() || undefined;
+  const time = (key: "from" | "to") => {
+    const text = value(key);
+    return text && dayjs(text).isValid() ? text : undefined;
+  };
+  return {
+    entity: value("entity"),
+    action: value("action"),
+    actor: value("actor"),
+    from: time("from"),
+    to: time("to"),
+  };
+}
+
+function formValuesOf(filters: Filters): AuditFilterValues {
+  return {
+    entity: filters.entity,
+    action: filters.action,
+    actor: filters.actor,
+    range:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : null,
   };
 }
 
 export function AuditPage() {
   const { t, locale } = useI18n();
   const { region } = useLayout();
-  const [filters, setFilters] = useState<Filters>({});
-  const { page, pageSize, setPage, pagination } = useServerPaging();
+  // Filters and paging live in the URL (?entity=&action=&actor=&from=&to=&page=).
+  const { search, update } = useUrlState();
+  const filters = useMemo(() => filtersOf(search), [search]);
+  const { page, pageSize, pagination } = useUrlPaging();
 
   const load = useCallback(
     () => api.audit({ ...filters, regionCode: region.code, page, pageSize }),
@@ -145,10 +179,8 @@ export function AuditPage() {
       }
     >
       <AuditFilters
-        onApply={(values) => {
-          setFilters(filtersOf(values));
-          setPage(1);
-        }}
+        initial={formValuesOf(filters)}
+        onApply={(values) => update(paramsOf(values))}
       />
       <ErrorAlert message={entries.error === undefined ? null : errorMessage(entries.error, t)} />
       <div data-testid="audit-table">

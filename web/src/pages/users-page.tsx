@@ -2,7 +2,7 @@
 import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
 import { App, Button, Card, Input, Select, Space, Table, Tag } from "antd";
 import { useCallback, useState } from "react";
-import type { Role } from "../../../src/shared/roles.ts";
+import { ROLES, type Role } from "../../../src/shared/roles.ts";
 import type { UserT } from "../../../src/shared/schemas.ts";
 import { api } from "../api/endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
@@ -10,9 +10,9 @@ import { useRemote } from "../api/use-remote.ts";
 import { useSignedIn } from "../auth/session-context.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { roleOptions } from "../components/role-options.ts";
-import { useServerPaging } from "../components/use-server-paging.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useLayout } from "../layout/layout-context.ts";
+import { useUrlPaging, useUrlState } from "../layout/url-state.tsx";
 import { ResetPasswordModal } from "./reset-password-modal.tsx";
 import { useUserColumns } from "./user-columns.tsx";
 import { UserFormModal } from "./user-form-modal.tsx";
@@ -24,9 +24,12 @@ export function UsersPage() {
   const { message } = App.useApp();
   const { region } = useLayout();
   const { user: self } = useSignedIn();
-  const [q, setQ] = useState("");
-  const [role, setRole] = useState<Role | undefined>(undefined);
-  const { page, pageSize, setPage, pagination } = useServerPaging();
+  // The search and the role filter live in the URL (?q=&role=), as every page's filters do.
+  const { search: params, update } = useUrlState();
+  const q = params.get("q") ?? "";
+  const wantedRole = params.get("role");
+  const role = ROLES.find((r) => r === wantedRole);
+  const { page, pageSize, pagination } = useUrlPaging();
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const load = useCallback(
@@ -35,10 +38,7 @@ export function UsersPage() {
   );
   const users = useRemote(load);
 
-  const search = (value: string) => {
-    setQ(value.trim());
-    setPage(1);
-  };
+  const search = (value: string) => update({ q: value.trim() || null });
 
   const toggle = async (user: UserT) => {
     try {
@@ -70,6 +70,7 @@ export function UsersPage() {
             prefix={<SearchOutlined />}
             placeholder={t("users.search")}
             style={{ width: 260 }}
+            defaultValue={q}
             onPressEnter={(event) => search(event.currentTarget.value)}
             onChange={(event) => {
               if (event.target.value === "") search("");
@@ -82,10 +83,7 @@ export function UsersPage() {
             style={{ width: 200 }}
             options={roleOptions(t)}
             value={role}
-            onChange={(value) => {
-              setRole(value);
-              setPage(1);
-            }}
+            onChange={(value) => update({ role: value ?? null })}
             data-testid="users-role-filter"
           />
         </Space>
