@@ -188,15 +188,22 @@ export function floatTotals(inputs: readonly unknown[]): number[] {
   });
 }
 
-export function decimalTotals(framework: Framework, inputs: readonly ValidatedInput[]): string[] {
-  return inputs.map((input) => scoreValidated(framework, input).total.toString());
+export function decimalTotals(
+  framework: Framework,
+  inputs: readonly ValidatedInput[],
+  decimalOnly = false,
+): string[] {
+  return inputs.map((input) => scoreValidated(framework, input, { decimalOnly }).total.toString());
 }
 
 export interface ScoreBenchmark {
   counties: number;
   indicators: number;
   validateMs: number;
+  /** The engine as it runs: the exact fast path, decimal.js where it cannot. */
   decimalMs: number;
+  /** The decimal.js rules alone, the reference the fast path is tested against. */
+  referenceMs: number;
   floatMs: number;
   /** decimal scoring time ÷ float time. */
   ratio: number;
@@ -219,12 +226,14 @@ export function runScoreBenchmark(rounds = 3): ScoreBenchmark {
   const validated = raw.map((data) => parseInput(framework, data));
   const validateMs = best(() => raw.map((data) => parseInput(framework, data)));
   const decimalMs = best(() => decimalTotals(framework, validated));
+  const referenceMs = best(() => decimalTotals(framework, validated, true));
   const floatMs = best(() => floatTotals(raw));
   return {
     counties: COUNTIES,
     indicators: RULES.length * 5,
     validateMs,
     decimalMs,
+    referenceMs,
     floatMs,
     ratio: decimalMs / floatMs,
   };

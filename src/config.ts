@@ -16,6 +16,9 @@ const Env = z.object({
     .optional(),
   JIXIAO_ADMIN_PASSWORD: z.string().optional(),
   JIXIAO_EVIDENCE_DIR: z.string().optional(),
+  JIXIAO_FILE_STORE: z.enum(["db", "folder"]).optional(),
+  JIXIAO_JOB_STALE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  JIXIAO_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   JIXIAO_CHROMIUM: z.string().default("/usr/bin/chromium"),
   JIXIAO_REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   JIXIAO_REPORT_QUEUE_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
@@ -44,6 +47,15 @@ export interface Config {
   dataDir: string;
   /** Where evidence files (佐证材料) are kept: JIXIAO_EVIDENCE_DIR, or the data folder's evidence/. */
   evidenceDir: string;
+  /**
+   * Where files (evidence, generated reports) are kept: "db" (the default on the PostgreSQL server:
+   * every app node sees every file) or "folder" (evidenceDir; the PGlite default). JIXIAO_FILE_STORE.
+   */
+  fileStore?: "db" | "folder";
+  /** A running job silent this long (seconds) belongs to a node that died: it goes back to the queue. */
+  jobStaleSeconds?: number;
+  /** Times a job is started before a job whose node died is failed instead of queued again. */
+  jobMaxAttempts?: number;
   /** The Chromium that prints PDF reports (Debian's by default). */
   chromiumPath: string;
   /** Reports rendered at once on this server (background jobs, and PDF pages in its one Chromium). */
@@ -82,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     evidenceDir: resolve(e.JIXIAO_EVIDENCE_DIR ?? resolve(dataDir, "evidence")),
+    fileStore: e.JIXIAO_FILE_STORE ?? (e.DATABASE_URL ? "db" : "folder"),
+    jobStaleSeconds: e.JIXIAO_JOB_STALE_SECONDS,
+    jobMaxAttempts: e.JIXIAO_JOB_MAX_ATTEMPTS,
     chromiumPath: e.JIXIAO_CHROMIUM,
     reportConcurrency: e.JIXIAO_REPORT_CONCURRENCY,
     reportQueuePerUser: e.JIXIAO_REPORT_QUEUE_PER_USER,

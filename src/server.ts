@@ -7,15 +7,16 @@ import type { Config } from "./config.ts";
 import { openDatabase } from "./db/index.ts";
 import { chromiumPdf } from "./reports/pdf.ts";
 import {
-  failInterruptedReportJobs,
   flushAuditSummaries,
   type PrepareResult,
   prepareDatabase,
   reportJobRunner,
+  reportJobSettingsOf,
   seedDemo,
+  settleInterruptedReportJobs,
   systemContext,
 } from "./services/index.ts";
-import { folderEvidenceStore } from "./storage/evidence-store.ts";
+import { fileStoreOf } from "./storage/file-store.ts";
 import { closeWorkers } from "./workers/pool.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -54,9 +55,12 @@ export async function startServer(
   let server: ServerType;
   // One Chromium for the server's PDFs, started on the first; report jobs share its pages.
   const pdf = chromiumPdf(config.chromiumPath, { concurrency: config.reportConcurrency });
+  const files = fileStoreOf(config, database.db);
   const reportJobs = reportJobRunner(database.db, pdf, {
+    files,
     concurrency: config.reportConcurrency,
     queuePerUser: config.reportQueuePerUser,
+    ...reportJobSettingsOf(config),
     onError: (err) => logger.warn({ err }, "报告任务出错 / report job fault"),
   });
   try {
@@ -66,9 +70,9 @@ export async function startServer(
     });
     // Shown before anything else can fail: a generated password is shown nowhere else, ever.
     printFirstStart(print, prepared);
-    const interrupted = await failInterruptedReportJobs(database.db);
-    if (interrupted > 0) {
-      logger.warn({ interrupted }, "report jobs cut off by the last stop marked failed");
+    const interrupted = await settleInterruptedReportJobs(database.db, reportJobSettingsOf(config));
+    if (interrupted.requeued + interrupted.failed > 0) {
+      logger.warn(interrupted, "report jobs cut off by a stopped node: queued again, or failed");
     }
     const demo =
       options.demo === false ? null : await seedDemo(database.db, systemContext("system"));
@@ -84,7 +88,7 @@ export async function startServer(
     }
     const { app } = createApp({
       database,
-      evidence: folderEvidenceStore(config.evidenceDir),
+      evidence: files,
       pdf,
       reportJobs,
       logger,

@@ -9,7 +9,7 @@ import type { EvidenceStore } from "../storage/evidence-store.ts";
 
 export interface AppDeps {
   database: Database;
-  /** Where evidence files are kept. */
+  /** The file store: evidence files, and the files of report jobs (a folder, or the database). */
   evidence: EvidenceStore;
   logger: Logger;
   /** Prints reports to PDF (Chromium). */

@@ -27,6 +27,7 @@ import { promptPassword } from "./prompt.ts";
 import { registerReportCommand } from "./report-command.ts";
 import { registerScoringCommands } from "./score-commands.ts";
 import { adminPasswordLine, operator, withDatabase } from "./with-database.ts";
+import { registerWorkerCommand } from "./worker-command.ts";
 
 export const EXIT_INVALID = 2;
 
@@ -66,9 +67,10 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     // Subcommands inherit this: usage errors throw a CommanderError that runCli turns into exit 2.
     .exitOverride()
     // A one-shot command has no other requests to keep answering: its work runs on the main thread,
-    // without the worker threads' start-up (about a second each). `serve` keeps them.
+    // without the worker threads' start-up (about a second each). `serve` and `worker` keep them.
     .hook("preAction", async (_program, action) => {
-      if (action.name() !== "serve" && process.env.JIXIAO_WORKERS === undefined) {
+      const node = action.name() === "serve" || action.name() === "worker";
+      if (!node && process.env.JIXIAO_WORKERS === undefined) {
         await configureWorkers(0);
       }
     });
@@ -246,6 +248,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
   registerCheckCommand(program, out);
   registerReportCommand(program, out);
   registerAllocateCommand(program, out);
+  registerWorkerCommand(program, out);
   return program;
 }
 

@@ -6,7 +6,7 @@ import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePglite, PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { connectionErrorReason, isPgliteAbort, WasmRuntimeError } from "./connection-errors.ts";
@@ -22,6 +22,14 @@ export type DbOrTx = Db | Tx;
 /** The rows of a raw query: node-postgres answers a QueryResult, PGlite a Results object; both carry `rows`. */
 export async function queryRows<T = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * Whether the database runs one statement at a time for the whole process (embedded PGlite: one
+ * connection): then a single statement needs no lock against concurrent ones.
+ */
+export function runsOneAtATime(db: DbOrTx): boolean {
+  return db instanceof PgliteDatabase;
 }
 
 export type DbTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };

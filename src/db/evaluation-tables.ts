@@ -224,6 +224,11 @@ export const reportJobs = pgTable(
     startedAt: ts("started_at"),
     /** The running server's claim: its writes carry it, so a job handed back or taken over is left alone. */
     claim: varchar("claim", { length: 40 }),
+    /** Times a node has taken it: a job whose node died goes back to the queue until the limit. */
+    attempts: integer("attempts").notNull().default(0),
+    /** The finished file in the file store (older jobs kept it in `bytes`), and its size. */
+    fileSha256: varchar("file_sha256", { length: 64 }),
+    fileSize: integer("file_size"),
   },
   (t) => [
     index("report_jobs_user_idx").on(t.userId, t.createdAt),

@@ -125,4 +125,6 @@ export const meta = pgTable("meta", {
 export * from "./allocation-tables.ts";
 export * from "./dataset-tables.ts";
 export * from "./evaluation-tables.ts";
+export * from "./hierarchy-tables.ts";
+export * from "./storage-tables.ts";
 export * from "./survey-tables.ts";

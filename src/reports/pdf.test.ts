@@ -1,9 +1,12 @@
 // The PDF renderer: one browser reused, a relaunch after a crash, at most N pages at once, nothing
 // left running after close. Fake browsers for the counting, Debian's Chromium for the real thing.
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { chromiumPdf, launchChromium } from "./pdf.ts";
+import { chromiumPdf, launchChromium, PAGE_USES } from "./pdf.ts";
 
 const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -95,6 +98,52 @@ describe("chromiumPdf with a stand-in browser", () => {
     await failing.close();
   });
 
+  it("prints one document after another on a kept page, replacing a page that failed and a page used up", async () => {
+    let contexts = 0;
+    let closed = 0;
+    let fail = false;
+    const browser = {
+      on: () => browser,
+      isConnected: () => true,
+      newContext: async () => {
+        contexts += 1;
+        return {
+          newPage: async () => ({
+            setContent: async () => undefined,
+            pdf: async () => {
+              if (fail) throw new Error("page crashed");
+              return new Uint8Array([1]);
+            },
+          }),
+          close: async () => {
+            closed += 1;
+          },
+        };
+      },
+      close: async () => undefined,
+    } as unknown as Browser;
+    const pdf = chromiumPdf("fake", { concurrency: 2, launch: async () => browser });
+    for (let i = 0; i < 3; i += 1) await pdf.render("<p>x</p>");
+    await Promise.all([pdf.render("<p>a</p>"), pdf.render("<p>b</p>")]);
+    // One page for the three in turn, a second only for the two at once.
+    expect(contexts).toBe(2);
+    expect(closed).toBe(0);
+    fail = true;
+    await expect(pdf.render("<p>y</p>")).rejects.toThrow("page crashed");
+    expect(closed).toBe(1);
+    fail = false;
+    await pdf.render("<p>z</p>");
+    expect(contexts).toBe(2);
+    // The page left has printed 3 + 1 + 1 documents: at PAGE_USES it is closed, and a new one opens.
+    for (let i = 0; i < PAGE_USES - 6; i += 1) await pdf.render("<p>n</p>");
+    expect(closed).toBe(1);
+    await pdf.render("<p>n</p>");
+    expect(closed).toBe(2);
+    await pdf.render("<p>m</p>");
+    expect(contexts).toBe(3);
+    await pdf.close();
+  });
+
   it("refuses the pages still waiting when closed, and starts no browser for them", async () => {
     const releases: (() => void)[] = [];
     let launches = 0;
@@ -141,6 +190,29 @@ function chromiumChildren(): number[] {
 }
 
 describe("chromiumPdf with Debian's Chromium", () => {
+  it("prints the second document on the kept page with nothing of the first", async () => {
+    const pdf = chromiumPdf(CHROMIUM);
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-pdf-"));
+    const text = (bytes: Uint8Array, name: string) => {
+      writeFileSync(join(dir, name), bytes);
+      return execFileSync("pdftotext", [join(dir, name), "-"], { encoding: "utf8" });
+    };
+    try {
+      const first = text(
+        await pdf.render("<html><body><h1>驻马店市评分表</h1></body></html>"),
+        "1.pdf",
+      );
+      const second = text(await pdf.render("<html><body><p>上蔡县</p></body></html>"), "2.pdf");
+      expect(first).toContain("驻马店市评分表");
+      expect(second).toContain("上蔡县");
+      expect(second).not.toContain("驻马店市");
+      expect(second).toMatch(/—\s*1\s*—/);
+    } finally {
+      await pdf.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("launches once for several PDFs, again after the browser is killed, and leaves nothing running", async () => {
     const browsers: Browser[] = [];
     const pdf = chromiumPdf(CHROMIUM, {

@@ -1,10 +1,11 @@
 /**
  * HTML to PDF in Debian's Chromium (playwright-core): A4 as the page's CSS says, "— n —" page
  * numbers at the foot, fonts embedded (Noto CJK from fonts-noto-cjk when the official faces are absent).
- * One browser per renderer, started on the first PDF and kept, a fresh context for each document,
+ * One browser per renderer, started on the first PDF and kept; its pages are kept too and print
+ * one document after another (a fresh page costs a renderer process: about 1 s of CPU for a sheet);
  * at most `concurrency` pages printing at once.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 export interface PdfRenderer {
   render(html: string): Promise<Uint8Array>;
@@ -19,6 +20,15 @@ export interface ChromiumPdfOptions {
   idleMs?: number;
   /** Starts the browser; tests count launches through it. */
   launch?: (executablePath: string) => Promise<Browser>;
+}
+
+/** A kept page prints this many documents, then is closed and replaced (bounds its memory). */
+export const PAGE_USES = 100;
+
+interface KeptPage {
+  context: BrowserContext;
+  page: Page;
+  uses: number;
 }
 
 const FOOTER =
@@ -72,11 +82,14 @@ export function chromiumPdf(executablePath: string, options: ChromiumPdfOptions 
   let idleTimer: NodeJS.Timeout | null = null;
   /** Counts close() calls: a PDF asked for before one neither retries nor starts a browser after it. */
   let generation = 0;
+  /** Pages not printing, per browser: at most `concurrency` of them, gone with their browser. */
+  const spare = new Map<Browser, KeptPage[]>();
 
   const current = (): Promise<Browser> => {
     if (browser) return browser;
     const starting = launch(executablePath).then((started) => {
       started.on("disconnected", () => {
+        spare.delete(started);
         if (browser === starting) browser = null;
       });
       return started;
@@ -93,25 +106,51 @@ export function chromiumPdf(executablePath: string, options: ChromiumPdfOptions 
     const closing = browser;
     browser = null;
     const started = await closing?.catch(() => null);
+    if (started) spare.delete(started);
     await started?.close().catch(() => undefined);
   };
 
-  const print = async (instance: Browser, html: string) => {
+  const openPage = async (instance: Browser): Promise<KeptPage> => {
+    const kept = spare.get(instance)?.pop();
+    if (kept) return kept;
+    // A context per page: documents printing at once share nothing.
     const context = await instance.newContext();
     try {
-      const page = await context.newPage();
-      await page.setContent(html, { waitUntil: "load" });
-      const pdf = await page.pdf({
+      return { context, page: await context.newPage(), uses: 0 };
+    } catch (err) {
+      await context.close().catch(() => undefined);
+      throw err;
+    }
+  };
+
+  const print = async (instance: Browser, html: string) => {
+    const kept = await openPage(instance);
+    let pdf: Buffer;
+    try {
+      // The whole document is replaced: nothing of the previous one stays in the page.
+      await kept.page.setContent(html, { waitUntil: "load" });
+      pdf = await kept.page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: "<div></div>",
         footerTemplate: FOOTER,
       });
-      return new Uint8Array(pdf);
-    } finally {
-      await context.close().catch(() => undefined);
+    } catch (err) {
+      // A page that failed is not trusted with another document.
+      await kept.context.close().catch(() => undefined);
+      throw err;
     }
+    kept.uses += 1;
+    const alive = (await browser?.catch(() => null)) === instance && instance.isConnected();
+    if (alive && kept.uses < PAGE_USES) {
+      const pages = spare.get(instance) ?? [];
+      spare.set(instance, pages);
+      pages.push(kept);
+    } else {
+      await kept.context.close().catch(() => undefined);
+    }
+    return new Uint8Array(pdf);
   };
 
   const once = async (html: string, asked: number) => {

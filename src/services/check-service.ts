@@ -20,6 +20,7 @@ import type { Framework } from "../domain/frameworks/index.ts";
 import { runTask } from "../workers/pool.ts";
 import { frameworksByCode, portableCheckData } from "../workers/tasks.ts";
 import { type ExportLocale, findingsWorkbook } from "../xlsx/findings-workbook.ts";
+import { cachedCheck } from "./check-cache.ts";
 import { ownLevel, type ServiceContext } from "./context.ts";
 import { loadProgrammeRefs, loadRegionRefs } from "./dataset-context.ts";
 import { assertRegionInScope, authorize } from "./policy.ts";
@@ -35,6 +36,8 @@ export async function loadCheckData(
   db: DbOrTx,
   region: Pick<RegionRecord, "path">,
   year: number,
+  /** Only these data sets (and no previous year): the monitoring view reads two. */
+  only?: readonly string[],
 ): Promise<CheckData> {
   const [regionRefs, programmeRefs] = await Promise.all([
     loadRegionRefs(db),
@@ -42,10 +45,12 @@ export async function loadCheckData(
   ]);
   const rows: Record<string, CheckRow[]> = {};
   for (const spec of DATASETS) {
+    if (only && !only.includes(spec.name)) continue;
     rows[spec.name] = await loadStoredRows(db, spec, year, region.path);
   }
   const funds = findDataset("funds");
-  const previousFunds = funds ? await loadStoredRows(db, funds, year - 1, region.path) : [];
+  const previousFunds =
+    funds && !only ? await loadStoredRows(db, funds, year - 1, region.path) : [];
   const regions = new Map<string, CheckRegion>(
     regionRefs.map((r) => [r.code, { ...r, parentCode: parentOf(r.path) }]),
   );
@@ -76,6 +81,8 @@ export interface RegionCheck {
   asOf: string;
   result: CheckResult;
   problems: Problem[];
+  /** The regions the check read (names and paths), for the region facet and the `within` filter. */
+  regions: ReadonlyMap<string, CheckRegion>;
 }
 
 async function scope(db: DbOrTx, ctx: ServiceContext, regionCode: string | undefined) {
@@ -97,18 +104,27 @@ export async function checkRegion(
 ): Promise<RegionCheck> {
   const region = await scope(db, ctx, request.regionCode);
   const asOf = request.asOf ?? today();
-  const data = await loadCheckData(db, region, request.year);
-  // A national year's checks take seconds of CPU: a worker thread runs them.
-  const { result, problems } = await runTask("check", {
-    data: portableCheckData(data),
-    options: checkOptions({ ...request.options, asOf }),
-  });
+  const options = checkOptions({ ...request.options, asOf });
+  const key = `check|${region.code}|${request.year}|${JSON.stringify(options)}`;
+  const { result, problems, regions } = await cachedCheck(
+    db,
+    request.year,
+    key,
+    async () => {
+      const data = await loadCheckData(db, region, request.year);
+      // A national year's checks take seconds of CPU: a worker thread runs them.
+      const checked = await runTask("check", { data: portableCheckData(data), options });
+      return { ...checked, regions: data.regions };
+    },
+    (answer) => answer.result.findings.length + answer.problems.length,
+  );
   return {
     region: { code: region.code, name: region.name },
     year: request.year,
     asOf,
     result,
     problems,
+    regions,
   };
 }
 
@@ -120,6 +136,9 @@ export interface RegionMonitoring {
   alerts: Finding[];
 }
 
+/** What `buildMonitoring` reads besides the regions and programmes. */
+const MONITORING_DATASETS = ["allocations", "plan-actual"] as const;
+
 /** The monitoring page: spend and completion by region at their latest dates, with the alerts. */
 export async function monitorRegion(
   db: DbOrTx,
@@ -128,11 +147,22 @@ export async function monitorRegion(
 ): Promise<RegionMonitoring> {
   const region = await scope(db, ctx, request.regionCode);
   const asOf = request.asOf ?? today();
-  const data = await loadCheckData(db, region, request.year);
-  const { view, alerts } = await runTask("monitor", {
-    data: portableCheckData(data),
-    options: checkOptions({ ...request.options, asOf }),
-  });
+  const options = checkOptions({ ...request.options, asOf });
+  // The alerts are the checker's monitoring findings: the check answer (cached, shared with the
+  // checks page) has them; the view itself reads only the progress records.
+  const check = await checkRegion(db, ctx, { ...request, regionCode: region.code, asOf });
+  const alerts = check.result.findings.filter((f) => f.category === "monitoring");
+  const key = `monitor|${region.code}|${request.year}|${JSON.stringify(options)}`;
+  const { view } = await cachedCheck(
+    db,
+    request.year,
+    key,
+    async () => {
+      const data = await loadCheckData(db, region, request.year, MONITORING_DATASETS);
+      return runTask("monitor", { data: portableCheckData(data), options });
+    },
+    (answer) => answer.view.lines.length + answer.view.completion.length,
+  );
   // The region's own allocation (省本级) is not a total: say so in its name.
   const lines = view.lines.map((l) =>
     l.regionCode === region.code ? { ...l, regionName: ownLevel(l.regionName, ctx.locale) } : l,
@@ -154,25 +184,41 @@ export interface FindingFilter {
   pageSize: number;
 }
 
-/** One page of the findings that pass the filters, and the regions with findings, most first. */
+/**
+ * One page of the findings that pass the filters, and the region facet: the checked region itself
+ * and each region one level below it with the findings in its subtree, most first (a national check
+ * lists the provinces, not every county with a finding).
+ */
 export async function listFindings(
   db: DbOrTx,
   ctx: ServiceContext,
-  findings: readonly Finding[],
+  check: Pick<RegionCheck, "region" | "result" | "regions">,
   filter: FindingFilter,
 ): Promise<{
   total: number;
   findings: Finding[];
   regions: { code: string; name: string; count: number }[];
 }> {
-  const byKind = findings.filter((f) => ofKind(f, filter));
+  const byKind = check.result.findings.filter((f) => ofKind(f, filter));
+  const scopePath = check.regions.get(check.region.code)?.path ?? "";
+  const depth = scopePath.split("/").filter(Boolean).length;
   const counts = new Map<string, { code: string; name: string; count: number }>();
+  // A national year has tens of thousands of findings over a few thousand regions: each region once.
+  const entryOf = new Map<string, { code: string; name: string; count: number }>();
   for (const f of byKind) {
-    const entry = counts.get(f.regionCode) ?? { code: f.regionCode, name: f.regionName, count: 0 };
+    let entry = entryOf.get(f.regionCode);
+    if (!entry) {
+      const path = check.regions.get(f.regionCode)?.path ?? "";
+      // The scope's own findings, or the region directly below it that holds this one.
+      const code = path.split("/").filter(Boolean)[depth] ?? check.region.code;
+      const name = code === f.regionCode ? f.regionName : (check.regions.get(code)?.name ?? code);
+      entry = counts.get(code) ?? { code, name, count: 0 };
+      counts.set(code, entry);
+      entryOf.set(f.regionCode, entry);
+    }
     entry.count += 1;
-    counts.set(f.regionCode, entry);
   }
-  const shown = await withinRegion(db, ctx, byKind, filter.within);
+  const shown = await withinRegion(db, ctx, check.regions, byKind, filter.within);
   const start = (filter.page - 1) * filter.pageSize;
   return {
     total: shown.length,
@@ -194,14 +240,14 @@ function ofKind(f: Finding, filter: KindFilter): boolean {
 async function withinRegion(
   db: DbOrTx,
   ctx: ServiceContext,
+  regions: ReadonlyMap<string, CheckRegion>,
   findings: readonly Finding[],
   within: string | undefined,
 ): Promise<readonly Finding[]> {
   if (!within) return findings;
   const region = await getRegion(db, within, "within");
   assertRegionInScope(ctx, region);
-  const paths = new Map((await loadRegionRefs(db)).map((r) => [r.code, r.path]));
-  return findings.filter((f) => (paths.get(f.regionCode) ?? "").startsWith(region.path));
+  return findings.filter((f) => (regions.get(f.regionCode)?.path ?? "").startsWith(region.path));
 }
 
 const EXPORT_TITLE = {
@@ -223,6 +269,7 @@ export async function exportFindings(
   const kept = await withinRegion(
     db,
     ctx,
+    check.regions,
     check.result.findings.filter((f) => ofKind(f, filter)),
     filter.within,
   );

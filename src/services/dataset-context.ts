@@ -11,6 +11,7 @@ import type {
   ProgrammeRef,
   RegionRef,
 } from "../domain/datasets/types.ts";
+import { NATION_CODE } from "../domain/regions.ts";
 import type { DataRowT } from "../shared/data-schemas.ts";
 
 export { datasetOrThrow };
@@ -30,16 +31,23 @@ export async function loadRegionRefs(db: DbOrTx, scopePath = "/"): Promise<Regio
   return rowsOf<RegionRef>(result);
 }
 
-/** Programmes of a year owned by the scope region, its ancestors, or regions below it. */
+/**
+ * Programmes of a year owned by the scope region, its ancestors, or regions below it (both through
+ * region_ancestors: rows with the scope as ancestor, and the scope's own ancestor rows).
+ */
 export async function loadProgrammeRefs(
   db: DbOrTx,
   year: number,
   scopePath: string,
 ): Promise<ProgrammeRef[]> {
+  // "/" (no region) is the whole country, the root every region lies under.
+  const scopeCode = scopePath.split("/").filter(Boolean).at(-1) ?? NATION_CODE;
   const result = await db.execute(sql`
     select p.id, p.name, p.region_code as "regionCode", r.path as "regionPath"
     from programmes p join regions r on r.code = p.region_code
-    where p.year = ${year} and (r.path like ${`${scopePath}%`} or ${scopePath} like r.path || '%')
+    where p.year = ${year} and (
+      p.region_code in (select region_code from region_ancestors where ancestor_code = ${scopeCode})
+      or p.region_code in (select ancestor_code from region_ancestors where region_code = ${scopeCode}))
     order by r.path, p.name`);
   return rowsOf<ProgrammeRef & { id: number | string }>(result).map((p) => ({
     ...p,

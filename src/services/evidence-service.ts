@@ -52,8 +52,9 @@ export async function uploadEvidence(
     if (code !== null && !leafIndicators(loaded.framework).some((n) => n.indicator.code === code)) {
       throw new DomainError("evidence.indicator_unknown", { code }, { field: "indicatorCode" });
     }
-    // The bytes first: a row never points at a file that is not there.
-    await store.put(sha256, upload.bytes);
+    // The bytes first: a row never points at a file that is not there (in the database store, in
+    // this transaction).
+    await store.put(sha256, upload.bytes, tx);
     const [row] = await tx
       .insert(evidenceFiles)
       .values({

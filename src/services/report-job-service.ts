@@ -1,13 +1,27 @@
 /**
  * Reports generated in the background: a job row is written at once, queued; a server takes it
  * from the queue when it has a free slot (`concurrency` per server, one running job per user, the
- * user least recently served first), writes its progress to the row, and the file lands in the row.
- * The page (or the CLI) polls the row, so a reload finds the job again. While it runs, the process
- * touches the job's heartbeat; a running job whose heartbeat stopped (its process died; with several
- * servers on one PostgreSQL, any of them) is marked failed at the next claim, start, or look by its owner.
+ * user least recently served first), writes its progress to the row, and the file lands in the file
+ * store (the database on the PostgreSQL server), named in the row. The page (or the CLI) polls the
+ * row, so a reload finds the job again; any node serves the file. While it runs, the process touches
+ * the job's heartbeat; a running job whose heartbeat stopped (its process died; with several nodes on
+ * one PostgreSQL, any of them) goes back to the queue at the next claim, start, or look by its owner,
+ * and another node runs it again, up to `maxAttempts` starts; past them it is failed.
  */
-import { randomUUID } from "node:crypto";
-import { and, count, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import {
+  and,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  lt,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import type { Config } from "../config.ts";
 import { type Db, type DbOrTx, isConnectionError, queryRows } from "../db/index.ts";
 import { regions, reportJobs, users } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
@@ -15,6 +29,7 @@ import { reportTitle } from "../domain/reports/index.ts";
 import type { ReportFormat } from "../reports/formats.ts";
 import type { PdfRenderer } from "../reports/pdf.ts";
 import type { Role } from "../shared/roles.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import type { ServiceContext } from "./context.ts";
 import { loadSheet } from "./evaluation-service.ts";
 import { getTask } from "./evaluation-task-service.ts";
@@ -38,10 +53,14 @@ const PROGRESS_EVERY_MS = 300;
 const MARK_FAILED_ATTEMPTS = 6;
 /** …this far apart (the database's Retry-After). */
 const MARK_FAILED_RETRY_MS = 2_000;
-/** A running job touches its heartbeat this often, even in a long step without progress (a PDF). */
+/** A running job touches its heartbeat this often (or four times per stale period if shorter), even in a long step without progress (a PDF). */
 const HEARTBEAT_EVERY_MS = 10_000;
-/** A running job silent for this long belongs to a process that is gone. */
+/** A running job silent for this long belongs to a process that is gone (the default of `staleSeconds`). */
 const STALE_SECONDS = 60;
+/** Starts of one job before a job whose node died is failed rather than queued again (the default of `maxAttempts`). */
+const MAX_ATTEMPTS = 3;
+/** How often a runner sweeps the file store of files nothing names (jobs deleted after a week, evidence removed). */
+const SWEEP_EVERY_MS = 6 * 3600 * 1000;
 const INTERRUPTED = "服务重启，报告生成中断，请重新生成";
 /** The advisory lock every server takes to claim a job: claims are few, and one at a time keeps "one per user" true. */
 const CLAIM_LOCK = sql`hashtext('jixiao:report-jobs:claim')`;
@@ -51,8 +70,27 @@ export interface ReportJobSettings {
   concurrency: number;
   /** Jobs one user may have waiting; past it a new one is refused (`report.queue_full`, 429). */
   queuePerUser: number;
+  /** A running job whose heartbeat is older than this (seconds) lost its node: queued again, or failed. */
+  staleSeconds: number;
+  /** Starts of one job at most: a job whose node died after its last start is failed. */
+  maxAttempts: number;
 }
-export const DEFAULT_REPORT_JOB_SETTINGS: ReportJobSettings = { concurrency: 2, queuePerUser: 5 };
+export const DEFAULT_REPORT_JOB_SETTINGS: ReportJobSettings = {
+  concurrency: 2,
+  queuePerUser: 5,
+  staleSeconds: STALE_SECONDS,
+  maxAttempts: MAX_ATTEMPTS,
+};
+
+/** The settings of JIXIAO_JOB_STALE_SECONDS and JIXIAO_JOB_MAX_ATTEMPTS, where set. */
+export function reportJobSettingsOf(
+  config: Pick<Config, "jobStaleSeconds" | "jobMaxAttempts">,
+): Partial<ReportJobSettings> {
+  return {
+    ...(config.jobStaleSeconds !== undefined && { staleSeconds: config.jobStaleSeconds }),
+    ...(config.jobMaxAttempts !== undefined && { maxAttempts: config.jobMaxAttempts }),
+  };
+}
 
 /** Makes a job's file; tests put a render that waits for them here. */
 export type RenderReportJob = (
@@ -74,7 +112,10 @@ type JobRow = typeof reportJobs.$inferSelect;
 type JobMeta = Omit<JobRow, "bytes"> & { size: number | null };
 
 const { bytes: _file, ...META_COLUMNS } = getTableColumns(reportJobs);
-const META = { ...META_COLUMNS, size: sql<number | null>`octet_length(${reportJobs.bytes})` };
+const META = {
+  ...META_COLUMNS,
+  size: sql<number | null>`coalesce(${reportJobs.fileSize}, octet_length(${reportJobs.bytes}))`,
+};
 
 function toAnswer(row: JobMeta, places: Map<number, number>) {
   return {
@@ -202,15 +243,19 @@ interface Claimed {
  * server). Under one advisory lock for every server: `for update skip locked` alone would let
  * two servers each take a different job of the same user.
  */
-async function claimNext(db: Db, claim: string): Promise<Claimed | null> {
+async function claimNext(
+  db: Db,
+  claim: string,
+  settings: ReportJobSettings,
+): Promise<Claimed | null> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
-    // A dead server's running job would otherwise hold its user's turn for ever.
-    await failStaleJobs(tx);
+    // A dead node's running job would otherwise hold its user's turn for ever: back to the queue.
+    await settleStaleJobs(tx, settings);
     const [row] = await queryRows<{ id: number; user_id: number; params: unknown }>(
       tx,
       sql`update report_jobs
-          set status = 'running', stage = '开始', claim = ${claim},
+          set status = 'running', stage = '开始', claim = ${claim}, attempts = attempts + 1,
               started_at = now(), heartbeat_at = now()
           where id = (
             select q.id from report_jobs q
@@ -265,6 +310,8 @@ export interface ReportJobRunner {
 }
 
 export interface ReportJobRunnerOptions extends Partial<ReportJobSettings> {
+  /** Where finished files go; without one they stay in the job's row (a one-node app). */
+  files?: FileStore;
   render?: RenderReportJob;
   /** Where faults are told: a failed claim (the job stays queued for the next round), a render that broke. */
   onError?: (err: unknown) => void;
@@ -279,19 +326,26 @@ export function reportJobRunner(
   const settings: ReportJobSettings = {
     concurrency: options.concurrency ?? DEFAULT_REPORT_JOB_SETTINGS.concurrency,
     queuePerUser: options.queuePerUser ?? DEFAULT_REPORT_JOB_SETTINGS.queuePerUser,
+    staleSeconds: options.staleSeconds ?? DEFAULT_REPORT_JOB_SETTINGS.staleSeconds,
+    maxAttempts: options.maxAttempts ?? DEFAULT_REPORT_JOB_SETTINGS.maxAttempts,
   };
+  const heartbeatMs = Math.min(HEARTBEAT_EVERY_MS, (settings.staleSeconds * 1000) / 4);
   const render = options.render ?? renderJob;
   const onError = options.onError ?? (() => undefined);
   const active = new Map<string, { done: Promise<void>; abandon: () => void }>();
   let stopped = false;
   let poll: NodeJS.Timeout | null = null;
+  let sweeper: NodeJS.Timeout | null = null;
+  const sweep = () => {
+    void options.files?.sweep?.().catch(onError);
+  };
   let rounds: Promise<void> = Promise.resolve();
   let failing = false;
 
   const round = async () => {
     try {
       while (!stopped && active.size < settings.concurrency) {
-        const job = await claimNext(db, randomUUID());
+        const job = await claimNext(db, randomUUID(), settings);
         if (!job) break;
         let abandoned = false;
         const entry = {
@@ -301,7 +355,8 @@ export function reportJobRunner(
           },
         };
         active.set(job.claim, entry);
-        entry.done = runJob(db, job, render, pdf, () => abandoned, onError).finally(() => {
+        const run = { render, pdf, files: options.files, heartbeatMs, onError };
+        entry.done = runJob(db, job, run, () => abandoned).finally(() => {
           active.delete(job.claim);
           void pump();
         });
@@ -327,11 +382,18 @@ export function reportJobRunner(
       if (poll) clearInterval(poll);
       poll = setInterval(() => void pump(), pollMs);
       poll.unref();
+      if (options.files?.sweep && !sweeper) {
+        sweep();
+        sweeper = setInterval(sweep, SWEEP_EVERY_MS);
+        sweeper.unref();
+      }
     },
     async stop(graceMs = 5000) {
       stopped = true;
       if (poll) clearInterval(poll);
       poll = null;
+      if (sweeper) clearInterval(sweeper);
+      sweeper = null;
       await rounds;
       let timer: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
@@ -344,23 +406,37 @@ export function reportJobRunner(
       if (finished || active.size === 0) return;
       const claims = [...active.keys()];
       for (const entry of active.values()) entry.abandon();
-      // Another server, or this one's next start, runs them again from the beginning.
+      // Another server, or this one's next start, runs them again from the beginning; a start
+      // handed back is not counted.
       await db
         .update(reportJobs)
-        .set({ status: "queued", claim: null, stage: null, done: 0, total: 0 })
+        .set({
+          status: "queued",
+          claim: null,
+          stage: null,
+          done: 0,
+          total: 0,
+          attempts: sql`greatest(${reportJobs.attempts} - 1, 0)`,
+        })
         .where(and(inArray(reportJobs.claim, claims), eq(reportJobs.status, "running")))
         .catch(onError);
     },
   };
 }
 
+interface RunSettings {
+  render: RenderReportJob;
+  pdf: PdfRenderer;
+  files: FileStore | undefined;
+  heartbeatMs: number;
+  onError: (err: unknown) => void;
+}
+
 async function runJob(
   db: Db,
   job: Claimed,
-  render: RenderReportJob,
-  pdf: PdfRenderer,
+  { render, pdf, files, heartbeatMs, onError }: RunSettings,
   abandoned: () => boolean,
-  onError: (err: unknown) => void,
 ): Promise<void> {
   // Every write carries the claim: a job handed back, or failed as stale and taken again, is not ours.
   const where = and(eq(reportJobs.id, job.id), eq(reportJobs.claim, job.claim));
@@ -381,12 +457,15 @@ async function runJob(
       .set({ heartbeatAt: sql`now()` })
       .where(where)
       .catch(() => undefined);
-  }, HEARTBEAT_EVERY_MS);
+  }, heartbeatMs);
   heartbeat.unref();
   try {
     const ctx = await ownerContext(db, job.userId);
     const file = await render(db, ctx, job.params, pdf, progress, job.id);
     if (abandoned()) return;
+    // The file first, then the row that names it: a done job never points at a missing file.
+    const sha256 = files ? createHash("sha256").update(file.bytes).digest("hex") : null;
+    if (files && sha256) await files.put(sha256, file.bytes);
     await db
       .update(reportJobs)
       .set({
@@ -394,7 +473,9 @@ async function runJob(
         stage: "完成",
         fileName: file.fileName,
         contentType: file.contentType,
-        bytes: file.bytes,
+        bytes: sha256 ? null : file.bytes,
+        fileSha256: sha256,
+        fileSize: file.bytes.byteLength,
         finishedAt: new Date(),
       })
       .where(where);
@@ -437,7 +518,7 @@ async function markFailed(
 /** The user's recent jobs, newest first (without their files). */
 export async function listReportJobs(db: DbOrTx, ctx: ServiceContext): Promise<ReportJob[]> {
   const userId = userOf(ctx);
-  await failStaleJobs(db, eq(reportJobs.userId, userId));
+  await settleStaleJobs(db, DEFAULT_REPORT_JOB_SETTINGS, eq(reportJobs.userId, userId));
   const rows = await db
     .select(META)
     .from(reportJobs)
@@ -453,46 +534,87 @@ function ownJob(ctx: ServiceContext, id: number) {
 }
 
 export async function getReportJob(db: DbOrTx, ctx: ServiceContext, id: number) {
-  await failStaleJobs(db, ownJob(ctx, id));
+  await settleStaleJobs(db, DEFAULT_REPORT_JOB_SETTINGS, ownJob(ctx, id));
   const [row] = await db.select(META).from(reportJobs).where(ownJob(ctx, id));
   if (!row) throw new DomainError("report.job_not_found", { id });
   const [answer] = await answersOf(db, [row]);
   return answer as ReportJob;
 }
 
-/** The file of a finished job. */
-export async function reportJobFile(db: DbOrTx, ctx: ServiceContext, id: number) {
-  const [row] = await db.select().from(reportJobs).where(ownJob(ctx, id));
+/**
+ * The file of a finished job, as a stream (from the file store, checked against its SHA-256 as it
+ * goes), on whichever node is asked.
+ */
+export async function reportJobFile(
+  db: DbOrTx,
+  files: FileStore | undefined,
+  ctx: ServiceContext,
+  id: number,
+) {
+  const [row] = await db.select(META).from(reportJobs).where(ownJob(ctx, id));
   if (!row) throw new DomainError("report.job_not_found", { id });
-  if (row.status !== "done" || !row.bytes || !row.fileName || !row.contentType) {
+  if (row.status !== "done" || !row.fileName || !row.contentType) {
     throw new DomainError("report.job_not_ready", { id, status: row.status });
   }
-  return { fileName: row.fileName, contentType: row.contentType, bytes: row.bytes };
+  const meta = { fileName: row.fileName, contentType: row.contentType, size: Number(row.size) };
+  if (row.fileSha256) {
+    if (!files) throw new Error(`report job ${id}: its file is in a file store this app has not`);
+    return { ...meta, sha256: row.fileSha256, body: files.stream(row.fileSha256) };
+  }
+  // A job finished before the file store (or by an app without one) kept its file in the row.
+  const [kept] = await db
+    .select({ bytes: reportJobs.bytes })
+    .from(reportJobs)
+    .where(eq(reportJobs.id, id));
+  if (!kept?.bytes) throw new DomainError("report.job_not_ready", { id, status: row.status });
+  const bytes = kept.bytes;
+  return {
+    ...meta,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    body: new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    }),
+  };
 }
 
 /**
- * Running jobs (of those `where` selects) whose process has stopped touching them: failed. A
- * queued job belongs to no process: it waits for a server, however long.
+ * Running jobs (of those `where` selects) whose node stopped touching them: queued again for any
+ * node while they have starts left, else failed. A queued job belongs to no node: it waits for one,
+ * however long.
  */
-async function failStaleJobs(db: DbOrTx, where?: SQL): Promise<number> {
-  const rows = await db
+async function settleStaleJobs(
+  db: DbOrTx,
+  settings: Pick<ReportJobSettings, "staleSeconds" | "maxAttempts">,
+  where?: SQL,
+): Promise<{ requeued: number; failed: number }> {
+  const stale = and(
+    eq(reportJobs.status, "running"),
+    lt(reportJobs.heartbeatAt, sql`now() - make_interval(secs => ${settings.staleSeconds})`),
+    where,
+  );
+  const failed = await db
     .update(reportJobs)
     .set({ status: "failed", error: INTERRUPTED, finishedAt: new Date() })
-    .where(
-      and(
-        eq(reportJobs.status, "running"),
-        lt(reportJobs.heartbeatAt, sql`now() - make_interval(secs => ${STALE_SECONDS})`),
-        where,
-      ),
-    )
+    .where(and(stale, gte(reportJobs.attempts, settings.maxAttempts)))
     .returning({ id: reportJobs.id });
-  return rows.length;
+  const requeued = await db
+    .update(reportJobs)
+    .set({ status: "queued", claim: null, stage: null, done: 0, total: 0 })
+    .where(and(stale, lt(reportJobs.attempts, settings.maxAttempts)))
+    .returning({ id: reportJobs.id });
+  return { requeued: requeued.length, failed: failed.length };
 }
 
 /**
- * At start: jobs whose process died will never finish. Only silent ones: another server on the
- * same PostgreSQL may be running the others.
+ * At start: running jobs whose node died are queued again (or failed past their starts). Only
+ * silent ones: another node on the same PostgreSQL may be running the others.
  */
-export function failInterruptedReportJobs(db: DbOrTx): Promise<number> {
-  return failStaleJobs(db);
+export function settleInterruptedReportJobs(
+  db: DbOrTx,
+  settings: Partial<Pick<ReportJobSettings, "staleSeconds" | "maxAttempts">> = {},
+): Promise<{ requeued: number; failed: number }> {
+  return settleStaleJobs(db, { ...DEFAULT_REPORT_JOB_SETTINGS, ...settings });
 }

@@ -47,14 +47,16 @@ export async function rollUpTask(
     db,
     sql`
     with latest as (
-      select a.region_code, a.budget_yuan, r.path,
+      select a.region_code, a.budget_yuan,
         row_number() over (partition by a.region_code, a.programme_id order by a.as_of desc) as rn
-      from fund_allocations a join regions r on r.code = a.region_code where a.year = ${task.year}
+      from fund_allocations a join region_ancestors t on t.region_code = a.region_code
+      where a.year = ${task.year} and t.ancestor_code = ${task.regionCode}
     )
     select c.code,
-      (select sum(l.budget_yuan) / 10000 from latest l where l.rn = 1 and l.path like c.path || '%')::text as funds,
-      (select sum(p.households) from community_projects p join regions pr on pr.code = p.region_code
-        where p.year = ${task.year} and pr.path like c.path || '%')::text as households
+      (select sum(l.budget_yuan) / 10000 from latest l join region_ancestors u on u.region_code = l.region_code
+        where l.rn = 1 and u.ancestor_code = c.code)::text as funds,
+      (select sum(p.households) from community_projects p join region_ancestors u on u.region_code = p.region_code
+        where p.year = ${task.year} and u.ancestor_code = c.code)::text as households
     from regions c where c.code in (${sql.join(
       codes.map((c) => sql`${c}`),
       sql`, `,

@@ -4,7 +4,7 @@
 // even when the same ticket arrives eight times at once; wrong access codes are throttled per
 // address and per community, the right code included, until the window has passed.
 import { randomBytes } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { surveyCodeFailures, surveyResponses } from "../db/schema.ts";
@@ -312,5 +312,43 @@ describeOnBothDatabases("public answers: tickets and access codes", (db) => {
     );
     const [left] = await db().db.select({ n: count() }).from(surveyCodeFailures);
     expect(left?.n).toBe(1);
+  });
+
+  it("judges each answer against the link as the database has it: a rename, a new access code or a close by another server counts at once", async () => {
+    const ticket = () => ticketAt(open.token, NOW.getTime() - 600_000);
+    const communityOf = async (receipt: string) => {
+      const [row] = await db()
+        .db.select({ answers: surveyResponses.answers })
+        .from(surveyResponses)
+        .where(eq(surveyResponses.receipt, receipt));
+      return (row?.answers as Record<string, unknown> | undefined)?.community;
+    };
+    // The first answer keeps the link in this process.
+    expect(await communityOf((await post(open.token, { ticket: ticket() })).receipt)).toBe(
+      "清波小区",
+    );
+    // Changes written straight to the database, as another server would.
+    await db().db.execute(
+      sql`update survey_communities set name = '清波新村' where id = ${open.id}`,
+    );
+    expect(await communityOf((await post(open.token, { ticket: ticket() })).receipt)).toBe(
+      "清波新村",
+    );
+    await db().db.execute(
+      sql`update survey_communities set access_code = 'QB2024' where id = ${open.id}`,
+    );
+    expect((await refusal(post(open.token, { ticket: ticket() }))).code).toBe("survey.access_code");
+    await post(open.token, { ticket: ticket(), accessCode: "QB2024" });
+    await db().db.execute(
+      sql`update survey_communities set access_code = null, name = '清波小区' where id = ${open.id}`,
+    );
+    await db().db.execute(sql`update surveys set status = 'closed' where id = ${surveyId}`);
+    const before = await stored();
+    expect((await refusal(post(open.token, { ticket: ticket() }))).code).toBe("survey.closed");
+    expect(await stored()).toBe(before);
+    await db().db.execute(sql`update surveys set status = 'open' where id = ${surveyId}`);
+    expect(await communityOf((await post(open.token, { ticket: ticket() })).receipt)).toBe(
+      "清波小区",
+    );
   });
 });

@@ -7,7 +7,7 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { and, count, eq, gt, lt, min, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/index.ts";
+import { type DbOrTx, queryRows, runsOneAtATime } from "../db/index.ts";
 import {
   appSecrets,
   surveyCodeFailures,
@@ -136,6 +136,8 @@ async function byToken(db: DbOrTx, token: string) {
  * answer of a busy survey would otherwise run the whole questionnaire check again.
  */
 const publishedCache = new WeakMap<object, Map<string, Questionnaire>>();
+/** Reads under way on the database itself: a burst of first answers waits for one read, not 500. */
+const publishedReads = new WeakMap<object, Map<string, Promise<Questionnaire | null>>>();
 
 async function publishedQuestionnaire(
   db: DbOrTx,
@@ -148,15 +150,26 @@ async function publishedQuestionnaire(
   const key = `${surveyId}:${version}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const [row] = await db
-    .select()
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.surveyId, surveyId), eq(surveyVersions.version, version)));
-  if (!row?.publishedAt) return null;
-  const prepared = prepareQuestionnaire(row.questionnaire);
-  if (cache.size >= 200) cache.clear();
-  cache.set(key, prepared);
-  return prepared;
+  const read = async () => {
+    const [row] = await db
+      .select()
+      .from(surveyVersions)
+      .where(and(eq(surveyVersions.surveyId, surveyId), eq(surveyVersions.version, version)));
+    if (!row?.publishedAt) return null;
+    const prepared = prepareQuestionnaire(row.questionnaire);
+    if (cache.size >= 200) cache.clear();
+    cache.set(key, prepared);
+    return prepared;
+  };
+  // Inside another transaction the read is its own (it may see that transaction's writes).
+  if (cacheOwner !== db) return read();
+  const reads = publishedReads.get(db) ?? new Map<string, Promise<Questionnaire | null>>();
+  publishedReads.set(db, reads);
+  const running = reads.get(key);
+  if (running) return running;
+  const started = read().finally(() => reads.delete(key));
+  reads.set(key, started);
+  return started;
 }
 
 /** What the public page shows: the questionnaire, the community's name, and nothing of the results. */
@@ -346,6 +359,58 @@ async function checkAccessCode(
   if (refusal) throw refusal;
 }
 
+type Link = Awaited<ReturnType<typeof byToken>>;
+
+/**
+ * The links answers arrive on, per database: the hot path reads none of them again. Nothing of a
+ * kept link is trusted: the answer's statement stores only while the survey and community still
+ * match it, and a mismatch reads the link afresh (another server may have changed it).
+ */
+const linkCache = new WeakMap<object, Map<string, Link>>();
+
+function linksOf(db: DbOrTx): Map<string, Link> {
+  const links = linkCache.get(db) ?? new Map<string, Link>();
+  linkCache.set(db, links);
+  return links;
+}
+
+/** Reads of a link under way: a burst on a link not yet kept waits for one read. */
+const linkReads = new WeakMap<object, Map<string, Promise<Link>>>();
+
+function freshLink(db: DbOrTx, token: string): Promise<Link> {
+  const links = linksOf(db);
+  links.delete(token);
+  const reads = linkReads.get(db) ?? new Map<string, Promise<Link>>();
+  linkReads.set(db, reads);
+  const running = reads.get(token);
+  if (running) return running;
+  const started = byToken(db, token)
+    .then((link) => {
+      // Communities with an access code take the careful path: the code is judged on a fresh read.
+      if (link.community.accessCode === null) {
+        if (links.size >= 10_000) links.clear();
+        links.set(token, link);
+      }
+      return link;
+    })
+    .finally(() => reads.delete(token));
+  reads.set(token, started);
+  return started;
+}
+
+/** A kept link no longer matches the database: the answer is judged again on a fresh read. */
+const STALE = Symbol("stale link");
+
+interface SubmitInput {
+  token: string;
+  body: PublicAnswerInput;
+  device: string | null;
+  ip: string | null;
+  now?: Date;
+  /** How long a ticket takes an answer (TICKET_HOURS unless set). */
+  ticketHours?: number;
+}
+
 /**
  * Stores a resident's answer and returns its receipt only once the transaction has committed.
  * Refuses: an unknown link (404), a survey not open (409), a ticket missing, forged, of another
@@ -355,94 +420,198 @@ async function checkAccessCode(
  */
 export async function submitPublicAnswer(
   db: DbOrTx,
-  input: {
-    token: string;
-    body: PublicAnswerInput;
-    device: string | null;
-    ip: string | null;
-    now?: Date;
-    /** How long a ticket takes an answer (TICKET_HOURS unless set). */
-    ticketHours?: number;
-  },
+  input: SubmitInput,
 ): Promise<{ receipt: string }> {
+  const kept = linksOf(db).get(input.token);
+  if (kept) {
+    const answered = await answerOn(db, input, kept, "kept");
+    if (answered !== STALE) return answered;
+  }
+  for (let attempt = 0; ; attempt += 1) {
+    // A link changed between the read and the transaction is read again; the third time it stands.
+    const link = await freshLink(db, input.token);
+    const answered = await answerOn(db, input, link, attempt < 2 ? "fresh" : "final");
+    if (answered !== STALE) return answered;
+  }
+}
+
+/**
+ * One try at storing the answer against `link`: a kept one, a fresh read, or the last read. A kept
+ * link refused as closed, or any but the last found changed, answers STALE: the caller reads again.
+ */
+async function answerOn(
+  db: DbOrTx,
+  input: SubmitInput,
+  link: Link,
+  read: "kept" | "fresh" | "final",
+): Promise<{ receipt: string } | typeof STALE> {
+  const { community, survey } = link;
+  const publishedVersion = survey.publishedVersion;
+  // A kept link refuses nothing itself: the refusal is given on a fresh read, in the same order.
+  const refuse = (err: DomainError): typeof STALE => {
+    if (read === "kept") return STALE;
+    throw err;
+  };
+  if (survey.status !== "open" || publishedVersion === null)
+    return refuse(new DomainError("survey.closed", { title: survey.title }));
   const key = await surveySecret(db);
   const now = input.now ?? new Date();
   const ipHash = addressHash(key, input.ip);
-  const found = await byToken(db, input.token);
-  if (found.survey.status !== "open" || found.survey.publishedVersion === null)
-    throw new DomainError("survey.closed", { title: found.survey.title });
   const ticket = readTicket(key, input.token, input.body.ticket);
-  if (!ticket) throw new DomainError("survey.ticket_invalid");
+  if (!ticket) return refuse(new DomainError("survey.ticket_invalid"));
   const hours = input.ticketHours ?? TICKET_HOURS;
   if (now.getTime() - ticket.issuedAt.getTime() > hours * 3600_000)
-    throw new DomainError("survey.ticket_expired", { hours });
-  const { accessCode } = found.community;
+    return refuse(new DomainError("survey.ticket_expired", { hours }));
+  const { accessCode } = community;
   if (accessCode !== null)
-    await checkAccessCode(
-      db,
-      { id: found.community.id, accessCode },
-      input.body.accessCode,
-      ipHash,
-      now,
-    );
-  return db.transaction(async (tx) => {
-    const { community, survey } = await byToken(tx, input.token);
-    if (survey.status !== "open" || survey.publishedVersion === null)
-      throw new DomainError("survey.closed", { title: survey.title });
-    await ticketUnused(tx, ticket.nonce);
-    const settings = settingsOf(survey);
-    if (ipHash) {
-      // Answers from one address wait for each other here, so that concurrent ones (on any
-      // server) cannot all count the same recent answers and pass the limit together.
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtext(${`survey:${survey.id}:${ipHash}`}))`,
-      );
-      const [recent] = await tx
-        .select({ n: count() })
-        .from(surveyResponses)
-        .where(
-          and(
-            eq(surveyResponses.surveyId, survey.id),
-            eq(surveyResponses.ipHash, ipHash),
-            gt(surveyResponses.receivedAt, new Date(now.getTime() - 3600_000)),
-          ),
-        );
-      if ((recent?.n ?? 0) >= settings.ratePerHour)
-        throw new DomainError("survey.rate_limited", { limit: settings.ratePerHour });
-    }
-    // An answer is read against the published version it was given for (a page opened before a
-    // new version was published); a version never published is refused as a wrong version.
-    const q =
-      (await publishedQuestionnaire(tx, survey.id, input.body.questionnaireVersion, db)) ??
-      (await publishedQuestionnaire(tx, survey.id, survey.publishedVersion, db));
-    if (!q) throw new DomainError("survey.closed", { title: survey.title });
-    // The answering time runs from the ticket's issue time to the server's clock; what the phone
-    // says it started at is not asked (a server whose clock runs ahead cannot make it negative).
-    const started = new Date(Math.min(ticket.issuedAt.getTime(), now.getTime()));
-    const answer = checkAnswer(q, {
+    await checkAccessCode(db, { id: community.id, accessCode }, input.body.accessCode, ipHash, now);
+  const settings = settingsOf(survey);
+  // Published versions are immutable and cached: the answer is checked before the transaction, its
+  // refusal kept until the transaction has said whether the ticket or the limit refuses it first.
+  const q =
+    (await publishedQuestionnaire(db, survey.id, input.body.questionnaireVersion)) ??
+    (await publishedQuestionnaire(db, survey.id, publishedVersion));
+  if (!q) return refuse(new DomainError("survey.closed", { title: survey.title }));
+  // The answering time runs from the ticket's issue time to the server's clock; what the phone
+  // says it started at is not asked (a server whose clock runs ahead cannot make it negative).
+  const started = new Date(Math.min(ticket.issuedAt.getTime(), now.getTime()));
+  let answer: NormalisedAnswer | null = null;
+  let refusal: unknown = null;
+  try {
+    answer = checkAnswer(q, {
       questionnaireVersion: input.body.questionnaireVersion,
       answers: withCommunity(q, input.body.answers, community.name),
       startedAt: started.toISOString(),
       submittedAt: now.toISOString(),
       ...(input.body.honeypot !== undefined ? { honeypot: input.body.honeypot } : {}),
     });
-    return {
-      receipt: (
-        await store(tx, {
-          surveyId: survey.id,
-          communityId: community.id,
-          answer,
-          mode: "online",
-          device: input.device,
-          ipHash,
-          paperNo: null,
-          enteredBy: null,
-          enteredByName: null,
-          ticketNonce: ticket.nonce,
-        })
-      ).receipt,
-    };
+  } catch (err) {
+    refusal = err;
+  }
+  const values: StoreInput | null = answer && {
+    surveyId: survey.id,
+    communityId: community.id,
+    answer,
+    mode: "online",
+    device: input.device,
+    ipHash,
+    paperNo: null,
+    enteredBy: null,
+    enteredByName: null,
+    ticketNonce: ticket.nonce,
+  };
+  const claim: Claim = {
+    link,
+    token: input.token,
+    nonce: ticket.nonce,
+    ipHash,
+    since: new Date(now.getTime() - 3600_000),
+    ratePerHour: settings.ratePerHour,
+    values,
+  };
+  if (values && runsOneAtATime(db)) {
+    // One connection (PGlite): the statement runs alone, so it needs neither lock nor transaction.
+    // Anything but a stored answer is judged again below, in the transaction.
+    const claimed = await claimAndStore(db, claim);
+    if (claimed.stored) return { receipt: claimed.stored.receipt };
+  }
+  return db.transaction(async (tx) => {
+    if (ipHash) {
+      // Answers from one address wait for each other here, so that concurrent ones (on any
+      // server) cannot all count the same recent answers and pass the limit together.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`survey:${survey.id}:${ipHash}`}))`,
+      );
+    }
+    const claimed = await claimAndStore(tx, claim);
+    if (claimed.stored) return { receipt: claimed.stored.receipt };
+    if (claimed.changed && read !== "final") return STALE;
+    if (claimed.status !== "open" || claimed.publishedVersion === null)
+      throw new DomainError("survey.closed", { title: survey.title });
+    if (claimed.ticketUsed) throw new DomainError("survey.ticket_used");
+    if (ipHash && claimed.recent >= settings.ratePerHour)
+      throw new DomainError("survey.rate_limited", { limit: settings.ratePerHour });
+    if (!values) throw refusal;
+    // A repeat of a device, the same ticket racing, or a receipt that collided: the careful path.
+    return { receipt: (await store(tx, values)).receipt };
   });
+}
+
+interface Claim {
+  /** The survey and community the answer was judged against. */
+  link: Link;
+  token: string;
+  nonce: string;
+  ipHash: string | null;
+  since: Date;
+  ratePerHour: number;
+  /** The answer to store when every check holds; null to run the checks only. */
+  values: StoreInput | null;
+}
+
+/**
+ * One statement for the answer's checks and its insert: the survey and community as the answer was
+ * judged against (open, same version, settings, name, no access code unless one was checked), the
+ * ticket unused, the address's answers of the last hour under the limit; then the row (nothing on
+ * any unique conflict). It answers what it found, so the caller can say which check refused.
+ */
+async function claimAndStore(tx: DbOrTx, c: Claim) {
+  const { survey, community } = c.link;
+  const recent = c.ipHash
+    ? sql`select count(*)::int as n from survey_responses
+        where survey_id = ${survey.id} and ip_hash = ${c.ipHash}
+          and received_at > ${c.since.toISOString()}::timestamptz`
+    : sql`select 0 as n`;
+  const v = c.values;
+  const receipt = newReceipt();
+  const insert = v
+    ? sql`, ins as (
+        insert into survey_responses (survey_id, community_id, version, answers, started_at,
+          submitted_at, mode, device, ip_hash, paper_no, honeypot, entered_by, entered_by_name,
+          ticket_nonce, receipt)
+        select ${v.surveyId}, ${v.communityId}, ${v.answer.questionnaireVersion},
+          ${JSON.stringify(v.answer.answers)}::jsonb, ${v.answer.startedAt}::timestamptz,
+          ${v.answer.submittedAt}::timestamptz, ${v.mode}, ${v.device}, ${v.ipHash},
+          ${v.paperNo}, ${v.answer.honeypot ?? null}, ${v.enteredBy}::int,
+          ${v.enteredByName}, ${v.ticketNonce}, ${receipt}
+        from s, u, r
+        where s.same and not u.used and r.n < ${c.ratePerHour}
+        on conflict do nothing
+        returning id)`
+    : sql``;
+  const [row] = await queryRows<{
+    status: string | null;
+    published_version: number | null;
+    same: boolean | null;
+    used: boolean;
+    n: number;
+    id: number | string | null;
+  }>(
+    tx,
+    sql`with s as (
+        select s.status, s.published_version,
+          s.status = 'open' and s.published_version = ${survey.publishedVersion}
+            and s.settings = ${JSON.stringify(survey.settings)}::jsonb
+            and c.name = ${community.name}
+            and c.access_code is not distinct from ${community.accessCode} as same
+        from surveys s join survey_communities c on c.survey_id = s.id
+        where s.id = ${survey.id} and c.id = ${community.id} and c.token = ${c.token}),
+      u as (select exists (select 1 from survey_responses where ticket_nonce = ${c.nonce}) as used),
+      r as (${recent})${insert}
+      select s.status, s.published_version, s.same, u.used, r.n,
+        ${v ? sql`(select id from ins)` : sql`null`} as id
+      from u cross join r left join s on true`,
+  );
+  if (!row) throw new Error("the answer's checks returned no row");
+  return {
+    status: row.status,
+    publishedVersion: row.published_version,
+    /** The survey or community is no longer what the answer was judged against. */
+    changed: row.same !== true,
+    ticketUsed: row.used,
+    recent: Number(row.n),
+    stored: row.id === null ? null : { id: Number(row.id), receipt },
+  };
 }
 
 /** Refuses a ticket an answer has already been stored with (committed by any server). */

@@ -72,6 +72,22 @@ export const CheckListQuery = CheckQuery.extend({
     description: "Only findings of this region (and below it), inside regionCode",
   }),
   ...Paging,
+  /** The page of candidate problems (PROBLEM_PAGE_SIZE each). */
+  problemsPage: Paging.page,
+});
+
+/** How many spend lines (and completion lines) one monitoring answer carries by default. */
+export const MONITORING_PAGE_SIZE = 50;
+
+/**
+ * The monitoring page pages its two region tables: 全国 has a line for every region that reports,
+ * some 3,000, so the whole list is not sent at once (`page` for the spend ranking, `completionPage`
+ * for the completion table, `pageSize` for both).
+ */
+export const MonitoringQuery = CheckQuery.extend({
+  page: Paging.page,
+  completionPage: Paging.page,
+  pageSize: z.coerce.number<string>().int().min(1).max(200).default(MONITORING_PAGE_SIZE),
 });
 
 /** The export takes the list's filters without paging. */
@@ -101,10 +117,13 @@ export const CheckAnswer = z
     /** Findings that pass the filters; `findings` is one page of them. */
     total: z.number().int(),
     findings: z.array(FindingSchema),
-    /** Regions with findings (after the severity and category filters), most findings first. */
+    /**
+     * The region itself and the regions one level below it, each with the findings in its subtree
+     * (after the severity and category filters), most findings first.
+     */
     regions: z.array(RegionCount),
     problemsTotal: z.number().int(),
-    /** The first PROBLEM_LIMIT candidate problems. */
+    /** One page (PROBLEM_PAGE_SIZE, `problemsPage`) of the candidate problems. */
     problems: z.array(ProblemSchema),
     rules: z.array(RuleSchema),
   })
@@ -131,6 +150,8 @@ export const MonitoringAnswer = z
     region: z.object({ code: z.string(), name: z.string() }),
     year: z.number().int(),
     total: z.object(Standing).nullable(),
+    /** Every ranked spend line of the scope; `lines` is the asked page of them. */
+    linesTotal: z.number().int(),
     lines: z.array(
       z.object({
         ...Standing,
@@ -149,6 +170,8 @@ export const MonitoringAnswer = z
         schedule: z.string(),
       }),
     ),
+    /** Every completion line of the scope; `completion` is the asked page of them. */
+    completionTotal: z.number().int(),
     completion: z.array(
       z.object({
         regionCode: z.string(),
@@ -162,17 +185,18 @@ export const MonitoringAnswer = z
       z.object({ asOf: z.string(), stage: z.string(), measures: Measures }),
     ),
     alertsTotal: z.number().int(),
-    /** The first ALERT_LIMIT monitoring alerts, errors first. */
+    /** The first ALERT_LIMIT monitoring alerts, errors first (the checks page lists them all). */
     alerts: z.array(FindingSchema),
   })
   .openapi("MonitoringAnswer");
 
-/** How many candidate problems and monitoring alerts an answer carries at most. */
-export const PROBLEM_LIMIT = 500;
-export const ALERT_LIMIT = 200;
+/** How many candidate problems a checks answer carries (one page), and monitoring alerts at most. */
+export const PROBLEM_PAGE_SIZE = 20;
+export const ALERT_LIMIT = 50;
 
 export type FindingT = z.infer<typeof FindingSchema>;
 export type CheckAnswerT = z.infer<typeof CheckAnswer>;
 export type MonitoringAnswerT = z.infer<typeof MonitoringAnswer>;
 export type CheckQueryT = z.infer<typeof CheckQuery>;
+export type MonitoringQueryT = z.infer<typeof MonitoringQuery>;
 export type CheckListQueryT = z.infer<typeof CheckListQuery>;

@@ -76,7 +76,7 @@ function* slices(raw: Buffer): Generator<Buffer> {
 }
 
 /** An entry's bytes as they inflate, one chunk at a time; leaving the loop early stops the inflater. */
-async function* contentOf(raw: Buffer, deflated: boolean): AsyncGenerator<Buffer> {
+export async function* contentOf(raw: Buffer, deflated: boolean): AsyncGenerator<Buffer> {
   if (!deflated) {
     yield* slices(raw);
     return;
@@ -93,7 +93,7 @@ async function* contentOf(raw: Buffer, deflated: boolean): AsyncGenerator<Buffer
   }
 }
 
-async function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+export async function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   const entries: yauzl.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on("entry", (entry: yauzl.Entry) => {

@@ -36,6 +36,7 @@ describe("jixiao --help", () => {
       "check",
       "report",
       "allocate",
+      "worker",
       "help",
     ]);
   });

@@ -1,11 +1,11 @@
 // Editable report paragraphs and reports generated in the background, over HTTP on the demo's
 // 驻马店市 2020 evaluation (the city's 98.1 and its ten counties).
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, expect, it } from "vitest";
 import { reportJobs } from "../../src/db/schema.ts";
-import { failInterruptedReportJobs, seedDemo, systemContext } from "../../src/services/index.ts";
+import { seedDemo, settleInterruptedReportJobs, systemContext } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { addUser } from "../helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
@@ -184,13 +184,13 @@ describeOnBothDatabases("report paragraphs and jobs", (db) => {
     expect(refused.status).toBe(404);
   });
 
-  it("fails jobs whose process stopped (silent heartbeat), not the live jobs of another server", async () => {
+  it("queues again the jobs whose node stopped (silent heartbeat) while they have starts left, fails the rest, leaves the live jobs of another node", async () => {
     const [user] = (
       (await db().db.execute(sql`select id from users where username = 'zmd.fin'`)) as unknown as {
         rows: { id: number }[];
       }
     ).rows;
-    const running = (title: string, heartbeatAt: SQL) =>
+    const running = (title: string, heartbeatAt: SQL, attempts: number) =>
       db()
         .db.insert(reportJobs)
         .values({
@@ -200,27 +200,35 @@ describeOnBothDatabases("report paragraphs and jobs", (db) => {
           title,
           format: "pdf",
           status: "running",
+          claim: "gone-node",
+          attempts,
           heartbeatAt,
         })
         .returning()
         .then(([row]) => Number(row?.id));
-    const dead = await running("中断的报告", sql`now() - interval '2 minutes'`);
-    const live = await running("另一台服务器上的报告", sql`now() - interval '5 seconds'`);
-    expect(await failInterruptedReportJobs(db().db)).toBe(1);
-    const job = await finance.request("GET", `/api/report-jobs/${dead}`);
+    const dead = await running("中断的报告", sql`now() - interval '2 minutes'`, 1);
+    const spent = await running("三次都中断的报告", sql`now() - interval '2 minutes'`, 3);
+    const live = await running("另一台服务器上的报告", sql`now() - interval '5 seconds'`, 1);
+    expect(await settleInterruptedReportJobs(db().db)).toEqual({ requeued: 1, failed: 1 });
+    const [again] = await db().db.select().from(reportJobs).where(eq(reportJobs.id, dead));
+    expect(again).toMatchObject({ status: "queued", claim: null, attempts: 1 });
+    const job = await finance.request("GET", `/api/report-jobs/${spent}`);
     expect(job.json).toMatchObject({
       status: "failed",
       error: "服务重启，报告生成中断，请重新生成",
     });
-    expect((await finance.request("GET", `/api/report-jobs/${dead}/file`)).status).toBe(409);
+    expect((await finance.request("GET", `/api/report-jobs/${spent}/file`)).status).toBe(409);
     expect((await finance.request("GET", `/api/report-jobs/${live}`)).json.status).toBe("running");
-    // Its server dies too: the owner's next look finds it failed, without any restart here.
+    // Its node dies too: the owner's next look finds it queued again, without any restart here.
     await db()
       .db.update(reportJobs)
       .set({ heartbeatAt: sql`now() - interval '61 seconds'` })
       .where(eq(reportJobs.id, live));
     const listed = await finance.request("GET", "/api/report-jobs");
     const items = listed.json.items as { id: number; status: string }[];
-    expect(items.find((i) => i.id === live)?.status).toBe("failed");
+    expect(items.find((i) => i.id === live)?.status).toBe("queued");
+    await db()
+      .db.delete(reportJobs)
+      .where(inArray(reportJobs.id, [dead, live]));
   });
 });

@@ -11,6 +11,9 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       dataDir: resolve("data"),
       evidenceDir: resolve("data", "evidence"),
+      fileStore: "folder",
+      jobStaleSeconds: 60,
+      jobMaxAttempts: 3,
       chromiumPath: "/usr/bin/chromium",
       reportConcurrency: 2,
       reportQueuePerUser: 5,
@@ -28,6 +31,18 @@ describe("loadConfig", () => {
       },
       logLevel: "info",
     });
+  });
+
+  it("keeps files in the database on the PostgreSQL server, in the folder on PGlite, unless JIXIAO_FILE_STORE says", () => {
+    const server = "postgres://jixiao@db.example/jixiao";
+    expect(loadConfig({ DATABASE_URL: server }).fileStore).toBe("db");
+    expect(loadConfig({ DATABASE_URL: server, JIXIAO_FILE_STORE: "folder" }).fileStore).toBe(
+      "folder",
+    );
+    expect(loadConfig({ JIXIAO_FILE_STORE: "db" }).fileStore).toBe("db");
+    expect(() => loadConfig({ JIXIAO_FILE_STORE: "s3" })).toThrow(/JIXIAO_FILE_STORE/);
+    expect(loadConfig({ JIXIAO_JOB_STALE_SECONDS: "5" }).jobStaleSeconds).toBe(5);
+    expect(() => loadConfig({ JIXIAO_JOB_MAX_ATTEMPTS: "0" })).toThrow(/JIXIAO_JOB_MAX_ATTEMPTS/);
   });
 
   it("takes the public survey ticket's lifetime in hours, and refuses none or more than 30 days", () => {

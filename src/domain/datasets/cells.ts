@@ -100,12 +100,7 @@ export interface CellReadOptions {
   unit: UnitDef | undefined;
 }
 
-function readQuantity(
-  column: ColumnSpec,
-  cell: Cell,
-  o: CellReadOptions,
-  shown: () => string,
-): CellOutcome {
+function readQuantity(column: ColumnSpec, cell: Cell, o: CellReadOptions): CellOutcome {
   const k = column.kind;
   if (k.type !== "quantity") throw new Error("not a quantity column");
   const f = field(column, o.header);
@@ -121,8 +116,8 @@ function readQuantity(
       if (!own || own.family !== k.family) {
         return fail(
           "cell.unit",
-          `「${f}」的值「${shown()}」带有无法识别的单位「${rest}」，应为${unitsInWords(k.family)}`,
-          `${f}: unknown unit "${rest}" in "${shown()}"`,
+          `「${f}」的值「${show(cell)}」带有无法识别的单位「${rest}」，应为${unitsInWords(k.family)}`,
+          `${f}: unknown unit "${rest}" in "${show(cell)}"`,
         );
       }
       unit = own;
@@ -131,23 +126,23 @@ function readQuantity(
   if (amount === undefined || unit === undefined) {
     return fail(
       "cell.number",
-      `「${f}」的值「${shown()}」不是数字`,
-      `${f}: "${shown()}" is not a number`,
+      `「${f}」的值「${show(cell)}」不是数字`,
+      `${f}: "${show(cell)}" is not a number`,
     );
   }
   const base = amount.times(unit.factor);
   if (base.decimalPlaces() > k.scale) {
     return fail(
       "cell.precision",
-      `「${f}」的值「${shown()}」超出精度：换算为${BASE_UNIT[k.family]}后最多 ${k.scale} 位小数`,
-      `${f}: "${shown()}" has more decimals than ${k.scale} in the base unit`,
+      `「${f}」的值「${show(cell)}」超出精度：换算为${BASE_UNIT[k.family]}后最多 ${k.scale} 位小数`,
+      `${f}: "${show(cell)}" has more decimals than ${k.scale} in the base unit`,
     );
   }
   if (k.min !== undefined && base.lessThan(k.min)) {
     return fail(
       "cell.negative",
-      `「${f}」的值「${shown()}」不能为负数`,
-      `${f}: "${shown()}" must not be negative`,
+      `「${f}」的值「${show(cell)}」不能为负数`,
+      `${f}: "${show(cell)}" must not be negative`,
     );
   }
   return ok(plain(base));
@@ -155,12 +150,7 @@ function readQuantity(
 
 const COUNT_SUFFIX = /(个|栋|幢|户|套|份|人|期|处)$/;
 
-function readInteger(
-  column: ColumnSpec,
-  cell: Cell,
-  o: CellReadOptions,
-  shown: () => string,
-): CellOutcome {
+function readInteger(column: ColumnSpec, cell: Cell, o: CellReadOptions): CellOutcome {
   const k = column.kind;
   const min = k.type === "integer" ? k.min : 0;
   const f = field(column, o.header);
@@ -171,26 +161,21 @@ function readInteger(
   if (n === undefined || !n.isInteger()) {
     return fail(
       "cell.integer",
-      `「${f}」的值「${shown()}」不是整数`,
-      `${f}: "${shown()}" is not a whole number`,
+      `「${f}」的值「${show(cell)}」不是整数`,
+      `${f}: "${show(cell)}" is not a whole number`,
     );
   }
   if (n.lessThan(min)) {
     return fail(
       "cell.negative",
-      `「${f}」的值「${shown()}」不能小于 ${min}`,
-      `${f}: "${shown()}" is below ${min}`,
+      `「${f}」的值「${show(cell)}」不能小于 ${min}`,
+      `${f}: "${show(cell)}" is below ${min}`,
     );
   }
   return ok(plain(n));
 }
 
-function readYear(
-  column: ColumnSpec,
-  cell: Cell,
-  o: CellReadOptions,
-  shown: () => string,
-): CellOutcome {
+function readYear(column: ColumnSpec, cell: Cell, o: CellReadOptions): CellOutcome {
   const f = field(column, o.header);
   const text =
     typeof cell === "number" ? excelNumber(cell).toString() : normaliseText(String(cell));
@@ -199,19 +184,14 @@ function readYear(
   if (!(year >= 1900 && year <= 2100)) {
     return fail(
       "cell.year",
-      `「${f}」的值「${shown()}」不是 1900–2100 之间的年份`,
-      `${f}: "${shown()}" is not a year`,
+      `「${f}」的值「${show(cell)}」不是 1900–2100 之间的年份`,
+      `${f}: "${show(cell)}" is not a year`,
     );
   }
   return ok(String(year));
 }
 
-function readPercent(
-  column: ColumnSpec,
-  cell: Cell,
-  o: CellReadOptions,
-  shown: () => string,
-): CellOutcome {
+function readPercent(column: ColumnSpec, cell: Cell, o: CellReadOptions): CellOutcome {
   const f = field(column, o.header);
   let n: Decimal | undefined;
   if (typeof cell === "number") n = excelNumber(cell);
@@ -219,8 +199,8 @@ function readPercent(
   if (n === undefined || n.lessThan(0) || n.greaterThan(1000) || n.decimalPlaces() > 4) {
     return fail(
       "cell.percent",
-      `「${f}」的值「${shown()}」不是百分数（应如 19.21% 或 19.21，最多 4 位小数）`,
-      `${f}: "${shown()}" is not a percentage such as 19.21%`,
+      `「${f}」的值「${show(cell)}」不是百分数（应如 19.21% 或 19.21，最多 4 位小数）`,
+      `${f}: "${show(cell)}" is not a percentage such as 19.21%`,
     );
   }
   return ok(plain(n));
@@ -232,12 +212,7 @@ function excelSerialDate(serial: number): string | null {
   return dateOf(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
 }
 
-function readDate(
-  column: ColumnSpec,
-  cell: Cell,
-  o: CellReadOptions,
-  shown: () => string,
-): CellOutcome {
+function readDate(column: ColumnSpec, cell: Cell, o: CellReadOptions): CellOutcome {
   const f = field(column, o.header);
   let value: string | null = null;
   if (cell instanceof Date) value = dateOf(cell);
@@ -253,8 +228,8 @@ function readDate(
   if (value === null) {
     return fail(
       "cell.date",
-      `「${f}」的值「${shown()}」不是有效日期（应如 2024-12-31）`,
-      `${f}: "${shown()}" is not a valid date such as 2024-12-31`,
+      `「${f}」的值「${show(cell)}」不是有效日期（应如 2024-12-31）`,
+      `${f}: "${show(cell)}" is not a valid date such as 2024-12-31`,
     );
   }
   return ok(value);
@@ -271,12 +246,7 @@ function matchEnum(values: readonly EnumValue[], text: string): EnumValue | unde
   );
 }
 
-function readEnum(
-  column: ColumnSpec,
-  cell: Cell,
-  o: CellReadOptions,
-  shown: () => string,
-): CellOutcome {
+function readEnum(column: ColumnSpec, cell: Cell, o: CellReadOptions): CellOutcome {
   const k = column.kind;
   if (k.type !== "enum") throw new Error("not an enum column");
   const f = field(column, o.header);
@@ -288,8 +258,8 @@ function readEnum(
     if (!v) {
       return fail(
         "cell.enum",
-        `「${f}」的值「${shown()}」不在可选范围内（可选：${k.values.map((x) => x.zh).join("、")}）`,
-        `${f}: "${shown()}" is not one of ${k.values.map((x) => x.en).join(", ")}`,
+        `「${f}」的值「${show(cell)}」不在可选范围内（可选：${k.values.map((x) => x.zh).join("、")}）`,
+        `${f}: "${show(cell)}" is not one of ${k.values.map((x) => x.en).join(", ")}`,
       );
     }
     if (!found.includes(v)) found.push(v);
@@ -298,12 +268,7 @@ function readEnum(
   return ok(ordered.map((v) => v.code).join(","));
 }
 
-function readText(
-  column: ColumnSpec,
-  cell: Cell,
-  o: CellReadOptions,
-  shown: () => string,
-): CellOutcome {
+function readText(column: ColumnSpec, cell: Cell, o: CellReadOptions): CellOutcome {
   const k = column.kind;
   const max = k.type === "text" ? k.maxLength : 200;
   const text = typeof cell === "string" ? keptText(cell) : (cellText(cell) ?? "");
@@ -311,11 +276,16 @@ function readText(
     const f = field(column, o.header);
     return fail(
       "cell.too_long",
-      `「${f}」的内容过长（${text.length} 字，最多 ${max} 字）：「${shown().slice(0, 20)}…」`,
+      `「${f}」的内容过长（${text.length} 字，最多 ${max} 字）：「${show(cell).slice(0, 20)}…」`,
       `${f}: too long (${text.length} characters, at most ${max})`,
     );
   }
   return ok(text);
+}
+
+/** The cell's text for a message: built only for a refused cell, never for every cell. */
+function show(cell: Cell): string {
+  return cellText(cell) ?? "";
 }
 
 /** True for a cell with nothing in it (blank text counts as nothing). */
@@ -329,24 +299,22 @@ export function isBlank(cell: Cell): boolean {
  */
 export function readCell(column: ColumnSpec, cell: Cell, options: CellReadOptions): CellOutcome {
   if (isBlank(cell)) return ok(null);
-  // Only a refused cell is shown in a message: build its text then, not for every cell.
-  const shown = () => cellText(cell) ?? "";
   switch (column.kind.type) {
     case "quantity":
-      return readQuantity(column, cell, options, shown);
+      return readQuantity(column, cell, options);
     case "integer":
-      return readInteger(column, cell, options, shown);
+      return readInteger(column, cell, options);
     case "year":
-      return readYear(column, cell, options, shown);
+      return readYear(column, cell, options);
     case "percent":
-      return readPercent(column, cell, options, shown);
+      return readPercent(column, cell, options);
     case "date":
-      return readDate(column, cell, options, shown);
+      return readDate(column, cell, options);
     case "enum":
-      return readEnum(column, cell, options, shown);
+      return readEnum(column, cell, options);
     case "text":
     case "region":
     case "programme":
-      return readText(column, cell, options, shown);
+      return readText(column, cell, options);
   }
 }

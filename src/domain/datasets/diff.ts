@@ -27,14 +27,21 @@ function same(column: ColumnSpec, a: string | null, b: string | null): boolean {
   }
 }
 
-/** Rows of `stored` that the file does not mention are left alone: an import never deletes. */
-export function diffRows(
+/** Stored rows by natural key, for `diffInto`. */
+export function indexStored(
+  spec: DatasetSpec,
+  stored: readonly StoredRow[],
+): Map<string, StoredRow> {
+  return new Map(stored.map((s) => [naturalKeyOf(spec, s.values), s]));
+}
+
+/** Sorts `incoming` rows into `diff` against the indexed stored rows (a slice at a time if need be). */
+export function diffInto(
   spec: DatasetSpec,
   incoming: readonly ParsedRow[],
-  stored: readonly StoredRow[],
-): RowDiff {
-  const byKey = new Map(stored.map((s) => [naturalKeyOf(spec, s.values), s]));
-  const diff: RowDiff = { added: [], changed: [], unchanged: [] };
+  byKey: ReadonlyMap<string, StoredRow>,
+  diff: RowDiff,
+): void {
   for (const row of incoming) {
     const existing = byKey.get(naturalKeyOf(spec, row.values));
     if (!existing) {
@@ -50,5 +57,15 @@ export function diffRows(
     if (changes.length === 0) diff.unchanged.push(row);
     else diff.changed.push({ row, id: existing.id, changes });
   }
+}
+
+/** Rows of `stored` that the file does not mention are left alone: an import never deletes. */
+export function diffRows(
+  spec: DatasetSpec,
+  incoming: readonly ParsedRow[],
+  stored: readonly StoredRow[],
+): RowDiff {
+  const diff: RowDiff = { added: [], changed: [], unchanged: [] };
+  diffInto(spec, incoming, indexStored(spec, stored), diff);
   return diff;
 }

@@ -402,6 +402,8 @@ export function parseSheet(
   const rows: ParsedRow[] = [];
   const skipped: SkippedRow[] = [];
   const keys = new Map<string, number>();
+  // Programme names compared as compact text, normalised once rather than once per row.
+  const programmeKeys = ctx.programmes.map((p) => compactText(p.name));
 
   for (let r = header.row + 1; r < grid.rows.length; r += 1) {
     const line = r + 1;
@@ -486,7 +488,7 @@ export function parseSheet(
     if (programmeColumn && programmeName) {
       const name = compactText(programmeName);
       const owners = ctx.programmes
-        .filter((p) => compactText(p.name) === name)
+        .filter((_, i) => programmeKeys[i] === name)
         .filter((p) => regionPath === null || regionPath.startsWith(p.regionPath))
         .sort((a, b) => b.regionPath.length - a.regionPath.length);
       const owner = owners[0];

@@ -7,11 +7,11 @@ import {
   type RoundingPolicy,
 } from "../decimal.ts";
 import { FACTS_SCHEMAS, type FactsOf, type ParsedFacts } from "./facts-schemas.ts";
+import { fastValidateInput, inputShape } from "./fast-input.ts";
 import type { Framework, Indicator } from "./framework-schema.ts";
 import { ScoringInput } from "./input-schema.ts";
 import { fromZodIssues, type Issue, type IssuePath, issue } from "./issues.ts";
 import type { Rule } from "./rule-schemas.ts";
-import { leafIndicators } from "./tree.ts";
 import type { Validated } from "./validate-framework.ts";
 import { ValidationError } from "./validation-error.ts";
 import { type Text, textIn } from "./values.ts";
@@ -36,6 +36,16 @@ export function indicatorRounding(framework: Framework, indicator: Indicator): R
 }
 
 export function validateInput(framework: Framework, data: unknown): Validated<ValidatedInput> {
+  // Most inputs are valid: checked by hand, they skip zod; any doubt and zod words the errors.
+  const fast = fastValidateInput(framework, data);
+  return fast ? { ok: true, value: fast } : validateInputBySchema(framework, data);
+}
+
+/** The reference validation through the zod schemas: the only one that words errors. */
+export function validateInputBySchema(
+  framework: Framework,
+  data: unknown,
+): Validated<ValidatedInput> {
   const parsed = ScoringInput.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const input = parsed.data;
@@ -50,8 +60,7 @@ export function validateInput(framework: Framework, data: unknown): Validated<Va
     );
   }
 
-  const leaves = new Map(leafIndicators(framework).map((n) => [n.indicator.code, n.indicator]));
-  const groups = new Set([...walkCodes(framework.indicators)].filter((code) => !leaves.has(code)));
+  const { leaves, groups } = inputShape(framework);
   for (const code of Object.keys(input.indicators)) {
     if (groups.has(code)) issues.push(issue(["indicators", code], "not_a_leaf", { code }));
     else if (!leaves.has(code))
@@ -112,13 +121,6 @@ export function parseInput(framework: Framework, data: unknown, file?: string): 
   const result = validateInput(framework, data);
   if (!result.ok) throw new ValidationError("input", result.issues, file);
   return result.value;
-}
-
-function* walkCodes(list: readonly Indicator[]): Generator<string> {
-  for (const indicator of list) {
-    yield indicator.code;
-    if (indicator.children) yield* walkCodes(indicator.children);
-  }
 }
 
 function checkScore(

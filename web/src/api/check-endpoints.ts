@@ -18,6 +18,7 @@ export interface CheckListParams extends CheckParams {
   within?: string | undefined;
   page: number;
   pageSize: number;
+  problemsPage: number;
 }
 
 export const checkApi = {
@@ -30,10 +31,18 @@ export const checkApi = {
         ...(p.within ? { within: p.within } : {}),
         page: p.page,
         pageSize: p.pageSize,
+        problemsPage: p.problemsPage,
       },
     }),
-  monitoring: (p: CheckParams) =>
-    request<MonitoringAnswerT>("GET", "/api/monitoring", { query: query(p) }),
+  monitoring: (p: CheckParams & { page: number; completionPage: number; pageSize: number }) =>
+    request<MonitoringAnswerT>("GET", "/api/monitoring", {
+      query: {
+        ...query(p),
+        page: p.page,
+        completionPage: p.completionPage,
+        pageSize: p.pageSize,
+      },
+    }),
 };
 
 export type ReportFormat = "docx" | "xlsx" | "pdf";

@@ -11,7 +11,7 @@ import { type LayoutContext, useLayout } from "./layout-context.ts";
 export type UrlChanges = Record<string, string | number | null | undefined>;
 
 /** Keys whose change keeps the table on its page; any other change starts again at page 1. */
-const PAGING_KEYS = ["page", "size"];
+const PAGING_KEYS = ["page", "size", "problemsPage"];
 
 /**
  * The URL's search parameters and a writer that merges changes into them (null or "" removes a

@@ -1,7 +1,7 @@
 /** 数据检查: every finding of the checker for the selected region and year, filterable, and the 问题. */
 import { Card, Select, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useCallback, useMemo } from "react";
-import type { CheckAnswerT } from "../../../src/shared/check-schemas.ts";
+import { type CheckAnswerT, PROBLEM_PAGE_SIZE } from "../../../src/shared/check-schemas.ts";
 import { checkApi, findingsExportUrl } from "../api/check-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { useRemote } from "../api/use-remote.ts";
@@ -38,6 +38,8 @@ export function ChecksPage() {
   const regionFilter = search.get("within") ?? undefined;
 
   const { page, pageSize, pagination } = useUrlPaging();
+  // The candidate problems come one page at a time too (they do not depend on the filters).
+  const problemsPage = Math.max(1, Math.min(1_000_000, Number(search.get("problemsPage")) || 1));
   const load = useCallback(
     () =>
       checkApi.checks({
@@ -48,8 +50,9 @@ export function ChecksPage() {
         within: regionFilter,
         page,
         pageSize,
+        problemsPage,
       }),
-    [region.code, year, severity, category, regionFilter, page, pageSize],
+    [region.code, year, severity, category, regionFilter, page, pageSize, problemsPage],
   );
   const answer = useRemote(load);
   const data = answer.data;
@@ -156,7 +159,14 @@ export function ChecksPage() {
                 size="small"
                 rowKey={(p) => `${p.source}|${p.regionCode}|${p.text.zh}`}
                 dataSource={data?.problems ?? []}
-                pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+                pagination={{
+                  current: problemsPage,
+                  total: data?.problemsTotal ?? 0,
+                  pageSize: PROBLEM_PAGE_SIZE,
+                  showSizeChanger: false,
+                  hideOnSinglePage: true,
+                  onChange: (next) => update({ problemsPage: next > 1 ? next : null }),
+                }}
                 data-testid="problems"
                 columns={[
                   {

@@ -4,7 +4,7 @@ import dayjs from "dayjs";
 import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { spendLevel } from "../../../src/domain/checks/levels.ts";
-import type { MonitoringAnswerT } from "../../../src/shared/check-schemas.ts";
+import { MONITORING_PAGE_SIZE, type MonitoringAnswerT } from "../../../src/shared/check-schemas.ts";
 import {
   checkApi,
   findingsExportUrl,
@@ -38,9 +38,19 @@ export function MonitoringPage() {
   const [search, setSearch] = useSearchParams();
   const year = yearOf(search);
   const asOf = search.get("asOf") ?? undefined;
+  const page = pageOf(search, "page");
+  const completionPage = pageOf(search, "completionPage");
   const load = useCallback(
-    () => checkApi.monitoring({ regionCode: region.code, year, asOf }),
-    [region.code, year, asOf],
+    () =>
+      checkApi.monitoring({
+        regionCode: region.code,
+        year,
+        asOf,
+        page,
+        completionPage,
+        pageSize: MONITORING_PAGE_SIZE,
+      }),
+    [region.code, year, asOf, page, completionPage],
   );
   const answer = useRemote(load);
   const data = answer.data;
@@ -52,8 +62,22 @@ export function MonitoringPage() {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
     else next.delete(key);
+    // Another year or date is another list: back to the first pages.
+    if (key !== "page" && key !== "completionPage") {
+      next.delete("page");
+      next.delete("completionPage");
+    }
     setSearch(next);
   };
+  // The server sends one page of each table; the tables page through the server.
+  const serverPaging = (current: number, total: number, key: "page" | "completionPage") => ({
+    current,
+    total,
+    pageSize: MONITORING_PAGE_SIZE,
+    hideOnSinglePage: true,
+    showSizeChanger: false,
+    onChange: (next: number) => setParam(key, next > 1 ? String(next) : undefined),
+  });
 
   return (
     <Card
@@ -125,7 +149,7 @@ export function MonitoringPage() {
         loading={answer.loading}
         dataSource={data?.lines ?? []}
         // A province shows its ~20 cities on one page; the whole country's ~2,850 counties are paged.
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={serverPaging(page, data?.linesTotal ?? 0, "page")}
         scroll={{ x: "max-content" }}
         data-testid="spend-ranking"
         onRow={(l) => ({ "data-region": l.regionCode }) as object}
@@ -243,7 +267,7 @@ export function MonitoringPage() {
             size="small"
             rowKey={(c) => `${c.regionCode}|${c.stage}`}
             dataSource={data?.completion ?? []}
-            pagination={false}
+            pagination={serverPaging(completionPage, data?.completionTotal ?? 0, "completionPage")}
             scroll={{ x: "max-content" }}
             data-testid="completion"
             columns={[
@@ -306,4 +330,9 @@ export function MonitoringPage() {
       />
     </Card>
   );
+}
+
+function pageOf(search: URLSearchParams, key: string): number {
+  const n = Number(search.get(key));
+  return Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : 1;
 }

@@ -43,6 +43,35 @@ describeOnBothDatabases("checks API", (db) => {
     expect(res.json.problemsTotal).toBe(22);
   });
 
+  it("pages the candidate problems, and a national check's facet lists the provinces", async () => {
+    const first = await viewer.request("GET", "/api/checks?year=2024&asOf=2025-06-30");
+    const second = await viewer.request(
+      "GET",
+      "/api/checks?year=2024&asOf=2025-06-30&problemsPage=2",
+    );
+    expect(first.json.problemsTotal).toBe(22);
+    expect(first.json.problems).toHaveLength(20);
+    expect(second.json.problems).toHaveLength(2);
+    const key = (p: { regionCode: string; text: { zh: string } }) => `${p.regionCode}|${p.text.zh}`;
+    const seen = new Set(first.json.problems.map(key));
+    expect(second.json.problems.filter((p: never) => seen.has(key(p)))).toEqual([]);
+
+    await addUser(db(), "nation.reader", "viewer", "000000");
+    const nation = await signedIn(testApp(db()).app, "nation.reader");
+    const all = await nation.request(
+      "GET",
+      "/api/checks?regionCode=000000&year=2024&asOf=2025-06-30",
+    );
+    expect(all.status).toBe(200);
+    // Every 2024 finding is in Guangdong: one line for the province, not one per city.
+    expect(all.json.regions).toEqual([{ code: "440000", name: "广东省", count: 24 }]);
+    const cities = await nation.request(
+      "GET",
+      "/api/checks?regionCode=000000&year=2024&asOf=2025-06-30&within=440000&pageSize=200",
+    );
+    expect(cities.json.total).toBe(24);
+  });
+
   it("narrows to one region inside the scope", async () => {
     const res = await viewer.request("GET", "/api/checks?year=2024&asOf=2025-06-30&within=445300");
     expect(res.json.total).toBe(2);
@@ -64,6 +93,32 @@ describeOnBothDatabases("checks API", (db) => {
     expect(res.json.lines).toHaveLength(16);
     expect(res.json.alertsTotal).toBe(15);
     expect(res.json.completion).toHaveLength(16);
+    expect(res.json.linesTotal).toBe(16);
+    expect(res.json.completionTotal).toBe(16);
+  });
+
+  it("pages the spend ranking and the completion table apart, ranks counted over the scope", async () => {
+    const all = await viewer.request("GET", "/api/monitoring?year=2024");
+    const res = await viewer.request(
+      "GET",
+      "/api/monitoring?year=2024&pageSize=5&page=4&completionPage=2",
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.linesTotal).toBe(16);
+    // Page 4 of 5 lines holds the 16th and last: 湛江市, ranked 16th of the province.
+    expect(res.json.lines).toEqual(all.json.lines.slice(15));
+    expect(res.json.lines.map((l: { rank: number; regionName: string }) => l.rank)).toEqual([16]);
+    expect(res.json.lines[0].regionName).toBe("湛江市");
+    expect(res.json.completionTotal).toBe(16);
+    expect(res.json.completion).toEqual(all.json.completion.slice(5, 10));
+    // The total, the series and the alerts are of the whole scope on every page.
+    expect(res.json.total).toEqual(all.json.total);
+    expect(res.json.alertsTotal).toBe(15);
+    const past = await viewer.request("GET", "/api/monitoring?year=2024&page=9");
+    expect(past.json.lines).toEqual([]);
+    expect(past.json.linesTotal).toBe(16);
+    const bad = await viewer.request("GET", "/api/monitoring?year=2024&pageSize=201");
+    expect(bad.status).toBe(400);
   });
 
   async function workbookOf(bytes: Uint8Array) {

@@ -12,10 +12,10 @@ import {
   CheckAnswer,
   CheckExportQuery,
   CheckListQuery,
-  CheckQuery,
   type CheckQueryT,
   MonitoringAnswer,
-  PROBLEM_LIMIT,
+  MonitoringQuery,
+  PROBLEM_PAGE_SIZE,
 } from "../../../shared/check-schemas.ts";
 import type { AppDeps } from "../../env.ts";
 import { can, defineRoute, json, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
@@ -64,7 +64,7 @@ export function checkRoutes({ database }: AppDeps): RouteDef[] {
         const q = c.req.valid("query");
         const ctx = c.get("ctx");
         const check = await checkRegion(db, ctx, request(q));
-        const listed = await listFindings(db, ctx, check.result.findings, q);
+        const listed = await listFindings(db, ctx, check, q);
         return c.json(
           {
             region: check.region,
@@ -74,7 +74,10 @@ export function checkRoutes({ database }: AppDeps): RouteDef[] {
             levels: levelCounts(check.result.findings),
             ...listed,
             problemsTotal: check.problems.length,
-            problems: check.problems.slice(0, PROBLEM_LIMIT),
+            problems: check.problems.slice(
+              (q.problemsPage - 1) * PROBLEM_PAGE_SIZE,
+              q.problemsPage * PROBLEM_PAGE_SIZE,
+            ),
             rules: [...RULES],
           },
           200,
@@ -105,17 +108,24 @@ export function checkRoutes({ database }: AppDeps): RouteDef[] {
         tags,
         summary:
           "绩效运行监控 / spend and completion by region against the time schedule, with alerts",
-        request: { query: CheckQuery },
+        request: { query: MonitoringQuery },
         responses: { 200: json(MonitoringAnswer, "监控 / monitoring"), ...PROTECTED_ERRORS },
       }),
       can("data:read"),
       async (c) => {
-        const m = await monitorRegion(db, c.get("ctx"), request(c.req.valid("query")));
+        const q = c.req.valid("query");
+        const m = await monitorRegion(db, c.get("ctx"), request(q));
+        const page = <T>(list: readonly T[], n: number) =>
+          list.slice((n - 1) * q.pageSize, n * q.pageSize);
         return c.json(
           {
             region: m.region,
             year: m.year,
             ...m.view,
+            linesTotal: m.view.lines.length,
+            lines: page(m.view.lines, q.page),
+            completionTotal: m.view.completion.length,
+            completion: page(m.view.completion, q.completionPage),
             alertsTotal: m.alerts.length,
             alerts: m.alerts.slice(0, ALERT_LIMIT),
           },

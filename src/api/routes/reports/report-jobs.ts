@@ -31,14 +31,14 @@ import {
   type RouteDef,
   SIGNED_IN,
 } from "../../route-table.ts";
-import { fileBody } from "../datasets/schema.ts";
+import { attachment } from "../datasets/schema.ts";
 
 const tags = ["reports"];
 
-export function reportJobRoutes({ database, pdf, reportJobs }: AppDeps): RouteDef[] {
+export function reportJobRoutes({ database, evidence, pdf, reportJobs }: AppDeps): RouteDef[] {
   const db = database.db;
   // The server passes its own (settings, polling, shutdown); an app without one runs jobs on request.
-  const runner = reportJobs ?? reportJobRunner(db, pdf);
+  const runner = reportJobs ?? reportJobRunner(db, pdf, { files: evidence });
   return [
     defineRoute(
       createRoute({
@@ -149,7 +149,8 @@ export function reportJobRoutes({ database, pdf, reportJobs }: AppDeps): RouteDe
         method: "get",
         path: "/api/report-jobs/{id}/file",
         tags,
-        summary: "下载报告 / the finished job's file (409 while it runs)",
+        summary:
+          "下载报告 / the finished job's file (409 while it runs), streamed from the file store on any node",
         request: { params: ReportJobParams },
         responses: {
           200: {
@@ -162,8 +163,13 @@ export function reportJobRoutes({ database, pdf, reportJobs }: AppDeps): RouteDe
       }),
       SIGNED_IN,
       async (c) => {
-        const file = await reportJobFile(db, c.get("ctx"), c.req.valid("param").id);
-        return fileBody(c, file, "report");
+        const file = await reportJobFile(db, evidence, c.get("ctx"), c.req.valid("param").id);
+        return c.body(file.body, 200, {
+          "Content-Type": file.contentType,
+          "Content-Length": String(file.size),
+          "Content-Disposition": attachment(file.fileName, "report"),
+          "X-Content-Type-Options": "nosniff",
+        });
       },
     ),
   ];

@@ -1,0 +1,1 @@
+ALTER TABLE "stored_files" ADD COLUMN "put_at" timestamp with time zone DEFAULT now() NOT NULL;
