@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, clickWhenReady, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const ADMIN_PASSWORD = "E2e-Evaluate-Passw0rd";
@@ -148,14 +148,14 @@ describe("an evaluation from launch to approval in the browser", () => {
     expect(download.headers()["content-type"]).toBe("image/png");
     expect(new Uint8Array(await download.body())).toEqual(PNG);
     await shot("31b-evaluation-evidence");
-    await page.getByTestId("sheet-submit").click();
+    await clickWhenReady(page, "sheet-submit");
     await page.locator(".ant-modal-confirm-btns .ant-btn-primary").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已提交");
 
     await signIn("zmd.housing");
     await openSheet("驿城区");
     await fill("comment-C.5", "请核实配建养老服务设施开工面积并附开工证明");
-    await page.getByTestId("sheet-return").click();
+    await clickWhenReady(page, "sheet-return");
     await page.locator(".ant-modal-confirm-btns .ant-btn-primary").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已退回");
     await shot("32-evaluation-returned");
@@ -170,13 +170,13 @@ describe("an evaluation from launch to approval in the browser", () => {
     await fill("facts-C.5-actual", "9700");
     await page.getByTestId("sheet-save").click();
     await poll(() => page.getByTestId("sheet-total").textContent()).toBe("100.0（优）");
-    await page.getByTestId("sheet-submit").click();
+    await clickWhenReady(page, "sheet-submit");
     await page.locator(".ant-modal-confirm-btns .ant-btn-primary").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已提交");
 
     await signIn("zmd.housing");
     await openSheet("驿城区");
-    await page.getByTestId("sheet-approve").click();
+    await clickWhenReady(page, "sheet-approve");
     await page.locator(".ant-modal-confirm-btns .ant-btn-primary").click();
     await poll(() => page.getByTestId("sheet-status").textContent()).toBe("已通过");
     await page.goto(taskUrl);

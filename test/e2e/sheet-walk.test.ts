@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, clickWhenReady, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const ADMIN_PASSWORD = "E2e-Sheet-Walk-Passw0rd";
@@ -178,7 +178,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
     expect(await text("score-C.5")).toBe(
       "8.0实际开工9400平方米，年度计划9600平方米，完成97.92%，低于计划2个百分点，扣2分，得8分",
     );
-    await page.getByTestId("sheet-submit").click();
+    await clickWhenReady(page, "sheet-submit");
     await dialog().waitFor();
     expect(await page.getByTestId("confirm-evidence").textContent()).toBe(
       "12 项指标中 12 项未上传佐证材料：A.1 资金筹集、A.2 资金分配、A.3 资金使用管理、B.1 政策公开、B.2 评价报告报送及时、完整性、C.1 改造户数计划完成率、C.2 改造面积计划完成率、C.3 改造楼栋计划完成率、C.4 改造小区计划完成率、C.5 配建养老服务设施面积完成率、C.6 工程质量、D.1 老旧小区居民满意度",
@@ -196,14 +196,14 @@ describe("the evaluation sheet walked by the county and the city", () => {
   it("the city cannot return without a comment, then returns it with one", async () => {
     await signIn("zmd.housing");
     await openSheet();
-    await page.getByTestId("sheet-return").click();
+    await clickWhenReady(page, "sheet-return");
     await dialog().waitFor();
     expect(await dialog().textContent()).toContain("请填写退回意见");
     await confirmOk();
     await poll(() => dialog().count()).toBe(0);
     expect(await text("sheet-status")).toBe("已提交");
     await fill("comment-B.1", "请核实未公开的政策信息条数并附公开记录");
-    await page.getByTestId("sheet-return").click();
+    await clickWhenReady(page, "sheet-return");
     await dialog().waitFor();
     expect(await dialog().textContent()).toContain("将退回 1 条意见");
     await confirmOk();
@@ -218,7 +218,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
     await poll(() => text("sheet-total")).toBe("97.0（优）");
     await page.getByTestId("sheet-save").click();
     await poll(() => text("sheet-notice")).toBe("已保存");
-    await page.getByTestId("sheet-submit").click();
+    await clickWhenReady(page, "sheet-submit");
     await dialog().waitFor();
     expect(await page.getByTestId("confirm-reasons").textContent()).toBe(
       "1 项指标有扣分但未写评分依据：C.5 配建养老服务设施面积完成率",
@@ -228,7 +228,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
 
     await signIn("zmd.housing");
     await openSheet();
-    await page.getByTestId("sheet-approve").click();
+    await clickWhenReady(page, "sheet-approve");
     await dialog().waitFor();
     expect(await dialog().textContent()).toContain("通过后得分 97.0 分计入汇总与报告");
     expect(await page.getByTestId("confirm-evidence").textContent()).toMatch(

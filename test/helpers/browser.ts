@@ -40,3 +40,15 @@ export async function chooseRegion(page: Page, name: string): Promise<void> {
     .toBe(1);
   await tree.getByText(name, { exact: true }).click();
 }
+
+/**
+ * Clicks an antd button once it has stopped loading: a loading button ignores clicks (the sheet's
+ * actions stay loading until the sheet is read again after a save).
+ */
+export async function clickWhenReady(page: Page, testId: string): Promise<void> {
+  const button = page.getByTestId(testId);
+  await expect
+    .poll(async () => (await button.getAttribute("class")) ?? "", { timeout: 20_000 })
+    .not.toMatch(/ant-btn-loading/);
+  await button.click();
+}

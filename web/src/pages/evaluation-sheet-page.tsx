@@ -99,7 +99,10 @@ export function EvaluationSheetPage() {
   const [comments, setComments] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [working, setWorking] = useState(false);
+  // Busy until the sheet is read again after a change: an action sent before the reload would carry
+  // the old version (and, for a submit, save the old entries over the new ones) and be refused.
+  const busy = working || sheet.loading;
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState("");
 
@@ -152,7 +155,7 @@ export function EvaluationSheetPage() {
     .map((item) => item.code);
 
   const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
+    setWorking(true);
     setError(null);
     setNotice(null);
     try {
@@ -163,7 +166,7 @@ export function EvaluationSheetPage() {
       // The edits stay on the page: a conflict or a refusal loses nothing.
       setError(errorMessage(err, t));
     } finally {
-      setBusy(false);
+      setWorking(false);
     }
   };
   const saveNow = async () =>
