@@ -5,18 +5,14 @@ import type { Logger } from "pino";
 import { createApp } from "./api/app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/index.ts";
-import { chromiumPdf } from "./reports/pdf.ts";
+import { reportJobNode, settleInterruptedJobs } from "./report-job-node.ts";
 import {
   flushAuditSummaries,
   type PrepareResult,
   prepareDatabase,
-  reportJobRunner,
-  reportJobSettingsOf,
   seedDemo,
-  settleInterruptedReportJobs,
   systemContext,
 } from "./services/index.ts";
-import { fileStoreOf } from "./storage/file-store.ts";
 import { closeWorkers } from "./workers/pool.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -53,16 +49,7 @@ export async function startServer(
     ...(fatal && { onFatal: (err: unknown) => fatal("PGlite aborted", err) }),
   });
   let server: ServerType;
-  // One Chromium for the server's PDFs, started on the first; report jobs share its pages.
-  const pdf = chromiumPdf(config.chromiumPath, { concurrency: config.reportConcurrency });
-  const files = fileStoreOf(config, database.db);
-  const reportJobs = reportJobRunner(database.db, pdf, {
-    files,
-    concurrency: config.reportConcurrency,
-    queuePerUser: config.reportQueuePerUser,
-    ...reportJobSettingsOf(config),
-    onError: (err) => logger.warn({ err }, "报告任务出错 / report job fault"),
-  });
+  const { pdf, files, runner: reportJobs } = reportJobNode(config, database.db, logger);
   try {
     const prepared = await prepareDatabase(database, {
       adminPassword: config.adminPassword,
@@ -70,10 +57,7 @@ export async function startServer(
     });
     // Shown before anything else can fail: a generated password is shown nowhere else, ever.
     printFirstStart(print, prepared);
-    const interrupted = await settleInterruptedReportJobs(database.db, reportJobSettingsOf(config));
-    if (interrupted.requeued + interrupted.failed > 0) {
-      logger.warn(interrupted, "report jobs cut off by a stopped node: queued again, or failed");
-    }
+    await settleInterruptedJobs(config, database.db, logger);
     const demo =
       options.demo === false ? null : await seedDemo(database.db, systemContext("system"));
     if (demo?.password) {

@@ -5,14 +5,8 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { openDatabase } from "../db/index.ts";
-import { chromiumPdf } from "../reports/pdf.ts";
-import {
-  prepareDatabase,
-  reportJobRunner,
-  reportJobSettingsOf,
-  settleInterruptedReportJobs,
-} from "../services/index.ts";
-import { fileStoreOf } from "../storage/file-store.ts";
+import { reportJobNode, settleInterruptedJobs } from "../report-job-node.ts";
+import { prepareDatabase } from "../services/index.ts";
 import { closeWorkers } from "../workers/pool.ts";
 import { adminPasswordLine, operator } from "./with-database.ts";
 
@@ -33,14 +27,7 @@ export async function startWorker(
         "数据库连接断开，将自动重连 / database connection lost, reconnecting",
       ),
   });
-  const pdf = chromiumPdf(config.chromiumPath, { concurrency: config.reportConcurrency });
-  const runner = reportJobRunner(database.db, pdf, {
-    files: fileStoreOf(config, database.db),
-    concurrency: config.reportConcurrency,
-    queuePerUser: config.reportQueuePerUser,
-    ...reportJobSettingsOf(config),
-    onError: (err) => logger.warn({ err }, "报告任务出错 / report job fault"),
-  });
+  const { pdf, runner } = reportJobNode(config, database.db, logger);
   try {
     const prepared = await prepareDatabase(database, {
       adminPassword: config.adminPassword,
@@ -49,10 +36,7 @@ export async function startWorker(
     if (prepared.generatedAdminPassword) {
       options.print(adminPasswordLine(prepared.generatedAdminPassword));
     }
-    const settled = await settleInterruptedReportJobs(database.db, reportJobSettingsOf(config));
-    if (settled.requeued + settled.failed > 0) {
-      logger.warn(settled, "report jobs cut off by a stopped node: queued again, or failed");
-    }
+    await settleInterruptedJobs(config, database.db, logger);
   } catch (err) {
     await database.close();
     throw err;

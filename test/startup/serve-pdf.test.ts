@@ -67,9 +67,7 @@ it(
         expect(res.status).toBe(200);
         return new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()).slice(0, 5));
       };
-      const [servePid] = [...processes()].find(
-        ([, p]) => p.ppid === process.pid && p.args.includes(" serve"),
-      ) ?? [0];
+      const servePid = serve.pid;
       expect(servePid).toBeGreaterThan(0);
       expect(below(servePid)).toEqual([]);
       expect(await pdf()).toBe("%PDF-");

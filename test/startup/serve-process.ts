@@ -15,6 +15,11 @@ export class ServeProcess {
   readonly exited: Promise<Exit>;
   private exit: Exit | null = null;
 
+  /** The serve process's own id (other suites' serve processes share this test process as parent). */
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
   constructor(
     private readonly child: ChildProcessByStdio<null, Readable, Readable>,
     readonly port: number,

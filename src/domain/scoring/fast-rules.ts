@@ -311,6 +311,20 @@ function deductionClause(d: Stepped, capText: string, locale: Locale): string {
     : say("deducted", locale, { deduction: figQ(d.deduction) });
 }
 
+/** A stepped deduction's figures as fractions, and whether it counts whole points one by one. */
+function steppingOf(rule: { step: Decimal; deduction: Decimal; cap: Decimal }) {
+  const step = fromDecimal(rule.step);
+  const perStep = fromDecimal(rule.deduction);
+  const stepIsOne = cmp(step, ONE) === 0;
+  return {
+    step,
+    perStep,
+    cap: fromDecimal(rule.cap),
+    stepIsOne,
+    plainSteps: stepIsOne && cmp(perStep, ONE) === 0,
+  };
+}
+
 function countingClause(d: Stepped, stepIsOne: boolean, counting: CountingPolicy, locale: Locale) {
   if (stepIsOne) return "";
   if (counting === "continuous") return say("counted_continuous", locale);
@@ -382,11 +396,7 @@ function compile(
   switch (rule.type) {
     case "shortfall": {
       const clause = ratioWords(rule, locale);
-      const step = fromDecimal(rule.step);
-      const perStep = fromDecimal(rule.deduction);
-      const cap = fromDecimal(rule.cap);
-      const stepIsOne = cmp(step, ONE) === 0;
-      const plainSteps = stepIsOne && cmp(perStep, ONE) === 0;
+      const { step, perStep, cap, stepIsOne, plainSteps } = steppingOf(rule);
       const perStepText = plainSteps
         ? ""
         : say("per_step_below", locale, {
@@ -482,11 +492,7 @@ function compile(
       const label = rule.label ? textIn(rule.label, locale) : say("default_value", locale);
       const thresholdText = fig(rule.threshold, 10);
       const threshold = fromDecimal(rule.threshold);
-      const step = fromDecimal(rule.step);
-      const perStep = fromDecimal(rule.deduction);
-      const cap = fromDecimal(rule.cap);
-      const stepIsOne = cmp(step, ONE) === 0;
-      const plainSteps = stepIsOne && cmp(perStep, ONE) === 0;
+      const { step, perStep, cap, stepIsOne, plainSteps } = steppingOf(rule);
       const perStepText = plainSteps
         ? ""
         : say(atLeast ? "per_step_below" : "per_step_above", locale, {
