@@ -265,3 +265,15 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
 export function frameworkTitle(framework: { name: Text }, locale: "zh-CN" | "en-US"): string {
   return textIn(framework.name, locale);
 }
+
+let builtinFrameworks: Map<string, Framework> | undefined;
+
+/** The built-in frameworks by code, read once per thread. */
+export function frameworksByCode(): Map<string, Framework> {
+  if (!builtinFrameworks) {
+    builtinFrameworks = new Map(
+      listBuiltinFrameworks().map((b) => [b.code, readFrameworkFile(b.file)] as const),
+    );
+  }
+  return builtinFrameworks;
+}

@@ -1,15 +1,12 @@
 // The worker threads give exactly what the main thread gives, and a DomainError keeps its code.
 import { areaList } from "@vant/area-data";
 import { afterAll, describe, expect, it } from "vitest";
-import { builtinFramework, checkData, row } from "../../test/helpers/check-data.ts";
 import { community, dataFile } from "../../test/helpers/data-files.ts";
-import { candidateProblems, checkOptions, runChecks } from "../domain/checks/index.ts";
 import type { ParseContext } from "../domain/datasets/types.ts";
 import { DomainError } from "../domain/errors.ts";
 import { buildRegionRows } from "../domain/regions.ts";
 import type { ReportDocument } from "../domain/reports/index.ts";
 import { closeWorkers, configureWorkers, runTask, workerThreads } from "./pool.ts";
-import { portableCheckData } from "./tasks.ts";
 
 const regions = buildRegionRows(areaList).map((r) => ({
   code: r.code,
@@ -99,38 +96,6 @@ describe("worker pool", () => {
     expect(here.diff.added).toHaveLength(1250);
     expect(here.diff.changed).toHaveLength(417);
     expect(there).toEqual(here);
-  });
-
-  it("runs the checks over CheckData with its frameworks as on the main thread", async () => {
-    // Zhumadian 2020 指标表, shortened: a blank indicator counted in its group's subtotal.
-    const score = (level1: string, level2: string | null, points: string, value: string | null) =>
-      row("411700", { programme: "3", level1, level2, indicator: null, points, score: value });
-    const programme = {
-      id: 3,
-      regionCode: "411700",
-      values: { name: "驻马店市2020年老旧小区改造项目", framework: "zhumadian-2020" },
-    };
-    const data = checkData(
-      {
-        programmes: [programme],
-        scores: [
-          score("资金管理", null, "95", "94.1"),
-          score("资金管理", "资金筹集", "95", "94.1"),
-          score("服务对象满意度", null, "5", "5"),
-          score("服务对象满意度", "老旧小区居民满意度", "5", null),
-        ],
-      },
-      { year: 2020, frameworks: new Map([["zhumadian-2020", builtinFramework("zhumadian-2020")]]) },
-    );
-    const options = checkOptions({ asOf: "2021-06-30" });
-    await configureWorkers(1);
-    const there = await runTask("check", { data: portableCheckData(data), options });
-    const result = runChecks(data, options);
-    expect(there.result).toEqual(result);
-    expect(there.problems).toEqual(candidateProblems(result.findings, data));
-    expect(there.problems.map((p) => p.text.zh)).toContain(
-      "「资金筹集」得 94.1 分（分值 95 分），扣 0.9 分",
-    );
   });
 
   it("throws a worker's DomainError here with the same code, params and message", async () => {

@@ -3,17 +3,6 @@ import { createHash } from "node:crypto";
 
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { AllocationResult } from "../domain/allocation/index.ts";
-import {
-  buildMonitoring,
-  type CheckData,
-  type CheckOptions,
-  type CheckResult,
-  candidateProblems,
-  type Finding,
-  type MonitoringView,
-  type Problem,
-  runChecks,
-} from "../domain/checks/index.ts";
 import { diffRows, naturalKeyOf } from "../domain/datasets/diff.ts";
 import { datasetOrThrow } from "../domain/datasets/specs.ts";
 import type {
@@ -25,43 +14,12 @@ import type {
   StoredRow,
 } from "../domain/datasets/types.ts";
 import { DomainError } from "../domain/errors.ts";
-import type { Framework } from "../domain/frameworks/index.ts";
 import type { ReportDocument } from "../domain/reports/index.ts";
 import type { UploadLimits } from "../domain/upload-limits.ts";
-import { listBuiltinFrameworks, readFrameworkFile } from "../services/framework-files.ts";
 import type { AllocationOutcomeT } from "../shared/allocation-schemas.ts";
 import type { AuditWorkbookInput } from "../xlsx/audit-workbook.ts";
 import type { DataFileOptions, DataFileRow, TemplateOptions } from "../xlsx/index.ts";
 import type { SurveyWorkbookInput } from "../xlsx/survey-workbook.ts";
-
-let builtinFrameworks: Map<string, Framework> | undefined;
-
-/** The built-in frameworks by code, read once per thread. */
-export function frameworksByCode(): Map<string, Framework> {
-  if (!builtinFrameworks) {
-    builtinFrameworks = new Map(
-      listBuiltinFrameworks().map((b) => [b.code, readFrameworkFile(b.file)] as const),
-    );
-  }
-  return builtinFrameworks;
-}
-
-/** CheckData as it crosses a thread: frameworks hold Decimals, so they go by code and are re-read. */
-export type PortableCheckData = Omit<CheckData, "frameworks"> & { frameworks: string[] };
-
-export function portableCheckData(data: CheckData): PortableCheckData {
-  return { ...data, frameworks: [...data.frameworks.keys()] };
-}
-
-function checkDataOf(data: PortableCheckData): CheckData {
-  const all = frameworksByCode();
-  const frameworks = new Map<string, Framework>();
-  for (const code of data.frameworks) {
-    const framework = all.get(code);
-    if (framework) frameworks.set(code, framework);
-  }
-  return { ...data, frameworks };
-}
 
 export interface ParseImportInput {
   dataset: string;
@@ -172,29 +130,6 @@ function diffTask(input: { dataset: string; rows: ParsedRow[]; stored: StoredRow
   return { diff, hash: hashDiff(spec, diff) };
 }
 
-/** Every check over a region's year, with the candidate 问题 (the checks page). */
-function checkTask(input: { data: PortableCheckData; options: CheckOptions }): {
-  result: CheckResult;
-  problems: Problem[];
-} {
-  const data = checkDataOf(input.data);
-  const result = runChecks(data, input.options);
-  return { result, problems: candidateProblems(result.findings, data) };
-}
-
-/** The monitoring view and its alerts (the monitoring page). */
-function monitorTask(input: { data: PortableCheckData; options: CheckOptions }): {
-  view: MonitoringView;
-  alerts: Finding[];
-} {
-  const data = checkDataOf(input.data);
-  const result = runChecks(data, input.options);
-  return {
-    view: buildMonitoring(data, input.options),
-    alerts: result.findings.filter((f) => f.category === "monitoring"),
-  };
-}
-
 /**
  * Large arrays cross the thread as JSON in UTF-8 slices, by path ("*" = every key), whose buffers
  * are moved, not cloned: the main thread encodes or parses one slice at a time and yields between
@@ -207,8 +142,6 @@ export const SLICED: { [N in TaskName]?: { input?: string[]; output?: string[] }
   surveyWorkbook: { input: ["responses"] },
   auditWorkbook: { input: ["rows"] },
   diff: { input: ["rows", "stored"], output: ["diff.added", "diff.changed", "diff.unchanged"] },
-  check: { input: ["data.rows.*", "data.previous.*"], output: ["result.findings", "problems"] },
-  monitor: { input: ["data.rows.*", "data.previous.*"], output: ["alerts"] },
 };
 
 /** Rows per slice: one slice is some 20 ms of JSON work on the main thread. */
@@ -287,8 +220,6 @@ export const TASKS = {
   surveyWorkbook: surveyWorkbookTask,
   auditWorkbook: auditWorkbookTask,
   diff: diffTask,
-  check: checkTask,
-  monitor: monitorTask,
 };
 
 export type Tasks = typeof TASKS;

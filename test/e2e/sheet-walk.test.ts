@@ -41,6 +41,14 @@ describe("the evaluation sheet walked by the county and the city", () => {
   const text = async (testId: string) => (await page.getByTestId(testId).textContent()) ?? "";
   const dialog = () => page.locator(".ant-modal-confirm");
   const confirmOk = () => dialog().locator(".ant-modal-confirm-btns .ant-btn-primary").click();
+  /** The sheet's status with any error it shows or a dialog left open, so a failure says why. */
+  const outcome = async () => {
+    const error = page.getByTestId("sheet-error");
+    const shown = (await error.count()) > 0 ? ` · ${await error.textContent()}` : "";
+    const open =
+      (await dialog().count()) > 0 ? ` · 对话框未关闭：${await dialog().textContent()}` : "";
+    return `${await text("sheet-status")}${shown}${open}`;
+  };
 
   /** The sheet in four views: desktop and phone, Chinese and English (a fresh page each). */
   async function screens(name: string, username: string) {
@@ -189,7 +197,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
     expect(await dialog().textContent()).toContain("将先保存再提交");
     await page.screenshot({ path: join(shots, "20-submit-confirm.png"), fullPage: true });
     await confirmOk();
-    await poll(() => text("sheet-status")).toBe("已提交");
+    await poll(outcome).toBe("已提交");
     expect(await text("sheet-total")).toBe("95.5（优）");
   });
 
@@ -207,7 +215,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
     await dialog().waitFor();
     expect(await dialog().textContent()).toContain("将退回 1 条意见");
     await confirmOk();
-    await poll(() => text("sheet-status")).toBe("已退回");
+    await poll(outcome).toBe("已退回");
   });
 
   it("the county corrects B.1 and resubmits; the city approves after its confirmation", async () => {
@@ -224,7 +232,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
       "1 项指标有扣分但未写评分依据：C.5 配建养老服务设施面积完成率",
     );
     await confirmOk();
-    await poll(() => text("sheet-status")).toBe("已提交");
+    await poll(outcome).toBe("已提交");
 
     await signIn("zmd.housing");
     await openSheet();
@@ -236,7 +244,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
     );
     await page.screenshot({ path: join(shots, "30-approve-confirm.png"), fullPage: true });
     await confirmOk();
-    await poll(() => text("sheet-status")).toBe("已通过");
+    await poll(outcome).toBe("已通过");
     expect(await text("sheet-total")).toBe("97.0（优）");
     await screens("40-sheet-approved", "zmd.housing");
   });

@@ -61,13 +61,19 @@ function pick(
   source: CoefficientSource,
   defaultReason?: DefaultReason,
 ): CoefficientChoice | TierProblem {
-  const key = `${source}\u0000${defaultReason ?? ""}\u0000${label}`;
-  const known = table.choices.get(key);
+  // A default always has its reason, and reasons and sources are distinct words: one key, no text built.
+  const way = defaultReason ?? source;
+  let byLabel = table.choices.get(way);
+  if (byLabel === undefined) {
+    byLabel = new Map();
+    table.choices.set(way, byLabel);
+  }
+  const known = byLabel.get(label);
   if (known) return known;
   const value = table.tiers.get(label);
   if (value === undefined) return { problem: "unknown-tier", label };
   const choice: CoefficientChoice = { table: table.key, label, value, source };
   if (defaultReason) choice.defaultReason = defaultReason;
-  table.choices.set(key, choice);
+  byLabel.set(label, choice);
   return choice;
 }

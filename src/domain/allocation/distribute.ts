@@ -20,6 +20,7 @@
 import { type Decimal, HUNDRED, ZERO } from "../decimal.ts";
 import { AllocationError, allocationIssue } from "./allocation-issues.ts";
 import type { PreparedAllocation } from "./prepared-allocation.ts";
+import { type Scaled, scaledDot, scaledOf } from "./scaled-formula.ts";
 
 export interface FormulaRound {
   /** 1 for the first round. */
@@ -62,6 +63,8 @@ export function distribute(prepared: PreparedAllocation): Distribution {
   let pool = prepared.distributable;
   // Σ over the free regions, kept by subtracting each region as it is fixed: exact, and O(fixed).
   const sums = [...prepared.sums];
+  // Each region's values as scaled integers for the hot loop, once; undefined where one is zero.
+  const scaledValues = regions.map((region) => scaledAll(region.values));
 
   while (free.length > 0) {
     const inPlay = factors.map((f, i) => !(sums[i] ?? ZERO).isZero() && !f.weight.isZero());
@@ -81,17 +84,18 @@ export function distribute(prepared: PreparedAllocation): Distribution {
     );
 
     // composite × rate per composite: regions in the same tiers share it, so a part is one product.
-    const rateByComposite = new Map<Decimal, Decimal[]>();
+    const rateByComposite = new Map<Decimal, CompositeRate>();
     const formula: Formula[] = [];
     for (const r of free) {
       const region = regions[r];
       if (!region) continue;
       let scaledRate = rateByComposite.get(region.composite);
       if (!scaledRate) {
-        scaledRate = rate.map((k) => k.times(region.composite));
+        const rates = rate.map((k) => k.times(region.composite));
+        scaledRate = { rates, scaled: scaledAll(rates) };
         rateByComposite.set(region.composite, scaledRate);
       }
-      formula.push(applyFormula(region.values, scaledRate, round));
+      formula.push(applyFormula(region.values, scaledValues[r], scaledRate, round));
     }
 
     let excess = ZERO;
@@ -114,7 +118,7 @@ export function distribute(prepared: PreparedAllocation): Distribution {
     if (above.length === 0 && below.length === 0) {
       for (const [j, r] of free.entries()) {
         const f = formula[j];
-        if (f) result[r] = { raw: f.amount, shares: f.shares, bound: undefined, formula: f };
+        if (f) result[r] = new FreeRegion(f);
       }
       free = [];
       break;
@@ -154,8 +158,25 @@ export function distribute(prepared: PreparedAllocation): Distribution {
 
 type Formula = RegionDistribution["formula"];
 
+/** A round's money per unit of value for one composite, per factor, and the same as scaled integers. */
+interface CompositeRate {
+  rates: Decimal[];
+  /** Undefined when a rate is zero: such regions take the Decimal path. */
+  scaled: Scaled[] | undefined;
+}
+
+function scaledAll(values: readonly Decimal[]): Scaled[] | undefined {
+  const out: Scaled[] = [];
+  for (const value of values) {
+    const scaled = scaledOf(value);
+    if (scaled === undefined) return undefined;
+    out.push(scaled);
+  }
+  return out;
+}
+
 /** One region's factor parts (value × composite × rate) and their sum: a plain loop, run for every region. */
-function applyFormula(values: readonly Decimal[], rate: readonly Decimal[], round: FormulaRound) {
+function formulaParts(values: readonly Decimal[], rate: readonly Decimal[]) {
   const shares: Decimal[] = [];
   let amount: Decimal | undefined;
   for (let f = 0; f < rate.length; f += 1) {
@@ -164,7 +185,70 @@ function applyFormula(values: readonly Decimal[], rate: readonly Decimal[], roun
     shares.push(share);
     amount = amount === undefined ? share : amount.plus(share);
   }
-  return { round, shares, amount: amount ?? ZERO };
+  return { shares, amount: amount ?? ZERO };
+}
+
+/**
+ * What the formula gives a region in a round. The amount is worked out at once, in scaled integers
+ * when every figure is positive (the same digits, see scaled-formula.ts); the factor parts, which
+ * only the derivation, the table and the floors and caps read, are multiplied out when first read.
+ */
+class FormulaResult implements Formula {
+  readonly round: FormulaRound;
+  readonly amount: Decimal;
+  #shares: Decimal[] | undefined;
+  readonly #values: readonly Decimal[];
+  readonly #rates: readonly Decimal[];
+
+  constructor(
+    round: FormulaRound,
+    values: readonly Decimal[],
+    scaledValues: readonly Scaled[] | undefined,
+    rate: CompositeRate,
+  ) {
+    this.round = round;
+    this.#values = values;
+    this.#rates = rate.rates;
+    if (scaledValues && rate.scaled && scaledValues.length === rate.scaled.length) {
+      this.amount = scaledDot(scaledValues, rate.scaled);
+    } else {
+      const parts = formulaParts(values, rate.rates);
+      this.#shares = parts.shares;
+      this.amount = parts.amount;
+    }
+  }
+
+  get shares(): Decimal[] {
+    if (this.#shares === undefined) this.#shares = formulaParts(this.#values, this.#rates).shares;
+    return this.#shares;
+  }
+}
+
+function applyFormula(
+  values: readonly Decimal[],
+  scaledValues: readonly Scaled[] | undefined,
+  rate: CompositeRate,
+  round: FormulaRound,
+): Formula {
+  return new FormulaResult(round, values, scaledValues, rate);
+}
+
+/** A region the last round left free: its amount and parts are the formula's. */
+class FreeRegion implements RegionDistribution {
+  readonly formula: Formula;
+  readonly bound = undefined;
+
+  constructor(formula: Formula) {
+    this.formula = formula;
+  }
+
+  get raw(): Decimal {
+    return this.formula.amount;
+  }
+
+  get shares(): Decimal[] {
+    return this.formula.shares;
+  }
 }
 
 /** The formula's factor parts scaled to `bound`; the last part takes what is left so they add up exactly. */

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dec } from "../decimal.ts";
+import { Decimal, dec } from "../decimal.ts";
 import { allocate } from "./allocate.ts";
-import { roundLargestRemainder } from "./largest-remainder.ts";
+import { REMAINDER_PLACES, roundLargestRemainder } from "./largest-remainder.ts";
 import { testData, testModel } from "./test-models.ts";
 
 const round = (raws: string[], codes: string[], unit = "1") => {
@@ -75,5 +76,50 @@ describe("ties in an allocation", () => {
     const model = testModel({ total: "4", regions: testModel().regions.slice(0, 2) });
     const result = allocate(model, testData({ A: { x: 3 }, B: { x: 5 } }));
     expect(result.regions.map((r) => r.amount)).toEqual(["1", "3"]);
+  });
+});
+
+describe("roundLargestRemainder's floating-point order", () => {
+  /** The order by exact keys alone, as before the floating-point images. */
+  const exactUp = (raws: Decimal[], codes: string[], count: number) => {
+    const keys = raws.map((raw) =>
+      raw
+        .minus(raw.toDecimalPlaces(0, Decimal.ROUND_FLOOR))
+        .toDecimalPlaces(REMAINDER_PLACES, Decimal.ROUND_HALF_UP),
+    );
+    const order = raws.map((_, i) => i);
+    order.sort((a, b) => {
+      const byKey = (keys[b] as Decimal).comparedTo(keys[a] as Decimal);
+      if (byKey !== 0) return byKey;
+      const byRaw = (raws[b] as Decimal).comparedTo(raws[a] as Decimal);
+      if (byRaw !== 0) return byRaw;
+      return (codes[a] ?? "") < (codes[b] ?? "") ? -1 : 1;
+    });
+    return new Set(order.slice(0, count));
+  };
+
+  it("hands out the units exactly as the exact comparison would, near ties included", () => {
+    // Remainders that differ only past the 16th digit, or past the 20th, or not at all.
+    const rawArb = fc
+      .tuple(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.constantFrom("5", "49999999999999999999", "5000000000000000000001", "1", "0"),
+        fc.bigInt({ min: 0n, max: 10n ** 30n }),
+        fc.boolean(),
+      )
+      .map(([whole, head, tail, noisy]) => new Decimal(`${whole}.${head}${noisy ? tail : ""}`));
+    fc.assert(
+      fc.property(fc.array(rawArb, { minLength: 1, maxLength: 60 }), (raws) => {
+        const codes = raws.map((_, i) => `R${String(i).padStart(3, "0")}`);
+        let floors = new Decimal(0);
+        for (const raw of raws) floors = floors.plus(raw.toDecimalPlaces(0, Decimal.ROUND_FLOOR));
+        const count = Math.floor(raws.length / 2);
+        const rounded = roundLargestRemainder(raws, codes, new Decimal(1), floors.plus(count));
+        expect([...rounded.roundedUp].sort((a, b) => a - b)).toEqual(
+          [...exactUp(raws, codes, count)].sort((a, b) => a - b),
+        );
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

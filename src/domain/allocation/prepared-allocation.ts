@@ -30,8 +30,11 @@ export interface PreparedTable {
   name: Text;
   tiers: ReadonlyMap<string, Decimal>;
   rule: PreparedRule;
-  /** The choices made from this table so far, shared by the regions that make them. */
-  choices: Map<string, CoefficientChoice>;
+  /**
+   * The choices made from this table so far, shared by the regions that make them: by the way the
+   * tier was taken (entered, grade, score, or the default's reason), then by label.
+   */
+  choices: Map<string, Map<string, CoefficientChoice>>;
 }
 
 export interface PreparedRegion {

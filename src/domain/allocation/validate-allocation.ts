@@ -9,7 +9,13 @@ import {
   type AllocationIssueParams,
   allocationIssue,
 } from "./allocation-issues.ts";
-import { type CoefficientChoice, chooseTier } from "./coefficients.ts";
+import {
+  type CoefficientChoice,
+  type CoefficientInputs,
+  chooseTier,
+  type TierProblem,
+} from "./coefficients.ts";
+import { fastAllocationData } from "./fast-shape.ts";
 import {
   AllocationData,
   AllocationFile,
@@ -35,7 +41,12 @@ export type ValidatedAllocation =
 /** Checks a model and its data (both as parsed from JSON); never throws for bad input. */
 export function validateAllocation(model: unknown, data: unknown): ValidatedAllocation {
   const parsedModel = AllocationModel.safeParse(model, { reportInput: true });
-  const parsedData = AllocationData.safeParse(data, { reportInput: true });
+  // Valid data take the hand-checked path; anything in doubt goes through zod, which words the errors.
+  const fast = fastAllocationData(data);
+  const parsedData =
+    fast === undefined
+      ? AllocationData.safeParse(data, { reportInput: true })
+      : { success: true as const, data: fast };
   const issues = [
     ...(parsedModel.success ? [] : shapeIssues(parsedModel.error.issues, [])),
     ...(parsedData.success ? [] : shapeIssues(parsedData.error.issues, ["data"])),
@@ -81,9 +92,14 @@ function readDecimal(raw: DecimalText): Decimal | undefined {
   return DECIMAL_PATTERN.test(text) ? new Decimal(text) : undefined;
 }
 
+/** Counts as most data give them: up to 7 digits, which decimal.js takes from a number in one step. */
+const SMALL_COUNT = /^\d{1,7}$/;
+
 function cachedReader(): (raw: DecimalText) => Decimal | undefined {
   const cache = new Map<DecimalText, Decimal | undefined>();
   return (raw) => {
+    // The same value as new Decimal(text), without parsing the text: "0075" is 75 either way.
+    if (typeof raw === "string" && SMALL_COUNT.test(raw)) return new Decimal(Number(raw));
     let value = cache.get(raw);
     if (value === undefined && !cache.has(raw)) {
       value = readDecimal(raw);
@@ -400,13 +416,19 @@ interface RegionContext {
   enteredTables: ReadonlySet<string>;
   bounds: Bounds;
   add: Add;
-  /** Composite coefficient by tier labels: regions in the same tiers share one product. */
-  composites: Map<string, Decimal>;
+  /** Composite coefficients by tier labels, table by table: regions in the same tiers share one product. */
+  composites: CompositeNode;
   /** readDecimal with a cache: counts such as 75 communities recur, and a Decimal never changes. */
   read: (raw: DecimalText) => Decimal | undefined;
 }
 
 const NO_DATA: RegionData = { factors: {} };
+
+/** The product of the values chosen in the tables so far, and the products one table further. */
+interface CompositeNode {
+  composite: Decimal;
+  next: Map<string, CompositeNode>;
+}
 
 function prepareRegions(
   model: AllocationModel,
@@ -431,7 +453,7 @@ function prepareRegions(
     ),
     bounds,
     add,
-    composites: new Map(),
+    composites: { composite: ONE, next: new Map() },
     read: cachedReader(),
   };
   // Plain loops and no closures per region: this runs for every county of a national allocation.
@@ -450,69 +472,55 @@ function prepareRegion(
   regionData: RegionData,
   context: RegionContext,
 ): PreparedRegion {
-  const { add } = context;
-  // Where and who are built only for a problem: this runs for every county of a national allocation.
-  const at = (...rest: string[]) => dataPath(region, rest);
-  const who = () => regionParams(region);
-
-  for (const key in regionData.factors) {
+  // Plain loops, no closures and no strings unless there is a problem: this runs for every county.
+  const { factors: given, tiers } = regionData;
+  for (const key in given) {
     if (!context.factorKeys.has(key)) {
-      add(at("factors", key), "allocation.unknown_factor", { ...who(), factor: key });
+      problem(context, region, ["factors", key], "allocation.unknown_factor", { factor: key });
     }
   }
   const values: Decimal[] = [];
   for (const factor of context.factors) {
-    const raw = Object.hasOwn(regionData.factors, factor.key)
-      ? regionData.factors[factor.key]
-      : undefined;
+    const raw = Object.hasOwn(given, factor.key) ? given[factor.key] : undefined;
     const value = raw === undefined || raw === null ? undefined : context.read(raw);
     if (value !== undefined && !(value.isNeg() && !value.isZero())) {
       values.push(value);
-      continue;
+    } else {
+      valueProblem(context, region, factor, raw, value);
+      values.push(ZERO);
     }
-    const names = { ...who(), factor: factor.key, factorName: textIn(factor.name, "zh-CN") };
-    const path = at("factors", factor.key);
-    if (raw === undefined || raw === null) add(path, "allocation.missing_value", names);
-    else if (value === undefined) {
-      add(path, "allocation.value_not_a_number", { ...names, value: shown(raw) });
-    } else add(path, "allocation.negative_value", { ...names, value: shown(raw) });
-    values.push(ZERO);
   }
 
-  for (const key in regionData.tiers) {
+  for (const key in tiers) {
     if (!context.enteredTables.has(key)) {
-      add(at("tiers", key), "allocation.unknown_table", { ...who(), table: key });
+      problem(context, region, ["tiers", key], "allocation.unknown_table", { table: key });
     }
   }
   let score: Decimal | undefined;
   if (regionData.score !== undefined) {
     score = context.read(regionData.score);
     if (score === undefined) {
-      add(at("score"), "allocation.score_not_a_number", {
-        ...who(),
+      problem(context, region, ["score"], "allocation.score_not_a_number", {
         value: shown(regionData.score),
       });
     }
   }
-  const inputs = { tiers: regionData.tiers, grade: regionData.grade, score };
+  const inputs: CoefficientInputs = { tiers, grade: regionData.grade, score };
   const choices: CoefficientChoice[] = [];
+  let node = context.composites;
   for (const table of context.tables) {
     const outcome = chooseTier(table, inputs);
-    if (!("problem" in outcome)) {
-      choices.push(outcome);
+    if ("problem" in outcome) {
+      tierProblem(context, region, table, outcome);
       continue;
     }
-    const params = {
-      ...who(),
-      table: table.key,
-      tableName: textIn(table.name, "zh-CN"),
-      options: [...table.tiers.keys()].join(", "),
-    };
-    if (outcome.problem === "missing-tier") {
-      add(at("tiers", table.key), "allocation.missing_tier", params);
-    } else {
-      add(at("tiers", table.key), "allocation.unknown_tier", { ...params, label: outcome.label });
+    choices.push(outcome);
+    let next = node.next.get(outcome.label);
+    if (next === undefined) {
+      next = { composite: node.composite.times(outcome.value), next: new Map() };
+      node.next.set(outcome.label, next);
     }
+    node = next;
   }
   return {
     code: region.code,
@@ -521,31 +529,67 @@ function prepareRegion(
     choices,
     grade: regionData.grade,
     score,
-    composite: compositeOf(choices, context.composites),
+    composite: node.composite,
     floor: context.bounds.floor(region.code),
     cap: context.bounds.cap(region.code),
   };
 }
 
-function dataPath(region: AllocationModel["regions"][number], rest: readonly string[]): IssuePath {
-  return ["data", "regions", region.code, ...rest];
+type ModelRegion = AllocationModel["regions"][number];
+
+/** A problem of one region's data, its path under data.regions and its code and name in the words. */
+function problem(
+  context: RegionContext,
+  region: ModelRegion,
+  rest: readonly string[],
+  code: AllocationIssueCode,
+  params: AllocationIssueParams,
+) {
+  context.add(["data", "regions", region.code, ...rest], code, {
+    region: region.code,
+    regionName: region.name,
+    ...params,
+  });
 }
 
-function regionParams(region: AllocationModel["regions"][number]) {
-  return { region: region.code, regionName: region.name };
-}
-
-/** The product of the chosen values, worked out once per combination of tiers. */
-function compositeOf(choices: readonly CoefficientChoice[], cache: Map<string, Decimal>): Decimal {
-  let key = "";
-  for (const choice of choices) key += `${choice.label}\u0000`;
-  let composite = cache.get(key);
-  if (composite === undefined) {
-    composite = ONE;
-    for (const choice of choices) composite = composite.times(choice.value);
-    cache.set(key, composite);
+function valueProblem(
+  context: RegionContext,
+  region: ModelRegion,
+  factor: PreparedFactor,
+  raw: DecimalText | null | undefined,
+  value: Decimal | undefined,
+) {
+  const names = { factor: factor.key, factorName: textIn(factor.name, "zh-CN") };
+  const path = ["factors", factor.key];
+  if (raw === undefined || raw === null) {
+    problem(context, region, path, "allocation.missing_value", names);
+  } else if (value === undefined) {
+    problem(context, region, path, "allocation.value_not_a_number", {
+      ...names,
+      value: shown(raw),
+    });
+  } else {
+    problem(context, region, path, "allocation.negative_value", { ...names, value: shown(raw) });
   }
-  return composite;
+}
+
+function tierProblem(
+  context: RegionContext,
+  region: ModelRegion,
+  table: PreparedTable,
+  outcome: TierProblem,
+) {
+  const params = {
+    table: table.key,
+    tableName: textIn(table.name, "zh-CN"),
+    options: [...table.tiers.keys()].join(", "),
+  };
+  const path = ["tiers", table.key];
+  if (outcome.problem === "missing-tier") {
+    problem(context, region, path, "allocation.missing_tier", params);
+  } else {
+    problem(context, region, path, "allocation.unknown_tier", { ...params, label: outcome.label });
+  }
 }
 
 /**

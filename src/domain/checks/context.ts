@@ -1,7 +1,7 @@
 /** What every rule shares: look-ups over the input and one way to build a finding. */
 import { Decimal } from "../decimal.ts";
 import { RULES } from "./rules.ts";
-import type { CheckData, CheckOptions, CheckRow, Finding, Text2 } from "./types.ts";
+import type { CheckData, CheckOptions, CheckRow, Finding, RuleInfo, Text2 } from "./types.ts";
 
 const TEN_THOUSAND = new Decimal(10000);
 
@@ -42,6 +42,9 @@ export interface Located {
   figures?: Record<string, string>;
 }
 
+/** The registry by code, built on first use: every finding looks its rule up. */
+let ruleByCode: Map<string, RuleInfo> | undefined;
+
 export class RuleContext {
   readonly findings: Finding[] = [];
 
@@ -71,7 +74,8 @@ export class RuleContext {
 
   /** Records a finding of a rule in the registry (its category and severity come from there). */
   add(code: string, where: Located): void {
-    const info = RULES.find((r) => r.code === code);
+    ruleByCode ??= new Map(RULES.map((r) => [r.code, r]));
+    const info = ruleByCode.get(code);
     if (!info) throw new Error(`unknown rule ${code}`);
     const regionCode = where.row?.regionCode ?? where.regionCode ?? "";
     const programmeId =

@@ -1,4 +1,4 @@
-export { type CheckResult, checkOptions, runChecks } from "./check.ts";
+export { type CheckResult, checkOptions, checkSteps, runChecks } from "./check.ts";
 export { agreesAtPrecision } from "./compare.ts";
 export {
   CATEGORY_TITLES,
@@ -18,6 +18,7 @@ export {
 } from "./monitor-view.ts";
 export { daysBetween, timeSchedule } from "./monitoring.ts";
 export { candidateProblems, type Problem } from "./problems.ts";
+export { READ_COLUMNS } from "./read-columns.ts";
 export { RULES, ruleInfo } from "./rules.ts";
 export { parseFigure } from "./targets.ts";
 export * from "./types.ts";

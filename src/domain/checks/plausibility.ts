@@ -19,10 +19,11 @@ export function checkCopiedPlan(c: RuleContext): void {
     }[];
     if (pairs.length < 3) continue;
     const differing = pairs.filter((p) => !p.plan.equals(p.actual));
-    const listed = pairs.map((p) => `${p.m.zh} ${p.m.show(p.actual)}${p.m.unit}`).join("、");
+    if (differing.length > 1) continue;
     const name = c.regionName(row.regionCode);
     const stage = STAGE_ZH[row.values.stage ?? ""] ?? "";
     if (differing.length === 0) {
+      const listed = pairs.map((p) => `${p.m.zh} ${p.m.show(p.actual)}${p.m.unit}`).join("、");
       c.add("plausibility.copied-plan", {
         dataset: "plan-actual",
         row,
@@ -110,8 +111,10 @@ export function checkOutliers(c: RuleContext): void {
       }[];
       if (rates.length < 3) continue;
       for (const item of rates) {
+        // Most rates are under the threshold: the median of the others only for those above it.
+        if (item.r.lte(limit)) continue;
         const others = median(rates.filter((x) => x !== item).map((x) => x.r));
-        if (item.r.lte(limit) || item.r.lte(others.times(factor))) continue;
+        if (item.r.lte(others.times(factor))) continue;
         const name = c.regionName(item.row.regionCode);
         c.add("plausibility.outlier", {
           dataset: "plan-actual",

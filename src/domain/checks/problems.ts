@@ -1,5 +1,5 @@
 /** Candidate 问题 (problems found): findings that matter and every indicator that lost points. */
-import { num, plain } from "./context.ts";
+import { groupBy, num, plain } from "./context.ts";
 import type { CheckData, Finding, Severity, Text2 } from "./types.ts";
 
 export interface Problem {
@@ -29,9 +29,15 @@ export function candidateProblems(findings: readonly Finding[], data: CheckData)
       figures: f.figures,
     }));
   const rows = data.rows.scores ?? [];
+  // A row's possible children share its region, programme and level-1 name: look only among those.
+  const tables = groupBy(rows, (r) =>
+    JSON.stringify([r.regionCode, r.values.programme ?? null, r.values.level1 ?? null]),
+  );
   for (const row of rows) {
     const v = row.values;
-    const isLeaf = !rows.some(
+    const table =
+      tables.get(JSON.stringify([row.regionCode, v.programme ?? null, v.level1 ?? null])) ?? [];
+    const isLeaf = !table.some(
       (o) =>
         o !== row &&
         o.regionCode === row.regionCode &&

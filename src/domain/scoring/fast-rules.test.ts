@@ -4,7 +4,7 @@ import { dec, ROUNDING_POLICIES } from "../decimal.ts";
 import type { Locale } from "../errors.ts";
 import { FACTS_SCHEMAS, parseFramework, parseInput, Rule } from "../frameworks/index.ts";
 import { scoreValidated } from "./evaluate.ts";
-import { compileFastRule, Overflow } from "./fast-rules.ts";
+import { compileFastRule, exactText, Overflow } from "./fast-rules.ts";
 import { scoreRule } from "./rules/index.ts";
 import { scorecardToJson } from "./scorecard-json.ts";
 
@@ -124,7 +124,8 @@ const ruleAndFacts = fc.oneof(
 
 describe("the fast scoring rules", () => {
   it("give the decimal rules' score and reason to the last digit", () => {
-    let fast = 0;
+    let scored = 0;
+    let worded = 0;
     fc.assert(
       fc.property(ruleAndFacts, ctxArb, ({ rule: spec, facts: rawFacts }, ctx) => {
         const rule = Rule.parse(JSON.parse(JSON.stringify(spec)));
@@ -144,23 +145,38 @@ describe("the fast scoring rules", () => {
           ...context,
           ...(rule.rounding ? { rounding: rule.rounding } : {}),
         });
-        let result: ReturnType<NonNullable<typeof compiled>>;
+        const fastRule = compiled as NonNullable<typeof compiled>;
+        // Each half may run out of safe integers on its own (the reason shows more digits than
+        // the score needs): the caller then scores, or words, by the decimal rules.
+        let score: ReturnType<typeof fastRule.score> | undefined;
         try {
-          result = (compiled as NonNullable<typeof compiled>)(parsed.data as never);
+          score = fastRule.score(parsed.data as never);
         } catch (error) {
-          // Too many digits for safe integers: the caller scores by the decimal rules.
           expect(error).toBeInstanceOf(Overflow);
-          return;
         }
-        fast += 1;
-        expect(result.score).toBe(reference.score.toString());
-        expect(dec(result.score).eq(reference.score)).toBe(true);
-        expect(result.reason).toBe(reference.reason);
+        if (score !== undefined) {
+          scored += 1;
+          expect(exactText(score)).toBe(reference.score.toString());
+          expect(dec(exactText(score)).eq(reference.score)).toBe(true);
+        }
+        let reason: string | undefined;
+        try {
+          reason = fastRule.reason(parsed.data as never);
+        } catch (error) {
+          expect(error).toBeInstanceOf(Overflow);
+        }
+        if (reason !== undefined) {
+          worded += 1;
+          expect(reason).toBe(reference.reason);
+          // Words come with a score: the reason needs every figure the score does.
+          expect(score).toBeDefined();
+        }
       }),
       { numRuns: 4000 },
     );
-    // Overflow stays the exception: most generated cases were scored by the fast path.
-    expect(fast).toBeGreaterThan(2500);
+    // Overflow stays the exception: most generated cases were scored and worded by the fast path.
+    expect(scored).toBeGreaterThan(2500);
+    expect(worded).toBeGreaterThan(2500);
   });
 
   it("scorecards with and without the fast path are the same, steps included", () => {
@@ -243,9 +259,95 @@ describe("the fast scoring rules", () => {
           for (const [i, group] of card.groups.entries()) {
             expect(group.rate.eq(reference.groups[i]?.rate ?? dec(-1))).toBe(true);
           }
+          // A fast node's reason is worked out when read, yet reads, spreads and serialises as a
+          // plain property, in the same place among the keys.
+          for (const [i, node] of card.indicators.entries()) {
+            const ref = reference.indicators[i];
+            expect(Object.keys(node)).toEqual(Object.keys(ref ?? {}));
+            const { trace: _trace, ...plain } = node;
+            expect(plain.reason).toBe(ref?.reason);
+            expect(JSON.stringify(node)).toBe(JSON.stringify(ref));
+          }
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("word a reason by the decimal rule when only its figures leave the safe-integer range", () => {
+    const framework = parseFramework({
+      code: "fast-words",
+      name: "快速评分",
+      version: "1",
+      year: 2024,
+      evaluationType: "finance",
+      points: 4,
+      rounding: "half-up-2",
+      indicators: [
+        {
+          code: "A",
+          name: "甲",
+          points: 4,
+          children: [
+            {
+              code: "A.1",
+              name: "开工",
+              points: 4,
+              rule: { type: "shortfall", step: 1, deduction: 1, cap: 4, counting: "floor-integer" },
+            },
+          ],
+        },
+      ],
+    });
+    const [leaf] = framework.indicators[0]?.children ?? [];
+    const rule = leaf?.rule as Rule;
+    const facts = { actual: "1234567890123", target: "1234567890127" };
+    // The score fits in safe integers; the ratio the reason shows to two places does not.
+    const fast = compileFastRule(rule, dec(4), "half-up-2", "zh-CN");
+    const parsed = FACTS_SCHEMAS.shortfall.parse(facts) as never;
+    expect(exactText(fast?.score(parsed) ?? { n: -1, d: 1 })).toBe("4");
+    expect(() => fast?.reason(parsed)).toThrow(Overflow);
+    const input = parseInput(framework, {
+      framework: "fast-words",
+      indicators: { "A.1": { facts } },
+    });
+    const card = scoreValidated(framework, input);
+    const reference = scoreValidated(framework, input, { decimalOnly: true });
+    expect(card.indicators[0]?.reason).toBe(reference.indicators[0]?.reason);
+    expect(card.indicators[0]?.reason).toContain("1234567890123");
+    expect(JSON.stringify(scorecardToJson(card))).toBe(JSON.stringify(scorecardToJson(reference)));
+  });
+
+  it("let a fast node's reason be set like a plain property", () => {
+    const framework = parseFramework({
+      code: "fast-set",
+      name: "快速评分",
+      version: "1",
+      year: 2024,
+      evaluationType: "finance",
+      points: 3,
+      rounding: "half-up-2",
+      indicators: [
+        {
+          code: "A",
+          name: "甲",
+          points: 3,
+          children: [{ code: "A.1", name: "等级", points: 3, rule: { type: "grade-map" } }],
+        },
+      ],
+    });
+    const input = parseInput(framework, {
+      framework: "fast-set",
+      indicators: { "A.1": { facts: { grade: "较好" } } },
+    });
+    const node = scoreValidated(framework, input).indicators[0];
+    if (!node) throw new Error("no indicator scored");
+    expect(node.score.toString()).toBe("2.4");
+    // Scored by the fast path: the reason is still to be worked out.
+    expect(typeof Object.getOwnPropertyDescriptor(node, "reason")?.get).toBe("function");
+    node.reason = "人工复核";
+    expect(node.reason).toBe("人工复核");
+    expect({ ...node }.reason).toBe("人工复核");
+    expect(JSON.stringify(node)).toContain('"reason":"人工复核"');
   });
 });

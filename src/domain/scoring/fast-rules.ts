@@ -1,14 +1,16 @@
 /**
  * The hot path of scoring: the common rules in exact rational arithmetic on safe integers, giving the
- * same score and the same reason as the decimal.js rules (a property test holds them to it). Any
- * figure that would leave the safe-integer range throws Overflow and the caller scores by the
- * decimal rules instead; so do rule types and contexts this file does not know.
+ * same score and the same reason as the decimal.js rules (a property test holds them to it); the
+ * score alone when scoring, the reason when it is read. Any figure that would leave the safe-integer
+ * range throws Overflow and the caller scores (or words) by the decimal rules instead; so do rule
+ * types and contexts this file does not know.
  */
 import {
   type CountingPolicy,
   Decimal,
   describePolicy,
   policyPlaces,
+  ROUNDING_POLICIES,
   type RoundingPolicy,
 } from "../decimal.ts";
 import type { Locale } from "../errors.ts";
@@ -43,12 +45,22 @@ function safe(x: number): number {
 function gcd(a: number, b: number): number {
   let x = Math.abs(a);
   let y = b;
-  while (y !== 0) {
+  // Past 2^31 `%` works on doubles (a slow fmod call); below it, on int32s, kept apart so that
+  // the large case does not slow the common one down.
+  while (x > 0x7fffffff || y > 0x7fffffff) {
+    if (y === 0) return x;
     const t = x % y;
     x = y;
     y = t;
   }
-  return x;
+  let xi = x | 0;
+  let yi = y | 0;
+  while (yi !== 0) {
+    const t = xi % yi;
+    xi = yi;
+    yi = t;
+  }
+  return xi;
 }
 
 function q(n: number, d = 1): Q {
@@ -59,6 +71,13 @@ function q(n: number, d = 1): Q {
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
+/** Digits of a base-1e7 limb, 1 ≤ limb < 1e7, without making its text. */
+function digitCount(limb: number): number {
+  let digits = 1;
+  while (digits < 7 && limb >= (POW10[digits] ?? Number.POSITIVE_INFINITY)) digits += 1;
+  return digits;
+}
+
 /** A Decimal as a rational, from its base-1e7 limbs; throws Overflow past 14 digits. */
 function fromDecimal(x: Decimal): Q {
   const limbs = x.d;
@@ -67,7 +86,7 @@ function fromDecimal(x: Decimal): Q {
   if (first === 0) return { n: 0, d: 1 };
   const last = limbs.length === 2 ? (limbs[1] ?? 0) : 0;
   const int = limbs.length === 2 ? first * 1e7 + last : first;
-  const digits = String(first).length + 7 * (limbs.length - 1);
+  const digits = digitCount(first) + 7 * (limbs.length - 1);
   const exp = x.e + 1 - digits;
   const n = x.s * int;
   if (exp >= 0) return { n: safe(n * (POW10[exp] ?? Number.NaN)), d: 1 };
@@ -122,14 +141,6 @@ function roundDiv(a: number, b: number, mode: Mode): number {
   }
 }
 
-/** Rounds to `places` decimals in a mode. */
-function roundTo(x: Q, places: number, mode: Mode): Q {
-  const scale = POW10[places];
-  if (scale === undefined) throw OVERFLOW;
-  if (x.d === 1) return x;
-  return q(roundDiv(safe(x.n * scale), x.d, mode), scale);
-}
-
 const POLICY_MODES: Record<RoundingPolicy, Mode> = {
   continuous: "half-up",
   "half-up-integer": "half-up",
@@ -141,10 +152,27 @@ const POLICY_MODES: Record<RoundingPolicy, Mode> = {
   "ceil-integer": "ceil",
 };
 
+/** roundBy in rationals for one policy, its places and mode looked up once. */
+type Rounder = (x: Q) => Q;
+
+function rounder(policy: RoundingPolicy): Rounder {
+  const places = policyPlaces(policy);
+  // `continuous` keeps the value.
+  if (places === null) return (x) => x;
+  const scale = POW10[places];
+  if (scale === undefined) throw new RangeError(`no scale for ${places} places`);
+  const mode = POLICY_MODES[policy];
+  return (x) => (x.d === 1 ? x : q(roundDiv(safe(x.n * scale), x.d, mode), scale));
+}
+
+const ROUNDERS = Object.fromEntries(ROUNDING_POLICIES.map((p) => [p, rounder(p)])) as Record<
+  RoundingPolicy,
+  Rounder
+>;
+
 /** roundBy in rationals: `continuous` keeps the value. */
 function roundByQ(x: Q, policy: RoundingPolicy): Q {
-  const places = policyPlaces(policy);
-  return places === null ? x : roundTo(x, places, POLICY_MODES[policy]);
+  return ROUNDERS[policy](x);
 }
 
 /** Decimal places of n ÷ d (reduced) when d is 2^a × 5^b: max(a, b); -1 when it does not end. */
@@ -197,61 +225,70 @@ const HUNDRED: Q = { n: 100, d: 1 };
 const ONE: Q = { n: 1, d: 1 };
 const ZERO: Q = { n: 0, d: 1 };
 
-/** What a fast rule returns: the settled score as exact text and as a rational, and the reason. */
-export interface FastResult {
-  score: string;
-  value: Exact;
-  reason: string;
-}
-
 /** A score as an exact rational, for adding up a group's scores without Decimal. */
 export type Exact = Q;
 
 /**
- * A score's exact text (the one figQ(score, 10) shows, as reasons say it); Overflow when it has
- * more than 10 decimals or none that end (a `continuous` 2/3), which only decimal.js can hold.
+ * Whether a score has an exact text of at most 10 decimals (the one figQ(score, 10) shows, as
+ * reasons say it); a `continuous` 2/3 has none, and only decimal.js can hold it.
  */
-function exactText(score: Q): string {
-  const places = score.d === 1 ? 0 : terminatingPlaces(score.d);
-  if (places < 0 || places > 10) throw OVERFLOW;
+function hasExactText(score: Q): boolean {
+  // A reduced d is 2^a × 5^b with a, b ≤ 10 just when it divides 10^10.
+  return score.d === 1 || 1e10 % score.d === 0;
+}
+
+/** A score's exact text; Overflow when it has none (see hasExactText). */
+export function exactText(score: Exact): string {
+  if (!hasExactText(score)) throw OVERFLOW;
   return figQ(score, 10);
 }
 
 /**
  * A group's or the total's score from its parts' exact scores: their sum rounded by `policy` and
- * kept within the points, as exact text; undefined when decimal.js must do it.
+ * kept within the points; undefined when decimal.js must do it.
  */
 export function exactSum(
   parts: readonly Exact[],
   points: Decimal,
   policy: RoundingPolicy,
-): { value: Exact; text: string } | undefined {
+): Exact | undefined {
   try {
     let sum = ZERO;
     for (const part of parts) sum = add(sum, part);
     const max = fromDecimal(points);
     let value = roundByQ(sum, policy);
     if (cmp(value, max) > 0) value = max;
-    return { value, text: exactText(value) };
+    return hasExactText(value) ? value : undefined;
   } catch (error) {
     if (error instanceof Overflow) return undefined;
     throw error;
   }
 }
 
-/** A compiled rule for one indicator and locale; throws Overflow when decimal.js must score these facts. */
-export type FastRule = (facts: ParsedFacts) => FastResult;
+/**
+ * A compiled rule for one indicator and locale. `score` gives the settled score and nothing else:
+ * scoring every county needs no words. `reason` gives the sentence, when it is read; it works the
+ * figures out again by the same code. Both throw Overflow when decimal.js must score these facts.
+ */
+export interface FastRule {
+  score(facts: ParsedFacts): Exact;
+  reason(facts: ParsedFacts): string;
+}
+
+/** One rule's arithmetic; it adds its clauses to `words` unless that is null (score only). */
+type Run = (facts: ParsedFacts, words: string[] | null) => Q;
 
 interface Ctx {
   points: Q;
   pointsText: string;
   scoreText: (params: Record<string, string>) => string;
   rounding: RoundingPolicy;
+  round: Rounder;
   locale: Locale;
 }
 
-/** settle() and finish() of the decimal rules, in rationals. */
-function finish(ctx: Ctx, raw: Q | null, clauses: string[], rawShown = false): FastResult {
+/** settle() and finish() of the decimal rules, in rationals: the score, its clauses added to `words`. */
+function finish(ctx: Ctx, raw: Q | null, words: string[] | null, rawShown = false): Q {
   const { locale, points } = ctx;
   // null: full marks, passed as the points themselves, which settle leaves alone.
   let score = points;
@@ -260,24 +297,28 @@ function finish(ctx: Ctx, raw: Q | null, clauses: string[], rawShown = false): F
     value = raw;
     if (raw.n < 0) {
       value = ZERO;
-      clauses.push(say("clamped_low", locale));
+      words?.push(say("clamped_low", locale));
     } else if (cmp(raw, points) > 0) {
       value = points;
-      clauses.push(say("clamped_high", locale, { points: ctx.pointsText }));
+      words?.push(say("clamped_high", locale, { points: ctx.pointsText }));
     }
-    score = roundByQ(value, ctx.rounding);
+    score = ctx.round(value);
     if (cmp(score, points) > 0) score = points;
+  }
+  if (words === null) {
+    if (!hasExactText(score)) throw OVERFLOW;
+    return score;
   }
   const text = exactText(score);
   if (raw !== null && cmp(score, value) !== 0) {
     const shown = figQ(value, 6);
     if (shown !== text) {
       const policy = describePolicy(ctx.rounding, locale);
-      clauses.push(rawShown ? policy : say("rounded", locale, { raw: shown, policy }));
+      words.push(rawShown ? policy : say("rounded", locale, { raw: shown, policy }));
     }
   }
-  clauses.push(ctx.scoreText({ score: text }));
-  return { score: text, value: score, reason: join(clauses, locale) };
+  words.push(ctx.scoreText({ score: text }));
+  return score;
 }
 
 /** sentence() of a top-level rule, without the intermediate array. */
@@ -371,12 +412,23 @@ export function compileFastRule(
   rounding: RoundingPolicy,
   locale: Locale,
 ): FastRule | undefined {
+  let run: Run | undefined;
   try {
-    return compile(rule, points, rule.rounding ?? rounding, locale);
+    run = compile(rule, points, rule.rounding ?? rounding, locale);
   } catch (error) {
     if (error instanceof Overflow) return undefined;
     throw error;
   }
+  if (!run) return undefined;
+  const scoreOnly = run;
+  return {
+    score: (facts) => scoreOnly(facts, null),
+    reason: (facts) => {
+      const words: string[] = [];
+      scoreOnly(facts, words);
+      return join(words, locale);
+    },
+  };
 }
 
 function compile(
@@ -384,12 +436,13 @@ function compile(
   pointsDec: Decimal,
   rounding: RoundingPolicy,
   locale: Locale,
-): FastRule | undefined {
+): Run | undefined {
   const ctx: Ctx = {
     points: fromDecimal(pointsDec),
     pointsText: fig(pointsDec),
     scoreText: bind("score", locale, {}),
     rounding,
+    round: ROUNDERS[rounding],
     locale,
   };
   const points = ctx.points;
@@ -406,32 +459,34 @@ function compile(
           });
       const capText = fig(rule.cap);
       const { counting } = rule;
-      return (raw) => {
+      return (raw, words) => {
         const facts = raw as RatioFacts;
         const { actual, target, ratio } = ratioOf(facts);
-        const clauses = [clause(actual, target, ratio)];
+        words?.push(clause(actual, target, ratio));
         if (cmp(ratio, HUNDRED) >= 0) {
-          clauses.push(say("target_met", locale));
-          return finish(ctx, null, clauses);
+          words?.push(say("target_met", locale));
+          return finish(ctx, null, words);
         }
         const gap = sub(HUNDRED, ratio);
         const d = stepped(gap, step, perStep, cap, counting);
-        const wholePoints = stepIsOne && counting !== "continuous" && cmp(d.steps, ONE) >= 0;
-        clauses.push(
-          say("below_target", locale, { gap: wholePoints ? figQ(d.steps) : figQ(gap, 2) }),
-        );
-        if (!plainSteps) clauses.push(perStepText);
-        clauses.push(countingClause(d, stepIsOne, counting, locale));
-        if (!wholePoints && stepIsOne && counting !== "continuous") {
-          clauses.push(
-            say("counted_steps", locale, {
-              steps: figQ(d.steps),
-              policy: describePolicy(counting, locale),
-            }),
+        if (words !== null) {
+          const wholePoints = stepIsOne && counting !== "continuous" && cmp(d.steps, ONE) >= 0;
+          words.push(
+            say("below_target", locale, { gap: wholePoints ? figQ(d.steps) : figQ(gap, 2) }),
           );
+          if (!plainSteps) words.push(perStepText);
+          words.push(countingClause(d, stepIsOne, counting, locale));
+          if (!wholePoints && stepIsOne && counting !== "continuous") {
+            words.push(
+              say("counted_steps", locale, {
+                steps: figQ(d.steps),
+                policy: describePolicy(counting, locale),
+              }),
+            );
+          }
+          words.push(deductionClause(d, capText, locale));
         }
-        clauses.push(deductionClause(d, capText, locale));
-        return finish(ctx, sub(points, d.deduction), clauses);
+        return finish(ctx, sub(points, d.deduction), words);
       };
     }
     case "completion-band": {
@@ -450,39 +505,44 @@ function compile(
       const aboveText = fig(rule.abovePenalty ?? new Decimal(0));
       const { counting } = rule;
       const perCent = mul(points, { n: 1, d: 100 });
-      return (raw) => {
+      // points × penalty% per point below or above: worked out once.
+      const belowRate = mul(perCent, belowPenalty);
+      const aboveRate = mul(perCent, abovePenalty);
+      return (raw, words) => {
         const facts = raw as RatioFacts;
         const { actual, target, ratio } = ratioOf(facts);
-        const clauses = [clause(actual, target, ratio)];
+        words?.push(clause(actual, target, ratio));
         const below = cmp(ratio, lower) < 0;
         const above = upper !== undefined && cmp(ratio, upper) > 0;
         if (!below && !above) {
-          clauses.push(within);
-          return finish(ctx, null, clauses);
+          words?.push(within);
+          return finish(ctx, null, words);
         }
         const gap = below ? sub(lower, ratio) : sub(ratio, upper ?? lower);
         const counted = roundByQ(gap, counting);
-        const deduction = mul(mul(perCent, below ? belowPenalty : abovePenalty), counted);
-        const shown = counting === "continuous" ? figQ(gap, 2) : figQ(counted);
-        clauses.push(
-          below
-            ? say("band_below", locale, { lower: lowerText, gap: shown, penalty: belowText })
-            : say("band_above", locale, { upper: upperText, gap: shown, penalty: aboveText }),
-        );
-        if (counting !== "continuous" && cmp(counted, gap) !== 0) {
-          clauses.push(
-            say("counted_steps", locale, {
-              steps: figQ(counted),
-              policy: describePolicy(counting, locale),
-            }),
+        const deduction = mul(below ? belowRate : aboveRate, counted);
+        if (words !== null) {
+          const shown = counting === "continuous" ? figQ(gap, 2) : figQ(counted);
+          words.push(
+            below
+              ? say("band_below", locale, { lower: lowerText, gap: shown, penalty: belowText })
+              : say("band_above", locale, { upper: upperText, gap: shown, penalty: aboveText }),
+          );
+          if (counting !== "continuous" && cmp(counted, gap) !== 0) {
+            words.push(
+              say("counted_steps", locale, {
+                steps: figQ(counted),
+                policy: describePolicy(counting, locale),
+              }),
+            );
+          }
+          words.push(
+            isZero(deduction)
+              ? say("no_deduction", locale)
+              : say("deducted", locale, { deduction: figQ(deduction) }),
           );
         }
-        clauses.push(
-          isZero(deduction)
-            ? say("no_deduction", locale)
-            : say("deducted", locale, { deduction: figQ(deduction) }),
-        );
-        return finish(ctx, sub(points, deduction), clauses);
+        return finish(ctx, sub(points, deduction), words);
       };
     }
     case "threshold": {
@@ -507,29 +567,31 @@ function compile(
       });
       const capText = fig(rule.cap);
       const { counting } = rule;
-      return (raw) => {
+      return (raw, words) => {
         const facts = raw as ValueFacts;
         const value = fromDecimal(facts.value);
-        const clauses = [valueFacts({ value: figQ(value, 10) })];
+        words?.push(valueFacts({ value: figQ(value, 10) }));
         const c = cmp(value, threshold);
         if (atLeast ? c >= 0 : c <= 0) {
-          clauses.push(metText);
-          return finish(ctx, null, clauses);
+          words?.push(metText);
+          return finish(ctx, null, words);
         }
         const gap = atLeast ? sub(threshold, value) : sub(value, threshold);
         const d = stepped(gap, step, perStep, cap, counting);
-        clauses.push(
-          say(atLeast ? "threshold_below" : "threshold_above", locale, {
-            threshold: thresholdText,
-            unit,
-            gap: figQ(gap, 4),
-            gapUnit,
-          }),
-        );
-        if (!plainSteps) clauses.push(perStepText);
-        clauses.push(countingClause(d, stepIsOne, counting, locale));
-        clauses.push(deductionClause(d, capText, locale));
-        return finish(ctx, sub(points, d.deduction), clauses);
+        if (words !== null) {
+          words.push(
+            say(atLeast ? "threshold_below" : "threshold_above", locale, {
+              threshold: thresholdText,
+              unit,
+              gap: figQ(gap, 4),
+              gapUnit,
+            }),
+          );
+          if (!plainSteps) words.push(perStepText);
+          words.push(countingClause(d, stepIsOne, counting, locale));
+          words.push(deductionClause(d, capText, locale));
+        }
+        return finish(ctx, sub(points, d.deduction), words);
       };
     }
     case "incidents": {
@@ -542,26 +604,33 @@ function compile(
       const perIncidentText = fig(rule.deduction);
       const cap = fromDecimal(rule.cap);
       const capText = fig(rule.cap);
-      return (raw) => {
+      return (raw, words) => {
         const facts = raw as IncidentFacts;
-        if (facts.grave) return finish(ctx, sub(points, grave), [graveText]);
+        if (facts.grave) {
+          words?.push(graveText);
+          return finish(ctx, sub(points, grave), words);
+        }
         const count = fromDecimal(facts.count);
-        if (isZero(count)) return finish(ctx, null, [noneText]);
-        const countText = figQ(count);
+        if (isZero(count)) {
+          words?.push(noneText);
+          return finish(ctx, null, words);
+        }
         const uncapped = mul(count, perIncident);
         const capped = cmp(uncapped, cap) > 0;
         const deduction = capped ? cap : uncapped;
-        const clauses = [
-          say("incidents_some", locale, {
-            label,
-            count: countText,
-            deduction: perIncidentText,
-          }),
-          capped
-            ? say("deducted_capped", locale, { deduction: figQ(deduction), cap: capText })
-            : say("deducted", locale, { deduction: figQ(deduction) }),
-        ];
-        return finish(ctx, sub(points, deduction), clauses);
+        if (words !== null) {
+          words.push(
+            say("incidents_some", locale, {
+              label,
+              count: figQ(count),
+              deduction: perIncidentText,
+            }),
+            capped
+              ? say("deducted_capped", locale, { deduction: figQ(deduction), cap: capText })
+              : say("deducted", locale, { deduction: figQ(deduction) }),
+          );
+        }
+        return finish(ctx, sub(points, deduction), words);
       };
     }
     case "grade-map": {
@@ -577,11 +646,12 @@ function compile(
         });
         grades.set(g.label, { raw: mul(points, fromDecimal(g.ratio)), text });
       }
-      return (raw) => {
+      return (raw, words) => {
         const grade = grades.get((raw as GradeFacts).grade);
         // Validation refuses an unknown grade; the decimal rule words the error for a direct caller.
         if (!grade) throw OVERFLOW;
-        return finish(ctx, grade.raw, [grade.text]);
+        words?.push(grade.text);
+        return finish(ctx, grade.raw, words);
       };
     }
     case "proportional": {
@@ -590,25 +660,26 @@ function compile(
       const capped = say("proportional_capped", locale);
       const rateText = bind("proportional_rate", locale, { label });
       const product = bind("proportional_product", locale, { points: ctx.pointsText });
-      return (given) => {
+      // points ÷ 100, by which a rate in percent is multiplied: worked out once.
+      const perCent = div(points, HUNDRED);
+      return (given, words) => {
         const facts = given as ProportionalFacts;
-        const clauses: string[] = [];
         let rate: Q;
         if (facts.rate !== undefined) {
           rate = fromDecimal(facts.rate);
           if (cmp(rate, HUNDRED) > 0) throw OVERFLOW;
-          clauses.push(rateText({ rate: figQ(rate, 10) }));
+          words?.push(rateText({ rate: figQ(rate, 10) }));
         } else if (facts.actual !== undefined && facts.target !== undefined) {
           const { actual, target, ratio } = ratioOf({ actual: facts.actual, target: facts.target });
-          clauses.push(clause(actual, target, ratio));
+          words?.push(clause(actual, target, ratio));
           rate = cmp(ratio, HUNDRED) > 0 ? HUNDRED : ratio;
-          if (cmp(ratio, HUNDRED) > 0) clauses.push(capped);
+          if (cmp(ratio, HUNDRED) > 0) words?.push(capped);
         } else {
           throw OVERFLOW;
         }
-        const raw = div(mul(points, rate), HUNDRED);
-        clauses.push(product({ rate: figQ(rate, 2), raw: figQ(raw, 4) }));
-        return finish(ctx, raw, clauses, true);
+        const raw = mul(perCent, rate);
+        words?.push(product({ rate: figQ(rate, 2), raw: figQ(raw, 4) }));
+        return finish(ctx, raw, words, true);
       };
     }
     default:
