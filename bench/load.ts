@@ -156,6 +156,34 @@ async function settled(base: string, session: Session, path: string) {
   }
 }
 
+/**
+ * `path` timed right after one cell of 广州市's 满意度调查结果 is corrected through the API (a new data
+ * version: every cached check answer is stale), then again after the cell is put back.
+ */
+async function afterDataChange(base: string, session: Session, path: string) {
+  const list = (
+    await call(
+      base,
+      session,
+      "GET",
+      `/api/datasets/satisfaction/rows?regionCode=${CITY}&year=${GEN.year}&pageSize=1`,
+    )
+  ).json as { items: { id: number; values: Record<string, string | null> }[] };
+  const row = list.items[0];
+  if (!row) throw new Error("the national year has no 满意度 row for 广州市");
+  const was = row.values.validResponses ?? "0";
+  const patch = (value: string) =>
+    call(base, session, "PATCH", `/api/datasets/satisfaction/rows/${row.id}`, {
+      values: { validResponses: value },
+    });
+  await patch(String(Number(was) + 1));
+  const first = await timed(base, session, path);
+  await patch(was);
+  const next: number[] = [];
+  for (let i = 0; i < 5; i += 1) next.push((await timed(base, session, path)).ms);
+  return { path, firstMs: first.ms, medianMs: median(next), bytes: first.bytes };
+}
+
 /** The province user, and a task with one sheet of 广州市 (the sheet page's target). */
 async function setUp(base: string, nation: Session) {
   await call(base, nation, "POST", "/api/users", {
@@ -271,6 +299,9 @@ async function measure(
     for (let i = 0; i < 5; i += 1) next.push((await timed(base, nation, path)).ms);
     single.push({ name, path, firstMs: first.ms, medianMs: median(next), bytes: first.bytes });
   }
+  // What the first user after an import waits for: the national check after one corrected cell.
+  const changed = await afterDataChange(base, nation, `/api/checks?regionCode=000000&${q}`);
+  single.push({ name: "全国 checks after a data change", ...changed });
   const targets: LoadTarget[] = [];
   const plan: [string, Session, string][] = [
     ["/api/health (floor)", nation, "/api/health"],
@@ -377,7 +408,7 @@ export function describeLoad(runs: readonly LoadRun[]): string {
           pages.every((p) => p !== undefined && p.requestsPerSecond >= floor / 2),
         )}`,
         `全国 checks under 1 s (repeated: the cached answer) — ${met((one("全国 checks")?.medianMs ?? Infinity) < 1000)}`,
-        `全国 checks under 1 s cold (the first request after start) — ${met((one("全国 checks")?.firstMs ?? Infinity) < 1000)}`,
+        `全国 checks under 1 s cold (the first request after a data change) — ${met((one("全国 checks after a data change")?.firstMs ?? Infinity) < 1000)}`,
       );
     }
     goals.push(
