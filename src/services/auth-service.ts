@@ -10,7 +10,6 @@ import { auditText, recordAudit, recordRefusal } from "./audit-service.ts";
 import type { Actor, ServiceContext } from "./context.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password-hash.ts";
 import { authorize } from "./policy.ts";
-import { changingSessions, SESSION_KEEP_MS, sessionKeep } from "./session-keep.ts";
 import { getUserView } from "./user-service.ts";
 
 /** Failures for one user from one address that lock that pair… */
@@ -276,52 +275,18 @@ export interface ResolvedSession {
   expiresAt: Date;
 }
 
-type SessionRow = {
-  s: typeof sessions.$inferSelect;
-  u: typeof users.$inferSelect;
-  regionPath: string;
-};
-
-async function readSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+/** The session behind a cookie token; `auth.session_expired` when it has lapsed or its user is disabled. */
+export async function resolveSession(db: Db, raw: string): Promise<ResolvedSession> {
+  const tokenHash = sha256(raw);
   const [row] = await db
     .select({ s: sessions, u: users, regionPath: regions.path })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(regions, eq(regions.code, users.regionCode))
     .where(eq(sessions.tokenHash, tokenHash));
-  return row;
-}
-
-/** The session behind a cookie token; `auth.session_expired` when it has lapsed or its user is disabled. */
-export async function resolveSession(db: Db, raw: string): Promise<ResolvedSession> {
-  const tokenHash = sha256(raw);
-  const keep = sessionKeep(db);
-  const kept = keep?.rows.get(tokenHash) as
-    | { row: SessionRow; readAt: number; epoch: number }
-    | undefined;
   const now = new Date();
-  if (
-    keep &&
-    kept &&
-    kept.epoch === keep.epoch &&
-    now.getTime() - kept.readAt < SESSION_KEEP_MS &&
-    kept.row.s.expiresAt > now
-  ) {
-    const { row } = kept;
-    return {
-      actor: toActor(row.u, row.regionPath),
-      csrfToken: row.s.csrfToken,
-      expiresAt: row.s.expiresAt,
-    };
-  }
-  const epoch = keep?.epoch ?? 0;
-  const row = await readSession(db, tokenHash);
   if (!row || row.u.disabled || row.s.expiresAt <= now) {
-    if (row) {
-      await changingSessions(db, () =>
-        db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)),
-      );
-    }
+    if (row) await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     throw new DomainError("auth.session_expired");
   }
   let expiresAt = row.s.expiresAt;
@@ -331,13 +296,6 @@ export async function resolveSession(db: Db, raw: string): Promise<ResolvedSessi
       .update(sessions)
       .set({ lastSeenAt: now, expiresAt })
       .where(eq(sessions.tokenHash, tokenHash));
-  }
-  if (keep && keep.epoch === epoch) {
-    keep.rows.set(tokenHash, {
-      row: { ...row, s: { ...row.s, lastSeenAt: now, expiresAt } },
-      readAt: now.getTime(),
-      epoch,
-    });
   }
   return { actor: toActor(row.u, row.regionPath), csrfToken: row.s.csrfToken, expiresAt };
 }
@@ -358,19 +316,17 @@ export async function currentSession(
 
 export async function logout(db: Db, ctx: ServiceContext, raw: string): Promise<void> {
   const actor = authorize(ctx, { kind: "signed-in" });
-  await changingSessions(db, () =>
-    db.transaction(async (tx) => {
-      await tx.delete(sessions).where(eq(sessions.tokenHash, sha256(raw)));
-      if (actor) {
-        await recordAudit(tx, ctx, {
-          action: "logout",
-          entity: "session",
-          entityId: actor.userId,
-          region: { code: actor.regionCode, path: actor.regionPath },
-        });
-      }
-    }),
-  );
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, sha256(raw)));
+    if (actor) {
+      await recordAudit(tx, ctx, {
+        action: "logout",
+        entity: "session",
+        entityId: actor.userId,
+        region: { code: actor.regionCode, path: actor.regionPath },
+      });
+    }
+  });
 }
 
 /** Changes the actor's own password and ends their other sessions. */
@@ -387,33 +343,31 @@ export async function changeOwnPassword(
   }
   assertPasswordPolicy(input.newPassword, user.username);
   const passwordHash = await hashPassword(input.newPassword);
-  await changingSessions(db, () =>
-    db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
-        .where(eq(users.id, user.id));
-      await tx
-        .delete(sessions)
-        .where(
-          and(
-            eq(sessions.userId, user.id),
-            sql`${sessions.tokenHash} <> ${sha256(input.keepSessionToken)}`,
-          ),
-        );
-      await recordAudit(tx, ctx, {
-        action: "password.change",
-        entity: "user",
-        entityId: user.id,
-        region: { code: actor.regionCode, path: actor.regionPath },
-      });
-    }),
-  );
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await tx
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.userId, user.id),
+          sql`${sessions.tokenHash} <> ${sha256(input.keepSessionToken)}`,
+        ),
+      );
+    await recordAudit(tx, ctx, {
+      action: "password.change",
+      entity: "user",
+      entityId: user.id,
+      region: { code: actor.regionCode, path: actor.regionPath },
+    });
+  });
 }
 
 /** Removes lapsed sessions and old login attempts; run at start and now and then. */
 export async function pruneAuthTables(db: DbOrTx): Promise<void> {
-  await changingSessions(db, () => db.delete(sessions).where(lt(sessions.expiresAt, new Date())));
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   await db
     .delete(loginAttempts)
     .where(lt(loginAttempts.at, new Date(Date.now() - 7 * 24 * 3_600_000)));

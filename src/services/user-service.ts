@@ -13,7 +13,6 @@ import type { ServiceContext } from "./context.ts";
 import { hashPassword } from "./password-hash.ts";
 import { assertRegionInScope, authorize, isInScope } from "./policy.ts";
 import { getRegion, listingScope, type RegionRecord } from "./region-service.ts";
-import { changingSessions } from "./session-keep.ts";
 
 const userColumns = {
   id: users.id,
@@ -191,17 +190,6 @@ export async function updateUser(
   patch: UpdateUserInput,
 ): Promise<UserT> {
   const actor = authorize(ctx, { kind: "permission", permission: "user:write" });
-  // A changed role, region or state reaches kept sessions (PGlite) at once: see session-keep.ts.
-  return changingSessions(db, () => updateUserIn(db, ctx, actor, id, patch));
-}
-
-async function updateUserIn(
-  db: Db,
-  ctx: ServiceContext,
-  actor: ReturnType<typeof authorize>,
-  id: number,
-  patch: UpdateUserInput,
-): Promise<UserT> {
   return db.transaction(async (tx) => {
     const current = await loadManagedUser(tx, ctx, id);
     const region = patch.regionCode ? await getRegion(tx, patch.regionCode, "regionCode") : null;
@@ -254,16 +242,6 @@ export async function resetPassword(
   const target = await loadManagedUser(db, ctx, id);
   assertPasswordPolicy(password, target.username);
   const passwordHash = await hashPassword(password);
-  await changingSessions(db, () => replacePasswordIn(db, ctx, target, id, passwordHash));
-}
-
-async function replacePasswordIn(
-  db: Db,
-  ctx: ServiceContext,
-  target: { regionCode: string; regionPath: string },
-  id: number,
-  passwordHash: string,
-): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(users)
