@@ -35,7 +35,7 @@ export const CHART_SIZE = { width: 720, height: 405 } as const;
  * Single quotes: ECharts writes the family into a double-quoted style attribute unescaped, and
  * double quotes there break the SVG.
  */
-export const CHART_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+export const CHART_FONT = "'WenQuanYi Zen Hei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
 /** Dark, light, mid, lighter, …: neighbouring series stay apart in grey too. */
 export const PALETTE = ["#1f3b73", "#e3a33b", "#a5493b", "#c6d4e4", "#4d4d4d", "#86ad6e"];
@@ -286,7 +286,7 @@ export async function chartPng(
   const image = await renderAsync(chartSvg(block, size), {
     fitTo: { mode: "zoom", value: size.scale },
     background: "#fff",
-    font: { loadSystemFonts: true, defaultFontFamily: "Noto Sans CJK SC" },
+    font: { loadSystemFonts: true, defaultFontFamily: "WenQuanYi Zen Hei" },
   });
   return new Uint8Array(image.asPng());
 }

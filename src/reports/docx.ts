@@ -1,8 +1,9 @@
 /**
  * The report model as a Word document, after GB/T 9704 (党政机关公文格式): A4, margins 37/35/28/26 mm,
  * title in 方正小标宋简体 二号, body in 仿宋_GB2312 三号 with a two-character first-line indent,
- * headings 一、（黑体）（一）（楷体）, tables in 仿宋 五号, page numbers "— 1 —" at the foot.
- * Word and WPS substitute a font they lack (Noto Serif CJK SC / 宋体 on most machines).
+ * headings 一、（黑体）（一）（楷体）as Word's Heading 1–4, tables in 仿宋 五号 under their caption,
+ * page numbers "— 1 —" in 四号 at the foot, and a new section wherever the model turns the page.
+ * The font table names each Chinese face's fallbacks for machines without it (see docx-fonts.ts).
  */
 import {
   AlignmentType,
@@ -11,6 +12,7 @@ import {
   Footer,
   HeightRule,
   ImageRun,
+  type ISectionOptions,
   Packer,
   PageNumber,
   PageOrientation,
@@ -31,23 +33,22 @@ import type {
   TableBlock,
 } from "../domain/reports/index.ts";
 import { CHART_SIZE, chartPng } from "./chart.ts";
+import { FONTS, fontTableXml } from "./docx-fonts.ts";
+import { font, INDENT, LINE, SIZE, STYLE, STYLES } from "./docx-styles.ts";
+import { CELL_MARGIN, columnWidths } from "./docx-widths.ts";
 
-/** Fonts named as Chinese official documents name them. */
-export const FONTS = {
-  title: "方正小标宋简体",
-  body: "仿宋_GB2312",
-  heading1: "黑体",
-  heading2: "楷体_GB2312",
-  latin: "Times New Roman",
-} as const;
+type Orientation = ReportDocument["orientation"];
 
 const MM = 56.6929; // twips per millimetre
-const PT = 2; // half-points per point
-const SIZE = { title: 22 * PT, body: 16 * PT, table: 10.5 * PT, caption: 12 * PT } as const;
+/** GB/T 9704's margins, kept in reading direction on a turned page (the footer stays at the foot). */
+const MARGIN = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 /** A chart is shown 15 cm wide (docx sizes images in pixels at 96 dpi), drawn at twice that. */
 const CHART_WIDTH_PX = Math.round((150 / 25.4) * 96);
 
-const font = (eastAsia: string) => ({ eastAsia, ascii: FONTS.latin, hAnsi: FONTS.latin });
+/** The width in twips between the margins of an A4 page (210 × 297 mm) in that orientation. */
+export function textWidth(orientation: Orientation): number {
+  return Math.round(((orientation === "landscape" ? 297 : 210) - MARGIN.left - MARGIN.right) * MM);
+}
 
 const ALIGN = {
   left: AlignmentType.LEFT,
@@ -55,54 +56,47 @@ const ALIGN = {
   right: AlignmentType.RIGHT,
 } as const;
 
-function textRuns(text: string, options: { size: number; font: string; bold?: boolean }) {
+/** Lines of text as runs; a run carries properties only where its paragraph's style lacks them. */
+function runs(text: string, props: { size?: number; font?: string; bold?: boolean } = {}) {
   return text.split("\n").map(
     (line, i) =>
       new TextRun({
         text: line,
-        size: options.size,
-        font: font(options.font),
-        bold: options.bold ?? false,
+        ...(props.size ? { size: props.size } : {}),
+        ...(props.font ? { font: font(props.font) } : {}),
+        ...(props.bold ? { bold: true } : {}),
         ...(i > 0 ? { break: 1 } : {}),
       }),
   );
 }
 
-function paragraphOf(block: Exclude<Block, TableBlock | ChartBlock>): Paragraph {
+type FlowBlock = Exclude<Block, { kind: "section" }>;
+
+function paragraphOf(block: Extract<Block, { kind: "heading" | "paragraph" }>): Paragraph {
   if (block.kind === "heading") {
-    const face =
-      block.level === 1 ? FONTS.heading1 : block.level === 2 ? FONTS.heading2 : FONTS.body;
-    return new Paragraph({
-      children: textRuns(block.text, { size: SIZE.body, font: face, bold: block.level >= 3 }),
-      indent: { firstLine: 2 * SIZE.body * 10 },
-      spacing: { line: 560, lineRule: "exact" },
-    });
+    return new Paragraph({ style: STYLE.heading[block.level - 1], children: runs(block.text) });
   }
   return new Paragraph({
     alignment: ALIGN[block.align ?? "left"],
-    children: textRuns(block.text, { size: SIZE.body, font: FONTS.body }),
-    ...(block.indent ? { indent: { firstLine: 2 * SIZE.body * 10 } } : {}),
-    spacing: { line: 560, lineRule: "exact" },
+    children: runs(block.text, { size: SIZE.body, font: FONTS.body }),
+    ...(block.indent ? { indent: INDENT } : {}),
+    spacing: LINE,
   });
 }
 
+/** Centred by the style too; said again on the paragraph, where readers of the XML look for it. */
+const CAPTION = { style: STYLE.caption, alignment: AlignmentType.CENTER } as const;
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 
-/** Table text takes its font and size from one paragraph style: runs carry no properties. */
-const TABLE_STYLE = "JixiaoTableText";
-
 function cellOf(cell: ModelCell, width: number): TableCell {
-  const runs = cell.text.split("\n").map(
-    (line, i) =>
-      new TextRun({
-        text: line,
-        ...(cell.bold ? { bold: true } : {}),
-        ...(i > 0 ? { break: 1 } : {}),
-      }),
-  );
   return new TableCell({
     children: [
-      new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[cell.align ?? "left"], children: runs }),
+      new Paragraph({
+        style: STYLE.table,
+        alignment: ALIGN[cell.align ?? "left"],
+        children: runs(cell.text, { bold: cell.bold ?? false }),
+      }),
     ],
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
@@ -111,9 +105,9 @@ function cellOf(cell: ModelCell, width: number): TableCell {
   });
 }
 
-function tableOf(block: TableBlock, pageWidth: number): Table {
-  const sum = block.columns.reduce((s, c) => s + c.width, 0);
-  const widths = block.columns.map((c) => Math.floor((c.width / sum) * pageWidth));
+/** The caption above the table, kept with it; then the table, its header rows repeated on each page. */
+function tableOf(block: TableBlock, width: number): (Paragraph | Table)[] {
+  const widths = columnWidths(block, width);
   // A spanning cell is as wide as the columns it covers, counted from where it starts.
   const rowOf = (cells: readonly ModelCell[], header: boolean) => {
     let col = 0;
@@ -123,13 +117,13 @@ function tableOf(block: TableBlock, pageWidth: number): Table {
       height: { value: 400, rule: HeightRule.ATLEAST },
       children: cells.map((cell) => {
         const span = cell.colSpan ?? 1;
-        const width = widths.slice(col, col + span).reduce((s, w) => s + w, 0);
+        const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
         col += span;
-        return cellOf(cell, width);
+        return cellOf(cell, w);
       }),
     });
   };
-  return new Table({
+  const table = new Table({
     layout: TableLayoutType.FIXED,
     // Borders and cell margins once for the table, not per cell: a province table has 15,000 cells.
     borders: {
@@ -140,7 +134,7 @@ function tableOf(block: TableBlock, pageWidth: number): Table {
       insideHorizontal: BORDER,
       insideVertical: BORDER,
     },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
     width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: [
@@ -148,6 +142,8 @@ function tableOf(block: TableBlock, pageWidth: number): Table {
       ...block.rows.map((cells) => rowOf(cells, false)),
     ],
   });
+  if (!block.caption) return [table];
+  return [new Paragraph({ ...CAPTION, keepNext: true, children: runs(block.caption) }), table];
 }
 
 /** The chart as a PNG in its own centred paragraph, kept with its caption under it. */
@@ -168,87 +164,95 @@ async function chartOf(block: ChartBlock): Promise<Paragraph[]> {
         }),
       ],
     }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 120 },
-      children: textRuns(block.caption, { size: SIZE.caption, font: FONTS.body }),
-    }),
+    new Paragraph({ ...CAPTION, children: runs(block.caption) }),
   ];
 }
 
-async function blockOf(block: Block, pageWidth: number): Promise<(Paragraph | Table)[]> {
-  if (block.kind === "table") return [tableOf(block, pageWidth)];
+async function blockOf(block: FlowBlock, width: number): Promise<(Paragraph | Table)[]> {
+  if (block.kind === "table") return tableOf(block, width);
   if (block.kind === "chart") return chartOf(block);
   return [paragraphOf(block)];
 }
 
+interface Section {
+  orientation: Orientation;
+  blocks: FlowBlock[];
+}
+
+/**
+ * The blocks cut where the model turns the page. A section mark with nothing before it changes the
+ * orientation of the section it would close instead of leaving a page with only the title on it.
+ */
+export function sectionsOf(doc: ReportDocument): Section[] {
+  const sections: Section[] = [{ orientation: doc.orientation, blocks: [] }];
+  for (const block of doc.blocks) {
+    const last = sections[sections.length - 1] as Section;
+    if (block.kind !== "section") last.blocks.push(block);
+    else if (last.blocks.length === 0) last.orientation = block.orientation;
+    else sections.push({ orientation: block.orientation, blocks: [] });
+  }
+  const last = sections[sections.length - 1];
+  if (sections.length > 1 && last?.blocks.length === 0) sections.pop();
+  return sections;
+}
+
+/** "— 1 —" in 四号 (14 pt), the same in every section, numbered on across them. */
+const pageFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            size: 28,
+            font: font(FONTS.latin),
+          }),
+        ],
+      }),
+    ],
+  });
+
+function sectionProperties(orientation: Orientation): ISectionOptions["properties"] {
+  return {
+    page: {
+      // docx turns the page itself: w:w and w:h are swapped for landscape.
+      size: {
+        width: Math.round(210 * MM),
+        height: Math.round(297 * MM),
+        orientation:
+          orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
+      margin: {
+        top: Math.round(MARGIN.top * MM),
+        bottom: Math.round(MARGIN.bottom * MM),
+        left: Math.round(MARGIN.left * MM),
+        right: Math.round(MARGIN.right * MM),
+      },
+    },
+  };
+}
+
 /** Renders the document; the bytes are a .docx that Word and WPS open. */
 export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
-  const landscape = doc.orientation === "landscape";
-  // A4 is 210 × 297 mm; the margins are GB/T 9704's (top 37, bottom 35, left 28, right 26).
-  const pageWidth = Math.round(((landscape ? 297 : 210) - 28 - 26) * MM);
-  const body: (Paragraph | Table)[] = [];
-  for (const block of doc.blocks) body.push(...(await blockOf(block, pageWidth)));
+  const sections: ISectionOptions[] = [];
+  for (const [i, section] of sectionsOf(doc).entries()) {
+    const width = textWidth(section.orientation);
+    const children: (Paragraph | Table)[] =
+      i === 0 ? [new Paragraph({ style: STYLE.title, children: runs(doc.title) })] : [];
+    for (const block of section.blocks) children.push(...(await blockOf(block, width)));
+    sections.push({
+      properties: sectionProperties(section.orientation),
+      footers: { default: pageFooter() },
+      children,
+    });
+  }
   const document = new Document({
     creator: "Jixiao 绩效",
     title: doc.title,
-    styles: {
-      default: {
-        document: { run: { font: font(FONTS.body), size: SIZE.body } },
-      },
-      paragraphStyles: [
-        {
-          id: TABLE_STYLE,
-          name: "Jixiao Table Text",
-          basedOn: "Normal",
-          run: { font: font(FONTS.body), size: SIZE.table },
-          paragraph: { spacing: { line: 300 } },
-        },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: {
-              width: Math.round(210 * MM),
-              height: Math.round(297 * MM),
-              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-            },
-            margin: {
-              top: Math.round(37 * MM),
-              bottom: Math.round(35 * MM),
-              left: Math.round(28 * MM),
-              right: Math.round(26 * MM),
-            },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: ["— ", PageNumber.CURRENT, " —"],
-                    size: 14 * PT,
-                    font: font(FONTS.latin),
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: textRuns(doc.title, { size: SIZE.title, font: FONTS.title }),
-          }),
-          ...body,
-        ],
-      },
-    ],
+    styles: STYLES,
+    sections,
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  const fontTable = { path: "word/fontTable.xml", data: fontTableXml() };
+  return new Uint8Array(await Packer.toBuffer(document, undefined, [fontTable]));
 }

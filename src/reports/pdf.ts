@@ -1,6 +1,7 @@
 /**
- * HTML to PDF in Debian's Chromium (playwright-core): A4 as the page's CSS says, "— n —" page
- * numbers at the foot, fonts embedded (Noto CJK from fonts-noto-cjk when the official faces are absent).
+ * HTML to PDF in Debian's Chromium (playwright-core): A4 as the page's CSS says (a landscape section
+ * on turned pages), "— n —" page numbers at the foot, fonts embedded as CID TrueType subsets (see
+ * html.ts for why the faces are TrueType ones).
  * One browser per renderer, started on the first PDF and kept; its pages are kept too and print
  * one document after another (a fresh page costs a renderer process: about 1 s of CPU for a sheet);
  * at most `concurrency` pages printing at once.
@@ -31,8 +32,12 @@ interface KeptPage {
   uses: number;
 }
 
+/**
+ * "— 1 —" in 4号 (14 pt) Times New Roman (Liberation Serif, its TrueType twin, on Debian), as GB/T
+ * 9704 sets page numbers; Chromium prints the template inside the bottom margin.
+ */
 const FOOTER =
-  '<div style="width:100%;text-align:center;font-size:10pt;font-family:serif;">— <span class="pageNumber"></span> —</div>';
+  "<div style=\"width:100%;text-align:center;font-size:14pt;font-family:'Times New Roman','Liberation Serif',serif;margin-bottom:8mm;\">— <span class=\"pageNumber\"></span> —</div>";
 
 /** Starts Debian's Chromium headless; the process's signals stay with the server's own shutdown. */
 export async function launchChromium(executablePath: string): Promise<Browser> {

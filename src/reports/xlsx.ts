@@ -9,17 +9,21 @@ import {
   placeCells,
   type ReportDocument,
   type TableBlock,
+  type TableCell,
 } from "../domain/reports/index.ts";
+import {
+  fitRowHeights,
+  merge,
+  printSetup,
+  setNumber,
+  setPercent,
+  setText,
+  writeWorkbook,
+} from "../xlsx/index.ts";
 import { CHART_SIZE, chartPng } from "./chart.ts";
 
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-/** The places a number is printed with ("9.1" → 1): the format shows it as the report does. */
-function numberFormat(text: string): string {
-  const places = text.split(".")[1]?.length ?? 0;
-  return places === 0 ? "0" : `0.${"0".repeat(places)}`;
-}
 
 /** A worksheet name Excel accepts (≤ 31 characters, none of \\/?*[]:) and not yet taken. */
 function sheetName(wanted: string, used: Set<string>, fallback: string): string {
@@ -30,22 +34,26 @@ function sheetName(wanted: string, used: Set<string>, fallback: string): string 
   return name;
 }
 
+/** A model cell into a sheet cell: its number with the printed decimals, else its text. */
+function writeCell(target: ExcelJS.Cell, cell: TableCell): void {
+  if (cell.value === undefined || cell.value === "") setText(target, cell.text);
+  else if (cell.percent) setPercent(target, cell.value);
+  else {
+    setNumber(target, cell.value, {
+      grouping: cell.text.includes(","),
+      ...(cell.suffix !== undefined && { suffix: cell.suffix }),
+    });
+  }
+}
+
 function addTable(workbook: ExcelJS.Workbook, title: string, block: TableBlock, used: Set<string>) {
   const name = sheetName(block.name, used, "表");
-  const sheet = workbook.addWorksheet(name, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
-  });
+  const sheet = workbook.addWorksheet(name);
   const width = block.columns.length;
   sheet.columns = block.columns.map((c) => ({ width: Math.max(6, c.width * 1.2) }));
-  sheet.mergeCells(1, 1, 1, width);
+  merge(sheet, 1, 1, 1, width);
   const head = sheet.getCell(1, 1);
-  head.value = block.caption ?? title;
+  setText(head, block.caption ?? title);
   head.font = { bold: true, size: 14 };
   head.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
 
@@ -55,12 +63,7 @@ function addTable(workbook: ExcelJS.Workbook, title: string, block: TableBlock, 
     const r = first + row;
     const c = col + 1;
     const target = sheet.getCell(r, c);
-    if (cell.value !== undefined && cell.value !== "") {
-      target.value = Number(cell.value);
-      target.numFmt = numberFormat(cell.value);
-    } else {
-      target.value = cell.text;
-    }
+    writeCell(target, cell);
     const isHeader = row < block.header.length;
     target.font = { bold: cell.bold === true || isHeader };
     target.alignment = {
@@ -70,30 +73,35 @@ function addTable(workbook: ExcelJS.Workbook, title: string, block: TableBlock, 
     };
     const rs = cell.rowSpan ?? 1;
     const cs = cell.colSpan ?? 1;
-    if (rs > 1 || cs > 1) sheet.mergeCells(r, c, r + rs - 1, c + cs - 1);
+    if (rs > 1 || cs > 1) merge(sheet, r, c, r + rs - 1, c + cs - 1);
   }
-  for (let r = first; r < first + all.length; r += 1) {
+  const last = first + all.length - 1;
+  for (let r = first; r <= last; r += 1) {
     for (let c = 1; c <= width; c += 1) sheet.getCell(r, c).border = BORDER;
   }
-  sheet.views = [{ state: "frozen", ySplit: first + block.header.length - 1 }];
+  fitRowHeights(sheet, 1, last);
+  const headerRows = block.header.length;
+  printSetup(sheet, {
+    columns: width,
+    ...(headerRows > 0 && { titleRows: [first, first + headerRows - 1] as [number, number] }),
+  });
+  sheet.views = [{ state: "frozen", ySplit: first + headerRows - 1 }];
 }
 
 /** The chart's figures (类别 and one column per series, numbers as numbers), the picture below. */
 async function addChart(workbook: ExcelJS.Workbook, block: ChartBlock, used: Set<string>) {
-  const sheet = workbook.addWorksheet(sheetName(block.name, used, "图"), {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1 },
-  });
+  const sheet = workbook.addWorksheet(sheetName(block.name, used, "图"));
   const width = block.series.length + 1;
   const widest = Math.max(4, ...block.categories.map((c) => c.length));
   sheet.columns = [
     { width: Math.max(10, widest * 2 + 2) },
     ...block.series.map(() => ({ width: 16 })),
   ];
-  sheet.mergeCells(1, 1, 1, width);
+  merge(sheet, 1, 1, 1, width);
   const head = sheet.getCell(1, 1);
-  head.value = block.caption;
+  setText(head, block.caption);
   head.font = { bold: true, size: 14 };
-  head.alignment = { horizontal: "center", vertical: "middle" };
+  head.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
 
   const unitOf = (axis: 0 | 1 | undefined) => block.axisUnits[axis ?? 0] ?? "";
   const titles = ["类别", ...block.series.map((s) => `${s.name}（${unitOf(s.axis)}）`)];
@@ -105,14 +113,11 @@ async function addChart(workbook: ExcelJS.Workbook, block: ChartBlock, used: Set
   }
   for (const [r, category] of block.categories.entries()) {
     const row = 3 + r;
-    sheet.getCell(row, 1).value = category;
+    setText(sheet.getCell(row, 1), category);
     for (const [i, series] of block.series.entries()) {
       const value = series.values[r];
       const cell = sheet.getCell(row, i + 2);
-      if (value !== null && value !== undefined) {
-        cell.value = Number(value);
-        cell.numFmt = numberFormat(value);
-      }
+      if (value !== null && value !== undefined) setNumber(cell, value);
       cell.alignment = { horizontal: "right" };
     }
   }
@@ -123,11 +128,12 @@ async function addChart(workbook: ExcelJS.Workbook, block: ChartBlock, used: Set
   let end = last;
   if (block.reference) {
     end += 2;
-    sheet.getCell(end, 1).value = `${block.reference.name}（${unitOf(0)}）`;
-    const cell = sheet.getCell(end, 2);
-    cell.value = Number(block.reference.value);
-    cell.numFmt = numberFormat(block.reference.value);
+    setText(sheet.getCell(end, 1), `${block.reference.name}（${unitOf(0)}）`);
+    setNumber(sheet.getCell(end, 2), block.reference.value);
   }
+  fitRowHeights(sheet, 1, end);
+  // The picture (720 px, wider than the figures' columns) prints whole on a landscape page.
+  printSetup(sheet, { columns: width, titleRows: [2, 2], landscape: true });
   const png = await chartPng(block, { ...CHART_SIZE, scale: 2 });
   // exceljs types its Buffer as an ArrayBuffer; it takes Node's Buffer.
   const buffer = Buffer.from(png) as unknown as ArrayBuffer;
@@ -150,12 +156,17 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
   if (workbook.worksheets.length === 0) {
     const sheet = workbook.addWorksheet("说明");
     sheet.getColumn(1).width = 100;
-    sheet.addRow([doc.title]).font = { bold: true, size: 14 };
+    setText(sheet.getCell(1, 1), doc.title);
+    sheet.getCell(1, 1).font = { bold: true, size: 14 };
     for (const block of doc.blocks) {
       if (block.kind === "heading" || block.kind === "paragraph") {
-        sheet.addRow([block.text]).alignment = { wrapText: true };
+        const cell = sheet.getCell(sheet.rowCount + 1, 1);
+        setText(cell, block.text);
+        cell.alignment = { wrapText: true, vertical: "top" };
       }
     }
+    fitRowHeights(sheet);
+    printSetup(sheet, { columns: 1 });
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeWorkbook(workbook);
 }

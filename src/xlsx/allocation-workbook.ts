@@ -13,6 +13,7 @@ import {
 } from "../domain/allocation/index.ts";
 import { textIn } from "../domain/frameworks/index.ts";
 import type { AllocationOutcomeT } from "../shared/allocation-schemas.ts";
+import { decimalFormat, writeWorkbook } from "./office.ts";
 import { tableSheet as table } from "./table-sheet.ts";
 
 type Json = Record<string, unknown>;
@@ -24,6 +25,11 @@ const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[
 const yuan = (value: string) => ({ number: value, format: "#,##0" });
 const money2 = (value: string) => ({ number: value, format: "#,##0.00" });
 const plain = (value: string) => ({ number: value, format: "General" });
+/** An amount in 元 as a number, its unit in the format: 1,200,000.00 元. */
+const yuanWithUnit = (value: string) => ({
+  number: value,
+  format: `${decimalFormat(value, true)}" 元"`,
+});
 
 export async function allocationXlsx(
   model: Json,
@@ -127,7 +133,7 @@ export async function allocationXlsx(
 
   const factorRows = factors.map((f) => {
     const source = context.factors.find((x) => x.key === f.key);
-    return ["因素", nameOf(f.name), `${String(f.weight)}%`, source?.note ?? ""];
+    return ["因素", nameOf(f.name), { percent: String(f.weight) }, source?.note ?? ""];
   });
   const tierRows = tables.map((t) => [
     "系数",
@@ -146,14 +152,14 @@ export async function allocationXlsx(
       [
         "资金",
         "资金总额",
-        `${result.totals.total} 元`,
+        yuanWithUnit(result.totals.total),
         `${String(model.total)} ${String(model.unit)}`,
       ],
-      ...result.heldBack.map((h) => ["预留", h.name, `${h.amount} 元`, "分配前扣除"]),
+      ...result.heldBack.map((h) => ["预留", h.name, yuanWithUnit(h.amount), "分配前扣除"]),
       [
         "资金",
         "可分配金额",
-        `${result.totals.distributable} 元`,
+        yuanWithUnit(result.totals.distributable),
         "按因素法分配，各地区金额之和恰好等于此数",
       ],
       ...factorRows,
@@ -173,7 +179,7 @@ export async function allocationXlsx(
     ],
     [10, 30, 40, 60],
   );
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeWorkbook(workbook);
 }
 
 /**
@@ -216,5 +222,5 @@ export async function allocationDataXlsx(
       };
     }
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeWorkbook(workbook);
 }

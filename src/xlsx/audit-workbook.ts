@@ -1,5 +1,6 @@
 /** The audit log as an Excel sheet: one row per entry, in words, ids and counts as numbers. */
 import ExcelJS from "exceljs";
+import { writeWorkbook } from "./office.ts";
 import { type TableValue, tableSheet } from "./table-sheet.ts";
 
 /** An entry as the sheet shows it: everything already in the reader's language. */
@@ -54,5 +55,5 @@ export async function auditWorkbook(input: AuditWorkbookInput): Promise<Uint8Arr
     [10, 20, 16, 16, 22, 16, 14, 14, 10, 70],
     input.notes,
   );
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeWorkbook(workbook);
 }

@@ -13,6 +13,7 @@ import {
   ruleInfo,
 } from "../domain/checks/index.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
+import { writeWorkbook } from "./office.ts";
 import { type TableValue, tableSheet } from "./table-sheet.ts";
 
 export type ExportLocale = "zh-CN" | "en-US";
@@ -122,5 +123,5 @@ export async function findingsWorkbook(
     }
   });
   tableSheet(workbook, h.sheets[1], options.title, [...h.figures], figures, [6, 12, 28, 24, 16]);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeWorkbook(workbook);
 }

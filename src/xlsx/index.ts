@@ -1,4 +1,18 @@
-export { neutralise } from "./neutralise.ts";
+export { isFormulaLike } from "./neutralise.ts";
+export {
+  decimalFormat,
+  fitRowHeights,
+  lineCount,
+  merge,
+  percentFormat,
+  printSetup,
+  rowHeight,
+  setNumber,
+  setPercent,
+  setText,
+  textWidth,
+  writeWorkbook,
+} from "./office.ts";
 export { readWorkbook } from "./read.ts";
 export {
   type DataFileOptions,

@@ -113,6 +113,11 @@ function assertZip(bytes: Uint8Array, fileName: string): void {
  * Every worksheet of an .xlsx file as a grid, visible sheets first. The zip is inspected first
  * (inflated size, parts, rows, cells): past a limit, `file.too_large` before any of it is parsed;
  * then each part's XML is streamed into the grids (stream-read.ts), never a whole workbook model.
+ *
+ * Formula-like text: Jixiao now writes "=…", "+86 …", "-A区" as text cells with Excel's quote
+ * prefix (a cell style), so they read back as the text they hold. Files from older versions hold
+ * a guard apostrophe instead ("'-A区"); the cell readers (domain/datasets/cells.ts, keptText) drop
+ * an apostrophe before = + - @, as they always did, so those files import unchanged.
  */
 export async function readWorkbook(
   bytes: Uint8Array,

@@ -294,6 +294,8 @@ class SheetHandler implements XmlHandler {
     const raw = this.value;
     switch (this.type) {
       case "s": {
+        // A quote-prefixed cell ("=100%", "-A区") is a shared string like any other: the prefix is
+        // a style, never a character, so its text comes back as written (see readWorkbook).
         if (formula) return this.number(raw);
         const s = this.ctx.strings[Number.parseInt(raw, 10)];
         if (s === undefined) throw unreadable(this.ctx.fileName);

@@ -240,9 +240,11 @@ describe("surveyWorkbook", () => {
     expect(sheet.getCell("A4").alignment?.indent).toBe(1);
     expect(rowValues(sheet, 5)).toEqual(["湖滨小区", 300, 2, 300, 250, 83.33, 4.22]);
     expect(sheet.getCell("A5").alignment?.indent).toBe(2);
-    // A community's name is text, never a formula; no answers, no rate: empty cells.
-    expect(sheet.getCell("A6").value).toBe('\'=HYPERLINK("http://x")');
+    // A community's name is text, never a formula (quote-prefixed, no apostrophe in the text);
+    // no answers, no rate: empty cells.
+    expect(sheet.getCell("A6").value).toBe('=HYPERLINK("http://x")');
     expect(sheet.getCell("A6").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell("A6").numFmt).toBe("@");
     expect(rowValues(sheet, 6).slice(1)).toEqual([0, 1, 0]);
     expect(sheet.getCell("F6").value).toBeNull();
     // One root is the whole survey: no 合计 row repeats it; the notes follow a blank row.
@@ -306,7 +308,7 @@ describe("surveyWorkbook", () => {
     expect(second.getCell(8).value).toBe("答题用时 20 秒，少于 60 秒；9 道量表题全部选择同一选项");
     expect(second.getCell(9).value).toBe("认定无效（李评价：核实为代填）");
     expect(second.getCell(column("您对小区改造还有哪些意见和建议？")).value).toBe(
-      "'=1+1 多装充电桩",
+      "=1+1 多装充电桩",
     );
   });
 
@@ -318,7 +320,7 @@ describe("surveyWorkbook", () => {
       "您对小区改造还有哪些意见和建议？",
       2,
       "湖滨小区",
-      "'=1+1 多装充电桩",
+      "=1+1 多装充电桩",
     ]);
     expect(sheet.getCell("E3").type).toBe(ExcelJS.ValueType.String);
     expect(rowValues(sheet, 4)[4]).toBe("楼道灯坏了");

@@ -12,6 +12,7 @@ import type {
   SurveyResultsT,
   SurveySettingsT,
 } from "../shared/survey-schemas.ts";
+import { writeWorkbook } from "./office.ts";
 import { tableSheet as table, type TableValue as Value } from "./table-sheet.ts";
 
 type QuestionInfoT = SurveyResultsT["questions"][number];
@@ -183,5 +184,5 @@ export async function surveyWorkbook(input: SurveyWorkbookInput): Promise<Buffer
     [6, 30, 10, 18, 60],
   );
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await writeWorkbook(workbook));
 }

@@ -1,7 +1,15 @@
 /** Writes data-set templates and data files in one layout: title, headers with units, notes, rows. */
 import ExcelJS from "exceljs";
 import type { ColumnSpec, DatasetSpec } from "../domain/datasets/types.ts";
-import { neutralise } from "./neutralise.ts";
+import {
+  decimalFormat,
+  fitRowHeights,
+  merge,
+  printSetup,
+  setNumber,
+  setText,
+  writeWorkbook,
+} from "./office.ts";
 
 export interface TemplateOptions {
   year: number;
@@ -64,10 +72,6 @@ function typeInWords(column: ColumnSpec): string {
   }
 }
 
-function toNumber(text: string): number {
-  return Number(text);
-}
-
 /** A date cell for a real calendar date; anything else (2024-02-30) stays text for the importer to refuse. */
 function toDate(text: string): Date | string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -76,48 +80,57 @@ function toDate(text: string): Date | string {
   return date.toISOString().slice(0, 10) === text ? date : text;
 }
 
-/** A display value as the cell Excel should hold (numbers as numbers, dates as dates). */
-function cellValue(column: ColumnSpec, text: string | null, regionName: string): ExcelJS.CellValue {
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A number's format from its decimal string: money with at least two decimals, never a bare point. */
+function valueFormat(column: ColumnSpec, text: string): string | undefined {
   const k = column.kind;
-  if (k.type === "region") return neutralise(regionName);
-  if (text === null || text === "") return null;
+  if (k.type === "quantity") {
+    const places = text.split(".")[1]?.length ?? 0;
+    return k.family === "money" && places < 2
+      ? decimalFormat(`${text.split(".")[0]}.00`, true)
+      : decimalFormat(text, true);
+  }
+  if (k.type === "integer") return "#,##0";
+  return undefined;
+}
+
+/** Writes a display value as the cell Excel should hold (numbers as numbers, dates as dates). */
+function writeValue(cell: ExcelJS.Cell, column: ColumnSpec, text: string | null): void {
+  const k = column.kind;
+  if (text === null || text === "") return;
   switch (k.type) {
     case "quantity":
     case "percent":
     case "integer":
-    case "year":
-      return /^-?\d+(\.\d+)?$/.test(text) ? toNumber(text) : neutralise(text);
-    case "date":
-      return toDate(text);
+    case "year": {
+      const format = valueFormat(column, text);
+      if (!NUMBER.test(text)) setText(cell, text);
+      else if (format) setNumber(cell, text, { format });
+      else cell.value = Number(text);
+      break;
+    }
+    case "date": {
+      const date = toDate(text);
+      if (typeof date === "string") setText(cell, date);
+      else cell.value = date;
+      break;
+    }
     case "enum": {
       const codes = text.split(",");
       const labels = codes.map((code) => k.values.find((v) => v.code === code)?.zh ?? code);
-      return neutralise(labels.join("、"));
+      setText(cell, labels.join("、"));
+      break;
     }
     default:
-      return neutralise(text);
+      setText(cell, text);
   }
 }
 
-/** An example text typed as a user would: numbers as numbers, dates as dates. */
-function exampleValue(column: ColumnSpec): ExcelJS.CellValue {
-  const text = column.example;
-  if (text === "") return null;
-  const k = column.kind;
-  if (k.type === "date") return toDate(text);
-  if (
-    (k.type === "quantity" || k.type === "integer" || k.type === "year") &&
-    /^-?\d+(\.\d+)?$/.test(text)
-  ) {
-    return toNumber(text);
-  }
-  return text;
-}
-
-function numberFormat(column: ColumnSpec): string | undefined {
+/** A column's format for the cells a user fills in: none may print a bare trailing point ("10."). */
+function columnFormat(column: ColumnSpec): string | undefined {
   const k = column.kind;
   if (k.type === "quantity" && k.family === "money") return "#,##0.00####";
-  if (k.type === "quantity") return "#,##0.######";
   if (k.type === "date") return "yyyy-mm-dd";
   if (k.type === "integer") return "#,##0";
   return undefined;
@@ -153,7 +166,7 @@ function writeOptionLists(
     const letter = sheet.getColumn(col).letter;
     sheet.getCell(1, col).value = key;
     values.forEach((v, i) => {
-      sheet.getCell(i + 2, col).value = v;
+      setText(sheet.getCell(i + 2, col), v);
     });
     ranges.set(key, `${OPTIONS_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`);
     col += 1;
@@ -236,7 +249,13 @@ function addInstructions(workbook: ExcelJS.Workbook, spec: DatasetSpec) {
   sheet.getRow(1).font = { bold: true };
   for (const c of spec.columns) {
     const options = c.kind.type === "enum" ? c.kind.values.map((v) => v.zh).join("、") : "";
-    sheet.addRow([headerText(c), c.required ? "是" : "否", typeInWords(c), options, c.note]);
+    const row = sheet.addRow([]);
+    const texts = [headerText(c), c.required ? "是" : "否", typeInWords(c), options, c.note];
+    texts.forEach((text, i) => {
+      const cell = row.getCell(i + 1);
+      setText(cell, text);
+      cell.alignment = { wrapText: true, vertical: "top" };
+    });
   }
   sheet.addRow([]);
   for (const line of [
@@ -245,8 +264,12 @@ function addInstructions(workbook: ExcelJS.Workbook, spec: DatasetSpec) {
     "3. 一次导入全部成功或全部不写入；有错误时会列出每一处问题（工作表、行、列、值、原因）。",
     "4. 同一文件重复导入不会产生变化；已导入的行按关键列（地区及名称等）更新。",
   ]) {
+    // Unwrapped: the line runs on over the empty cells to its right (a merge would change the
+    // grid an importer reads back).
     sheet.addRow([line]);
   }
+  fitRowHeights(sheet);
+  printSetup(sheet, { columns: 5, titleRows: [1, 1] });
 }
 
 async function buildWorkbook(
@@ -258,30 +281,27 @@ async function buildWorkbook(
   workbook.creator = "绩效 Jixiao";
   const sheet = workbook.addWorksheet(spec.sheet, {
     views: [{ state: "frozen", xSplit: 2, ySplit: HEADER_ROW }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
   });
   const columns = spec.columns;
   const last = columns.length + 1;
   sheet.columns = [{ width: 7 }, ...columns.map((c) => ({ width: columnWidth(c), style: {} }))];
 
-  sheet.mergeCells(1, 1, 1, last);
+  // Column formats first: setting one restyles the cells already in the column.
+  columns.forEach((c, i) => {
+    const format = columnFormat(c);
+    if (format) sheet.getColumn(i + 2).numFmt = format;
+  });
+
+  merge(sheet, 1, 1, 1, last);
   const title = sheet.getCell(1, 1);
-  title.value = `${spec.zh}（${options.year}年度 · ${options.scopeName}）`;
+  setText(title, `${spec.zh}（${options.year}年度 · ${options.scopeName}）`);
   title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: "center", vertical: "middle" };
-  sheet.getRow(1).height = 26;
+  title.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
 
   const header = sheet.getRow(HEADER_ROW);
   header.values = ["序号", ...columns.map(headerText)];
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
-  header.height = 32;
   for (let c = 1; c <= last; c += 1) {
     const cell = header.getCell(c);
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
@@ -296,25 +316,41 @@ async function buildWorkbook(
   notes.font = { size: 9, color: { argb: "FF7F7F7F" } };
   notes.alignment = { wrapText: true, vertical: "top" };
 
+  // Names wrap too: a programme name (2024年城镇老旧小区改造专项资金) is wider than its column.
+  const wraps = (c: ColumnSpec) =>
+    c.kind.type === "text" ||
+    c.kind.type === "enum" ||
+    c.kind.type === "programme" ||
+    c.kind.type === "region";
   let next = NOTES_ROW + 1;
   if (options.example) {
     const example = sheet.getRow(next);
-    example.values = ["示例", ...columns.map(exampleValue)];
+    example.getCell(1).value = "示例";
+    example.getCell(1).alignment = { vertical: "top" };
+    columns.forEach((c, i) => {
+      const cell = example.getCell(i + 2);
+      // As a user would type it: numbers as numbers, dates as dates, the labels of an enum.
+      if (c.kind.type !== "enum") writeValue(cell, c, c.example);
+      else if (c.example !== "") setText(cell, c.example);
+      cell.alignment = { wrapText: wraps(c), vertical: "top" };
+    });
     example.font = { italic: true, color: { argb: "FF7F7F7F" } };
     next += 1;
   }
   const firstData = next;
   rows.forEach((row, i) => {
     const line = sheet.getRow(firstData + i);
-    line.values = [
-      i + 1,
-      ...columns.map((c) => cellValue(c, row.values[c.key] ?? null, row.regionName)),
-    ];
+    line.getCell(1).value = i + 1;
+    line.getCell(1).alignment = { vertical: "top" };
+    columns.forEach((c, j) => {
+      const cell = line.getCell(j + 2);
+      if (c.kind.type === "region") setText(cell, row.regionName);
+      else writeValue(cell, c, row.values[c.key] ?? null);
+      cell.alignment = { wrapText: wraps(c), vertical: "top" };
+    });
   });
-  columns.forEach((c, i) => {
-    const format = numberFormat(c);
-    if (format) sheet.getColumn(i + 2).numFmt = format;
-  });
+  fitRowHeights(sheet, 1, firstData + rows.length - 1);
+  printSetup(sheet, { columns: last, titleRows: [HEADER_ROW, HEADER_ROW] });
 
   const ranges = writeOptionLists(workbook, spec, options.lists);
   const lastRow = options.example
@@ -328,7 +364,7 @@ async function buildWorkbook(
   workbook.views = [
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" },
   ];
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeWorkbook(workbook);
 }
 
 /** The import template: title, headers, notes, an example row and drop-down lists. */

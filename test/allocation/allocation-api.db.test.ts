@@ -13,6 +13,7 @@ import { createTask, getTask, seedDemo, systemContext } from "../../src/services
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { addUser } from "../helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
+import { hasBareTrailingPoint, stylesOf } from "../helpers/xlsx-styles.ts";
 
 interface RegionResult {
   code: string;
@@ -284,6 +285,16 @@ describeOnBothDatabases("allocation plans", (db) => {
       "测算说明",
       "模型参数",
     ]);
+    // Weights as numbers (40% is 0.4 shown "40%"), amounts as numbers with their unit in the format.
+    const params = workbook.getWorksheet("模型参数");
+    const factorRow = (params?.getRows(3, params.rowCount - 2) ?? []).find(
+      (r) => r.getCell(1).value === "因素",
+    );
+    expect([factorRow?.getCell(3).value, factorRow?.getCell(3).numFmt]).toEqual([0.4, "0%"]);
+    expect(params?.getCell("C3").value).toBe(188600000);
+    expect((await stylesOf(file.bytes as Uint8Array)).formats.filter(hasBareTrailingPoint)).toEqual(
+      [],
+    );
     const model = await finance.request("GET", `/api/allocations/${planId}/file`);
     expect(JSON.parse(new TextDecoder().decode(model.bytes as Uint8Array)).total).toBe("18860");
   });

@@ -160,7 +160,8 @@ describeOnBothDatabases("report paragraphs and jobs", (db) => {
     // Title, header, then the city's own sheet (not ranked among its counties) and the counties.
     const city = rows.find((r) => r[1] === "驻马店市");
     expect(city?.at(-3)).toBe(98.1);
-    const first = rows.find((r) => r[0] === "1");
+    // 排名 is a number in the sheet (sortable), not the text "1".
+    const first = rows.find((r) => r[0] === 1);
     expect(first?.at(-3)).toBe(99.1);
     expect(rows.filter((r) => r.at(-2) === "差")).toHaveLength(2);
     // 图1's data beside its picture: the city and its ten counties by grade.

@@ -17,8 +17,10 @@ import {
   systemContext,
 } from "../../src/services/index.ts";
 import { sheetReportDocument } from "../../src/services/report-service.ts";
+import { lineCount, rowHeight } from "../../src/xlsx/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { actingAs, addUser } from "../helpers/fixtures.ts";
+import { hasBareTrailingPoint, isQuotePrefixed, stylesOf } from "../helpers/xlsx-styles.ts";
 
 const texts = (row: readonly TableCell[] | undefined) => (row ?? []).map((c) => c.text);
 const noPdf = {
@@ -173,6 +175,35 @@ describeOnBothDatabases("self-evaluation form", (db) => {
     expect(values).toContain(1700);
     expect(values).toContain(-1500);
     expect(values).toContain(144);
+    expect(sheet?.getCell("A1").value).toBe("表1 项目绩效自评表（金额单位：万元）");
+    // 目标值 "=13个" stays text, quote-prefixed so that editing it never makes a formula.
+    const formulaLike: string[] = [];
+    const figures: string[] = [];
+    sheet?.eachRow((row) => {
+      row.eachCell((c) => {
+        if (typeof c.value === "string" && c.value.startsWith("=")) formulaLike.push(c.address);
+        // A figure printed as text ("16个", "96.4%") would be a number with its unit in the format.
+        if (typeof c.value === "string" && /^-?\d+(\.\d+)?[%个户栋项次]?$/.test(c.value)) {
+          figures.push(`${c.address} ${c.value}`);
+        }
+      });
+    });
+    expect(formulaLike.length).toBeGreaterThan(0);
+    for (const address of formulaLike) {
+      expect(await isQuotePrefixed(bytes, "sheet1.xml", address), address).toBe(true);
+    }
+    expect(figures).toEqual([]);
+    const { formats } = await stylesOf(bytes);
+    expect(formats.filter(hasBareTrailingPoint)).toEqual([]);
+    // 项目基本情况: merged texts, every row as tall as its text at the merged width.
+    const story = workbook.getWorksheet("项目基本情况");
+    if (!story) throw new Error("no sheet 项目基本情况");
+    const merged = (story.getColumn(3).width ?? 0) * 5;
+    story.eachRow((row, r) => {
+      if (r < 2) return;
+      const text = String(row.getCell(3).value ?? "");
+      expect(row.height, `row ${r}`).toBeGreaterThanOrEqual(rowHeight(lineCount(text, merged)));
+    });
   });
 
   it("gives 驻马店市 the form from its demo sheet: funds by source, spend from the allocations, targets declared", async () => {

@@ -7,6 +7,10 @@ export interface TableCell {
   text: string;
   /** A number as a decimal string, for spreadsheets (written as a number, shown as `text`). */
   value?: string;
+  /** `value` is in percent ("96.40" for 96.40%): the sheet holds 0.964 with the format "0.00%". */
+  percent?: true;
+  /** A unit printed right after the number ("16户"): the sheet keeps it in the number format. */
+  suffix?: string;
   rowSpan?: number;
   colSpan?: number;
   align?: "left" | "center" | "right";
@@ -79,11 +83,21 @@ export interface ChartBlock {
   reference?: { name: string; value: string };
 }
 
-export type Block = HeadingBlock | ParagraphBlock | TableBlock | ChartBlock;
+/**
+ * A new section from here on, starting on a new page in its own orientation: the 附件1 score table
+ * goes on landscape pages within a portrait report, the next annex back on portrait ones.
+ */
+export interface SectionBlock {
+  kind: "section";
+  orientation: "portrait" | "landscape";
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock | ChartBlock | SectionBlock;
 
 export interface ReportDocument {
   /** Also the file name's stem. */
   title: string;
+  /** The orientation of the first section (a SectionBlock changes it for the pages after it). */
   orientation: "portrait" | "landscape";
   blocks: Block[];
 }

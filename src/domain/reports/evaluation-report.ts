@@ -83,6 +83,12 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     blocks.push({ kind: "heading", level: 1, text: `${num(section)}、${text}` });
     section += 1;
   };
+  let tables = 0;
+  /** "表1 …" in document order (the annex tables keep "附件1 …"). */
+  const caption = (text: string) => {
+    tables += 1;
+    return `表${tables} ${text}`;
+  };
   const narratives = input.narratives ?? {};
   /** A paragraph; with a key, a narrative the user may have rewritten. */
   const para = (text: string, key?: string) => {
@@ -114,7 +120,7 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     blocks.push({
       kind: "table",
       name: "资金分配结果",
-      caption: "资金分配结果",
+      caption: caption("资金分配结果（金额单位：万元）"),
       columns: [
         { title: "地区", width: 30 },
         { title: "分配金额（万元）", width: 20 },
@@ -165,7 +171,7 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
   blocks.push({
     kind: "table",
     name: "评价结论",
-    caption: "各一级指标得分情况",
+    caption: caption("各一级指标得分情况"),
     columns: [
       { title: "一级指标", width: 30 },
       { title: "分值", width: 10 },
@@ -178,13 +184,19 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
         { text: g.name },
         { text: g.points, value: g.points, align: "right" as const },
         { text: g.score, value: g.score, align: "right" as const },
-        { text: `${g.rate}%`, align: "right" as const },
+        { text: `${g.rate}%`, value: g.rate, percent: true as const, align: "right" as const },
       ]),
       [
         { text: "合计", bold: true, align: "center" as const },
         { text: card.points, value: card.points, align: "right" as const, bold: true },
         { text: card.total, value: card.total, align: "right" as const, bold: true },
-        { text: `${card.rate}%`, align: "right" as const, bold: true },
+        {
+          text: `${card.rate}%`,
+          value: card.rate,
+          percent: true as const,
+          align: "right" as const,
+          bold: true,
+        },
       ],
     ],
   });
@@ -226,7 +238,7 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     blocks.push({
       kind: "table",
       name: "分地区评价情况",
-      caption: "分地区评价得分及排名",
+      caption: caption("分地区评价得分及排名"),
       columns: [
         { title: "排名", width: 8 },
         { title: "地区", width: 24 },
@@ -236,7 +248,9 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
       ],
       header: headerRow(["排名", "地区", "得分", "等级", "状态"]),
       rows: input.subregions.map((r) => [
-        { text: r.rank === null ? "—" : String(r.rank), align: "center" as const },
+        r.rank === null
+          ? { text: "—", align: "center" as const }
+          : { text: String(r.rank), value: String(r.rank), align: "center" as const },
         { text: r.region },
         r.total === null
           ? { text: "—", align: "right" as const }
@@ -303,8 +317,11 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     "suggestions",
   );
 
+  // The score table is as wide as a landscape page (GB/T 9704 lets an annex turn the page).
+  blocks.push({ kind: "section", orientation: "landscape" });
   blocks.push({ kind: "heading", level: 1, text: "附件1：绩效评价指标评分表" });
   blocks.push({ ...input.scoreTable, caption: "附件1 绩效评价指标评分表" });
+  blocks.push({ kind: "section", orientation: "portrait" });
   blocks.push({ kind: "heading", level: 1, text: "附件2：佐证材料清单" });
   if (input.evidence.length === 0) para("未上传佐证材料。");
   else
@@ -321,7 +338,7 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
       ],
       header: headerRow(["序号", "指标", "文件名", "上传人", "上传时间"]),
       rows: input.evidence.map((e, i) => [
-        { text: String(i + 1), align: "center" as const },
+        { text: String(i + 1), value: String(i + 1), align: "center" as const },
         { text: e.indicator },
         { text: e.fileName },
         { text: e.uploadedBy },

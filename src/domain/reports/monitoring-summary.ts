@@ -21,6 +21,9 @@ const money = (v: string | null) => (v === null ? "—" : v);
 const pctText = (v: string | null) => (v === null ? "—" : `${v}%`);
 const right = (text: string, value?: string): TableCell =>
   value === undefined ? { text, align: "right" } : { text, value, align: "right" };
+/** A percentage: "96.4%", its value 96.4 in percent; "—" without one. */
+const pct = (v: string | null): TableCell =>
+  v === null ? right("—") : { text: `${v}%`, value: v, percent: true, align: "right" };
 
 /**
  * Spend rates of the ranked subregions against the time schedule: one reference line when they share
@@ -81,6 +84,11 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
     figure += 1;
     return `图${figure} ${text}`;
   };
+  let tables = 0;
+  const tableCaption = (text: string) => {
+    tables += 1;
+    return `表${tables} ${text}`;
+  };
   const heading = (text: string) => {
     blocks.push({
       kind: "heading",
@@ -112,7 +120,7 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
     blocks.push({
       kind: "table",
       name: "分地区支出",
-      caption: "分地区资金支出情况（按支出率排名，金额单位：万元）",
+      caption: tableCaption("分地区资金支出情况（按支出率排名，金额单位：万元）"),
       columns: [
         { title: "排名", width: 6 },
         { title: "地区", width: 16 },
@@ -134,13 +142,13 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
         "预警",
       ]),
       rows: spending.map((r, i) => [
-        { text: String(i + 1), align: "center" },
+        { text: String(i + 1), value: String(i + 1), align: "center" },
         { text: r.name },
         right(money(r.budget), r.budget ?? undefined),
         right(money(r.spent), r.spent ?? undefined),
-        right(pctText(r.spendRate)),
-        right(pctText(r.schedule)),
-        right(r.gap ?? "—"),
+        pct(r.spendRate),
+        pct(r.schedule),
+        right(r.gap ?? "—", r.gap ?? undefined),
         { text: r.severity ? SEVERITY_ZH[r.severity] : "", align: "center" },
       ]),
     });
@@ -162,7 +170,7 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
     blocks.push({
       kind: "table",
       name: "计划与完成",
-      caption: "改造任务计划与完成情况",
+      caption: tableCaption("改造任务计划与完成情况"),
       columns: [
         { title: "阶段", width: 8 },
         { title: "指标", width: 24 },
@@ -188,7 +196,7 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
             { text: `${m.zh}（${m.unit}）` },
             right(money(m.plan), m.plan ?? undefined),
             right(money(m.actual), m.actual ?? undefined),
-            right(pctText(m.rate)),
+            pct(m.rate),
           ];
         }),
       ),

@@ -119,7 +119,7 @@ export function scoreTableDocument(
     orientation: "landscape",
     blocks: [
       { kind: "paragraph", text: `填报单位：${subject.unit}` },
-      { kind: "table", name: "评分表", columns, header, rows },
+      { kind: "table", name: "评分表", caption: "表1 绩效评价指标评分表", columns, header, rows },
       {
         kind: "paragraph",
         text: `总分 ${total} 分（满分 ${totalPoints} 分），评价等级为“${scorecard.grade.label}”。`,

@@ -90,25 +90,49 @@ function ruleUnit(indicator: Indicator): string {
   return unit ? textIn(unit, "zh-CN") : "";
 }
 
+const cell = (text: string, extra: Partial<TableCell> = {}): TableCell => ({ text, ...extra });
+
+/**
+ * 实际完成值 as a cell: "16个" holds the number 16 with its unit, "96.4%" the percentage, "好" text.
+ */
+function figure(text: string, unit: string): TableCell {
+  // A figure entered with its unit ("1个") is the same figure.
+  const withUnit = /^(-?\d+(?:\.\d+)?)(%|[^\d\s.+\-=][^\d]{0,3})$/.exec(text);
+  const [number, shownUnit] = NUMERIC.test(text)
+    ? [text, unit]
+    : withUnit
+      ? [withUnit[1] ?? "", withUnit[2] ?? ""]
+      : [null, ""];
+  if (number === null) return cell(text || "—", { align: "center" });
+  if (shownUnit === "%") {
+    return cell(`${number}%`, { value: number, percent: true, align: "center" });
+  }
+  return cell(`${number}${shownUnit}`, {
+    value: number,
+    ...(shownUnit !== "" && { suffix: shownUnit }),
+    align: "center",
+  });
+}
+
 /**
  * 目标值 and 实际完成值 as the form prints them: "=13个" and "16个"; "合规" and "好". The target keeps
- * its comparator; the actual value is a plain figure (the Suzhou seed wrote "=16个", which reads as a
- * spreadsheet formula and says nothing the figure does not).
+ * its comparator (text; the spreadsheet quote-prefixes it); the actual value is a plain figure (the
+ * Suzhou seed wrote "=16个", which reads as a spreadsheet formula and says nothing the figure does
+ * not).
  */
 function targetAndActual(
   indicator: Indicator,
   targets: readonly FormTarget[],
   facts: Record<string, unknown> | undefined,
-): [string, string] {
+): [string, TableCell] {
   const declared = targetOf(textIn(indicator.name, "zh-CN"), targets);
   if (declared) {
     const unit = declared.unit ?? "";
     const cmp =
       declared.comparison === "定性" || declared.comparison === "是/否" ? "" : declared.comparison;
-    const actual = declared.actual ?? "";
     return [
       `${cmp}${declared.target}${NUMERIC.test(declared.target) ? unit : ""}`,
-      NUMERIC.test(actual) ? `${actual}${unit}` : actual || "—",
+      figure(declared.actual ?? "", unit),
     ];
   }
   const stated = indicator.target ? textIn(indicator.target, "zh-CN") : "";
@@ -116,15 +140,15 @@ function targetAndActual(
   const f = facts ?? {};
   const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
   if (f.actual !== undefined && f.target !== undefined) {
-    return [stated || `${text(f.target)}${unit}`, `${text(f.actual)}${unit}`];
+    return [stated || `${text(f.target)}${unit}`, figure(text(f.actual), unit)];
   }
-  if (f.rate !== undefined) return [stated || "=100%", `${text(f.rate)}%`];
-  if (f.grade !== undefined) return [stated || "—", text(f.grade)];
-  if (f.value !== undefined) return [stated || "—", `${text(f.value)}${unit}`];
-  return [stated || "—", "—"];
+  if (f.rate !== undefined) return [stated || "=100%", figure(text(f.rate), "%")];
+  if (f.grade !== undefined)
+    return [stated || "—", cell(text(f.grade) || "—", { align: "center" })];
+  if (f.value !== undefined) return [stated || "—", figure(text(f.value), unit)];
+  return [stated || "—", cell("—", { align: "center" })];
 }
 
-const cell = (text: string, extra: Partial<TableCell> = {}): TableCell => ({ text, ...extra });
 const label = (text: string, extra: Partial<TableCell> = {}) =>
   cell(text, { align: "center", bold: true, ...extra });
 const amount = (text: string, extra: Partial<TableCell> = {}) =>
@@ -197,7 +221,7 @@ export function selfEvaluationFormDocument(input: SelfEvaluationFormInput): Repo
       label("项目名称"),
       cell(programme.name, { colSpan: 3 }),
       label("项目年份", { colSpan: 2 }),
-      cell(String(input.year), { align: "center" }),
+      cell(String(input.year), { value: String(input.year), align: "center" }),
     ],
     [label("项目主管部门（单位）", { colSpan: 2 }), cell(programme.department, { colSpan: 5 })],
     ...budgetRows(input.budget),
@@ -250,7 +274,7 @@ export function selfEvaluationFormDocument(input: SelfEvaluationFormInput): Repo
       cell(group === leaf ? "" : textIn(leaf.name, "zh-CN")),
       cell(target, { align: "center" }),
       amount(weight),
-      cell(actual, { align: "center" }),
+      actual,
       amount(score),
     );
     rows.push(row);
@@ -321,6 +345,7 @@ export function selfEvaluationFormDocument(input: SelfEvaluationFormInput): Repo
     {
       kind: "table",
       name: "绩效自评表",
+      caption: "表1 项目绩效自评表（金额单位：万元）",
       columns,
       header: [],
       rows,
@@ -332,6 +357,7 @@ export function selfEvaluationFormDocument(input: SelfEvaluationFormInput): Repo
     {
       kind: "table",
       name: "项目基本情况",
+      caption: "表2 项目基本情况",
       columns: [
         { title: "", width: 13 },
         { title: "", width: 13 },

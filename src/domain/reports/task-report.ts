@@ -77,6 +77,11 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
     section += 1;
   };
   const para = (text: string) => blocks.push({ kind: "paragraph", indent: true, text });
+  let tables = 0;
+  const caption = (text: string) => {
+    tables += 1;
+    return `表${tables} ${text}`;
+  };
   // Only approved sheets are scored: a draft's zeros are not yet reported, never deductions.
   const scored = input.sheets.filter((s) => isScored(s));
   const all = input.sheets.length;
@@ -148,7 +153,7 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
   blocks.push({
     kind: "table",
     name: "分地区评价情况",
-    caption: "分地区评价得分及排名",
+    caption: caption("分地区评价得分及排名"),
     columns: [
       { title: "排名", width: 6 },
       { title: "地区", width: 14 },
@@ -161,7 +166,9 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
     rows: input.sheets.map((s) => {
       const shown = isScored(s);
       return [
-        { text: shown && s.rank !== null ? String(s.rank) : "—", align: "center" },
+        shown && s.rank !== null
+          ? { text: String(s.rank), value: String(s.rank), align: "center" }
+          : { text: "—", align: "center" },
         { text: s.region },
         ...input.groups.map((g) => num(shown ? s.groups[g.code] : null)),
         num(shown ? s.total : null),
@@ -194,7 +201,7 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
     blocks.push({
       kind: "table",
       name: "主要扣分指标",
-      caption: `各指标扣分情况（已审核${scored.length}个地区，按扣分地区数排列）`,
+      caption: caption(`各指标扣分情况（已审核${scored.length}个地区，按扣分地区数排列）`),
       columns: [
         { title: "指标", width: 30 },
         { title: "分值", width: 8 },
