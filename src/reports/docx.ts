@@ -33,22 +33,22 @@ import type {
   TableBlock,
 } from "../domain/reports/index.ts";
 import { CHART_SIZE, chartPng } from "./chart.ts";
+import {
+  CELL_MARGIN,
+  columnWidths,
+  MARGIN,
+  MM,
+  pageTextWidth as textWidth,
+} from "./column-widths.ts";
 import { FONTS, fontTableXml } from "./docx-fonts.ts";
 import { font, INDENT, LINE, SIZE, STYLE, STYLES } from "./docx-styles.ts";
-import { CELL_MARGIN, columnWidths } from "./docx-widths.ts";
 
 type Orientation = ReportDocument["orientation"];
 
-const MM = 56.6929; // twips per millimetre
-/** GB/T 9704's margins, kept in reading direction on a turned page (the footer stays at the foot). */
-const MARGIN = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 /** A chart is shown 15 cm wide (docx sizes images in pixels at 96 dpi), drawn at twice that. */
 const CHART_WIDTH_PX = Math.round((150 / 25.4) * 96);
 
-/** The width in twips between the margins of an A4 page (210 × 297 mm) in that orientation. */
-export function textWidth(orientation: Orientation): number {
-  return Math.round(((orientation === "landscape" ? 297 : 210) - MARGIN.left - MARGIN.right) * MM);
-}
+export { textWidth };
 
 const ALIGN = {
   left: AlignmentType.LEFT,
@@ -74,7 +74,12 @@ type FlowBlock = Exclude<Block, { kind: "section" }>;
 
 function paragraphOf(block: Extract<Block, { kind: "heading" | "paragraph" }>): Paragraph {
   if (block.kind === "heading") {
-    return new Paragraph({ style: STYLE.heading[block.level - 1], children: runs(block.text) });
+    return new Paragraph({
+      style: STYLE.heading[block.level - 1],
+      // GB/T 9704 sets the 附件 label flush left, not indented as the body.
+      ...(block.annex ? { indent: { firstLine: 0 } } : {}),
+      children: runs(block.text),
+    });
   }
   return new Paragraph({
     alignment: ALIGN[block.align ?? "left"],

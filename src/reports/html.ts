@@ -16,6 +16,7 @@ import type {
   TableCell,
 } from "../domain/reports/index.ts";
 import { CHART_SIZE, chartSvg } from "./chart.ts";
+import { columnWidths, pageTextWidth } from "./column-widths.ts";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -41,10 +42,11 @@ function cellHtml(tag: "td" | "th", cell: TableCell): string {
   return `<${tag}${attrs}>${text}</${tag}>`;
 }
 
-function tableHtml(block: TableBlock): string {
-  const sum = block.columns.reduce((s, c) => s + c.width, 0);
-  const cols = block.columns
-    .map((c) => `<col style="width:${((c.width / sum) * 100).toFixed(2)}%">`)
+/** The table with the Word document's column widths (as shares of the text width). */
+function tableHtml(block: TableBlock, orientation: ReportDocument["orientation"]): string {
+  const width = pageTextWidth(orientation);
+  const cols = columnWidths(block, width)
+    .map((w) => `<col style="width:${((w / width) * 100).toFixed(2)}%">`)
     .join("");
   const head = block.header.map((r) => `<tr>${r.map((c) => cellHtml("th", c)).join("")}</tr>`);
   const body = block.rows.map((r) => `<tr>${r.map((c) => cellHtml("td", c)).join("")}</tr>`);
@@ -70,11 +72,16 @@ function chartHtml(block: ChartBlock): string {
   return `<figure class="chart">${svg}<figcaption>${htmlText(block.caption)}</figcaption></figure>`;
 }
 
-function blockHtml(block: Exclude<Block, SectionBlock>): string {
-  if (block.kind === "table") return tableHtml(block);
+function blockHtml(
+  block: Exclude<Block, SectionBlock>,
+  orientation: ReportDocument["orientation"],
+): string {
+  if (block.kind === "table") return tableHtml(block, orientation);
   if (block.kind === "chart") return chartHtml(block);
-  if (block.kind === "heading")
-    return `<h${block.level + 1}>${htmlText(block.text)}</h${block.level + 1}>`;
+  if (block.kind === "heading") {
+    const annex = block.annex ? ' class="annex"' : "";
+    return `<h${block.level + 1}${annex}>${htmlText(block.text)}</h${block.level + 1}>`;
+  }
   const classes = [block.indent ? "indent" : "", block.align ?? "", block.edited ? "edited" : ""]
     .filter(Boolean)
     .join(" ");
@@ -120,7 +127,8 @@ export function renderHtml(doc: ReportDocument): string {
     .map((run, i) => {
       const open = i === 0 ? "<section>" : `<section class="${run.orientation} break">`;
       const title = i === 0 ? `<h1>${htmlText(doc.title)}</h1>\n` : "";
-      return `${open}\n${title}${run.blocks.map(blockHtml).join("\n")}\n</section>`;
+      const body = run.blocks.map((b) => blockHtml(b, run.orientation)).join("\n");
+      return `${open}\n${title}${body}\n</section>`;
     })
     .join("\n");
   return `<!doctype html>
@@ -139,6 +147,7 @@ h2 { font-family: ${FONT_STACKS.heading1}; font-size: 16pt; font-weight: normal;
 h3 { font-family: ${FONT_STACKS.heading2}; font-weight: normal; }
 h3, h4, h5 { font-size: 16pt; margin: 0; text-indent: 2em; break-after: avoid; }
 h5 { font-weight: normal; }
+h2.annex { text-indent: 0; }
 p.caption { font-size: 12pt; line-height: 1.4; text-align: center; margin: 8pt 0 0; break-after: avoid; }
 p { margin: 0; }
 p.indent { text-indent: 2em; }

@@ -9,7 +9,9 @@ export const ARTIFACTS = join(process.cwd(), "test-artifacts");
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk`);
+    throw new Error(
+      `Chromium is needed at ${CHROMIUM}: run npm test as root once (scripts/pretest.sh installs it)`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

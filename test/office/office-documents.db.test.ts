@@ -6,7 +6,7 @@
 // fonts, not Type 3 glyph procedures. The rendering does not depend on the database, so it runs
 // once, on PGlite (the LibreOffice re-save round trip runs on both: resave-import.db.test.ts).
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -304,31 +304,17 @@ describe("Jixiao's files in LibreOffice", () => {
         type3: 0,
       });
       expect(fonts.every((f) => f.type === "CID TrueType")).toBe(true);
-      // Jixiao's page and LibreOffice's, side by side, for a person to look at.
-      execFileSync("pdftoppm", [
-        "-png",
-        "-r",
-        "50",
-        "-f",
-        "1",
-        "-l",
-        "3",
-        file,
-        join(dir, `${name}-jixiao`),
-      ]);
-      const office = converted[`${name}.docx`];
-      if (office) {
-        execFileSync("pdftoppm", [
-          "-png",
-          "-r",
-          "50",
-          "-f",
-          "1",
-          "-l",
-          "3",
-          office,
-          join(dir, `${name}-office`),
-        ]);
+      // Jixiao's PDF and LibreOffice's renderings of the docx and the xlsx, kept with a PNG of
+      // each first page, for a person to look at side by side (test-artifacts/office/).
+      for (const [kind, path] of [
+        ["jixiao", file],
+        ["docx", converted[`${name}.docx`]],
+        ["xlsx", converted[`${name}.xlsx`]],
+      ] as const) {
+        if (!path) continue;
+        const kept = kind === "jixiao" ? file : join(dir, `${name}.${kind}.pdf`);
+        if (kept !== path) copyFileSync(path, kept);
+        execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", kept, `${kept}-p`]);
       }
     }
   });

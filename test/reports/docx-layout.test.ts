@@ -15,8 +15,8 @@ import {
   taskReportDocument,
 } from "../../src/domain/reports/index.ts";
 import { scorecardToJson } from "../../src/domain/scoring/index.ts";
+import { columnWidths, tokenWidth } from "../../src/reports/column-widths.ts";
 import { renderDocx, sectionsOf, textWidth } from "../../src/reports/docx.ts";
-import { columnWidths, tokenWidth } from "../../src/reports/docx-widths.ts";
 import { readFrameworkFile } from "../../src/services/framework-files.ts";
 import { FRAMEWORKS_DIR, scoreBuiltin } from "../scoring/builtin-helpers.ts";
 
@@ -235,8 +235,10 @@ describe("the evaluation report in Word", () => {
     expect(sizes[2]).toContain('w:orient="portrait"');
     // 附件1 and its table lie between the first and second section breaks, 附件2 after them.
     const at = (text: string) => body.findIndex((e) => textOf(e.xml) === text);
-    const annex1 = at("附件1：绩效评价指标评分表");
-    const annex2 = at("附件2：佐证材料清单");
+    const annex1 = at("附件1");
+    const annex2 = at("附件2");
+    // The annex label, then its title as the table's caption (GB/T 9704), then the table.
+    expect(textOf(body[annex1 + 1]?.xml ?? "")).toBe("绩效评价指标评分表");
     expect(annex1).toBeGreaterThan(breaks[0] ?? Infinity);
     expect(body[annex1 + 2]?.kind).toBe("tbl");
     expect(annex1 + 2).toBeLessThanOrEqual(breaks[1] ?? -1);

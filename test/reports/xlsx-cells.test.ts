@@ -106,11 +106,11 @@ const valueAndFormat = (sheet: ExcelJS.Worksheet, address: string) => [
 ];
 
 describe("the evaluation report as a workbook", () => {
-  it("numbers its tables in document order, the annex keeping 附件1", () => {
+  it("numbers its tables in document order, the annex table titled by the annex's name", () => {
     expect(captions(zhumadianReport())).toEqual([
       "表1 各一级指标得分情况",
       "表2 分地区评价得分及排名",
-      "附件1 绩效评价指标评分表",
+      "绩效评价指标评分表",
     ]);
   });
 
@@ -138,7 +138,7 @@ describe("the evaluation report as a workbook", () => {
     const doc = zhumadianReport();
     const book = await load(await renderXlsx(doc));
     const sheet = sheetOf(book, "评分表");
-    expect(sheet.getCell("A1").value).toBe("附件1 绩效评价指标评分表");
+    expect(sheet.getCell("A1").value).toBe("绩效评价指标评分表");
     expect(sheet.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: "landscape",

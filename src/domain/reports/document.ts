@@ -42,6 +42,11 @@ export interface HeadingBlock {
   /** 1 一、 2 （一） 3 1. 4 （1） — the numbering is part of the text. */
   level: 1 | 2 | 3 | 4;
   text: string;
+  /**
+   * The 附件 label of an annex ("附件1"), set flush left in 黑体 as GB/T 9704 sets it; the annex's
+   * title is the caption of the table after it.
+   */
+  annex?: true;
 }
 
 export interface ParagraphBlock {

@@ -319,16 +319,18 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
 
   // The score table is as wide as a landscape page (GB/T 9704 lets an annex turn the page).
   blocks.push({ kind: "section", orientation: "landscape" });
-  blocks.push({ kind: "heading", level: 1, text: "附件1：绩效评价指标评分表" });
-  blocks.push({ ...input.scoreTable, caption: "附件1 绩效评价指标评分表" });
+  blocks.push({ kind: "heading", level: 1, text: "附件1", annex: true });
+  blocks.push({ ...input.scoreTable, caption: "绩效评价指标评分表" });
   blocks.push({ kind: "section", orientation: "portrait" });
-  blocks.push({ kind: "heading", level: 1, text: "附件2：佐证材料清单" });
-  if (input.evidence.length === 0) para("未上传佐证材料。");
-  else
+  blocks.push({ kind: "heading", level: 1, text: "附件2", annex: true });
+  if (input.evidence.length === 0) {
+    blocks.push({ kind: "paragraph", align: "center", text: "佐证材料清单" });
+    para("未上传佐证材料。");
+  } else
     blocks.push({
       kind: "table",
       name: "佐证材料清单",
-      caption: "附件2 佐证材料清单",
+      caption: "佐证材料清单",
       columns: [
         { title: "序号", width: 6 },
         { title: "指标", width: 22 },

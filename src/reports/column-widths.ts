@@ -1,9 +1,19 @@
 /**
- * Column widths of a Word table: every column at least as wide as its longest unbreakable token, so
- * that "100" never wraps to "10/0", and the rest of the text width shared as the model's relative
+ * The page geometry and table column widths both renderers use, so the Word document and the PDF
+ * lay tables out alike: every column at least as wide as its longest unbreakable token, so that
+ * "100" never wraps to "10/0", and the rest of the text width shared as the model's relative
  * widths ask, taken from the columns with the most room (the wide text columns).
  */
-import { placeCells, type TableBlock } from "../domain/reports/index.ts";
+import { placeCells, type ReportDocument, type TableBlock } from "../domain/reports/index.ts";
+
+export const MM = 56.6929; // twips per millimetre
+/** GB/T 9704's margins, kept in reading direction on a turned page (the footer stays at the foot). */
+export const MARGIN = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+
+/** The width in twips between the margins of an A4 page (210 × 297 mm) in that orientation. */
+export function pageTextWidth(orientation: ReportDocument["orientation"]): number {
+  return Math.round(((orientation === "landscape" ? 297 : 210) - MARGIN.left - MARGIN.right) * MM);
+}
 
 /** Table text is 五号 (10.5 pt); one em is 210 twips. */
 export const TABLE_EM = 210;
@@ -13,7 +23,7 @@ export const CELL_MARGIN = 80;
 const SLACK_EM = 0.25;
 /** One overlong token (a file name, a URL) may not take more than this share of the text width. */
 const MAX_SHARE = 0.4;
-/** A header title this short (分值, 得分率, 一级指标) is not broken either. */
+/** A header title or cell label this short (分值, 得分率, 一级指标, 红色预警) is not broken either. */
 const SHORT_TITLE = 4;
 
 // CJK ideographs, kana, CJK and full-width punctuation, and the quotes and dashes Chinese fonts set full width.
@@ -77,16 +87,17 @@ export function tokenWidth(text: string, em: number = TABLE_EM): number {
 /** Each column's least width in twips, from the cells that lie in it alone (spanning cells aside). */
 export function minColumnWidths(block: TableBlock, em: number = TABLE_EM): number[] {
   const mins = block.columns.map(() => 0);
-  const measure = (rows: readonly TableBlock["rows"][number][], header: boolean) => {
+  const measure = (rows: readonly TableBlock["rows"][number][]) => {
     for (const { cell, col } of placeCells(rows)) {
       if ((cell.colSpan ?? 1) > 1 || col >= mins.length) continue;
-      const short = header && [...cell.text].length <= SHORT_TITLE;
+      // A short title or label (分值, 得分率, 红色预警) is read as one word and not broken either.
+      const short = [...cell.text].length <= SHORT_TITLE && !/\s/.test(cell.text);
       const need = short ? cellWidth(emsOf(cell.text), em) : tokenWidth(cell.text, em);
       mins[col] = Math.max(mins[col] ?? 0, need);
     }
   };
-  measure(block.header, true);
-  measure(block.rows, false);
+  measure(block.header);
+  measure(block.rows);
   return mins;
 }
 

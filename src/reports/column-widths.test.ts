@@ -7,7 +7,7 @@ import {
   TABLE_EM,
   tokenWidth,
   unbreakableTokens,
-} from "./docx-widths.ts";
+} from "./column-widths.ts";
 
 // The portrait text width of A4 with GB/T 9704's 28 + 26 mm side margins: 156 mm in twips.
 const PORTRAIT = 8844;
@@ -100,6 +100,23 @@ describe("column widths", () => {
       rows: [],
     };
     expect(minColumnWidths(lag)).toEqual([Math.ceil(2.25 * TABLE_EM) + 2 * CELL_MARGIN]);
+  });
+
+  it("keeps a short label whole (the monitoring table's 红色预警), but breaks longer CJK text", () => {
+    const table: TableBlock = {
+      kind: "table",
+      name: "分地区支出",
+      columns: [
+        { title: "地区", width: 16 },
+        { title: "预警", width: 8 },
+      ],
+      header: headerRow(["地区", "预警"]),
+      rows: [[{ text: "广东省（本级）" }, { text: "红色预警" }]],
+    };
+    // 4 em + a quarter em of slack at 210 twips per em, plus 80 twips each side: 1052.5 → 1053.
+    expect(minColumnWidths(table)[1]).toBe(Math.ceil(4.25 * TABLE_EM + 2 * CELL_MARGIN));
+    // 广东省（本级） breaks between characters, brackets bound to theirs: 广 东 省 （本 级）, 2 em at most.
+    expect(minColumnWidths(table)[0]).toBe(Math.ceil(2.25 * TABLE_EM + 2 * CELL_MARGIN));
   });
 
   it("widens the 0.8 cm 分值 columns of a portrait page to fit 100, from the two text columns", () => {
