@@ -3,91 +3,34 @@
 // number, the font table's fallbacks, zh-CN text and 四号 page numbers.
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_OPTIONS } from "../../src/domain/checks/index.ts";
-import { buildDashboard, type RegionFigures } from "../../src/domain/dashboard.ts";
-import { walkIndicators } from "../../src/domain/frameworks/index.ts";
 import {
-  evaluationReportDocument,
   monitoringSummaryDocument,
   type ReportDocument,
   scoreTableDocument,
   type TableBlock,
   taskReportDocument,
 } from "../../src/domain/reports/index.ts";
-import { scorecardToJson } from "../../src/domain/scoring/index.ts";
 import { columnWidths, tokenWidth } from "../../src/reports/column-widths.ts";
 import { renderDocx, sectionsOf, textWidth } from "../../src/reports/docx.ts";
 import { readFrameworkFile } from "../../src/services/framework-files.ts";
+import {
+  zhumadianDashboard,
+  zhumadianReport as zhumadianEvaluationReport,
+} from "../helpers/report-fixtures.ts";
 import { FRAMEWORKS_DIR, scoreBuiltin } from "../scoring/builtin-helpers.ts";
 
-const county = (name: string, budgetYuan: string, spentYuan: string): RegionFigures => ({
-  code: name,
-  name,
-  level: "county",
-  own: false,
-  hasChildren: false,
-  asOf: "2020-12-31",
-  budgetYuan,
-  spentYuan,
-  planStarted: null,
-  actualStarted: null,
-  planCompleted: null,
-  actualCompleted: null,
-  score: null,
-  grade: null,
-  scoreSource: null,
-});
-
-const dashboard = buildDashboard({
-  year: 2020,
-  scope: { code: "411700", name: "驻马店市", level: "city" },
-  trail: [],
-  funds: [{ source: "central", amountYuan: "151290000" }],
-  spendSeries: [{ asOf: "2020-12-31", budgetYuan: "151290000", spentYuan: "145840000" }],
-  planActual: [
-    { stage: "completed", plan: { Communities: "342" }, actual: { Communities: "350" } },
-  ],
-  regions: [county("驿城区", "1000000", "964000"), county("西平县", "1000000", "1000000")],
-  grades: [],
-  margins: DEFAULT_OPTIONS,
-});
+const dashboard = zhumadianDashboard("964000");
 
 /** Zhumadian's 2020 evaluation report: the seed's scores (98.1 优) and its annex score table. */
-function zhumadianReport(): ReportDocument {
-  const framework = readFrameworkFile(`${FRAMEWORKS_DIR}zhumadian-2020/framework.yaml`);
-  const card = scoreBuiltin("zhumadian-2020");
-  const table = scoreTableDocument(framework, card, { unit: "驻马店市" });
-  const level1Of: Record<string, string> = {};
-  let top = "";
-  for (const node of walkIndicators(framework)) {
-    if (node.level === 1) top = node.indicator.code;
-    if (!node.indicator.children) level1Of[node.indicator.code] = top;
-  }
-  return evaluationReportDocument({
-    region: "驻马店市",
-    year: 2020,
-    taskName: "城镇老旧小区改造资金绩效评价",
-    frameworkName: "驻马店市老旧小区改造绩效评价指标体系",
-    scorecard: scorecardToJson(card),
-    comparison: null,
-    problems: [],
-    dashboard,
-    scoreTable: table.blocks.find((b): b is TableBlock => b.kind === "table") as TableBlock,
-    level1Of,
-    subregions: [
-      { rank: 1, region: "西平县", total: "100", grade: "优", status: "approved" },
-      { rank: 2, region: "驿城区", total: "98.1", grade: "优", status: "approved" },
-    ],
-    evidence: [
-      {
-        indicator: "资金筹集",
-        fileName: "资金到位文件.pdf",
-        uploadedBy: "张三",
-        uploadedAt: "2021-03-01T08:00:00Z",
-      },
-    ],
-  });
-}
+const zhumadianReport = () =>
+  zhumadianEvaluationReport(dashboard, [
+    {
+      indicator: "资金筹集",
+      fileName: "资金到位文件.pdf",
+      uploadedBy: "张三",
+      uploadedAt: "2021-03-01T08:00:00Z",
+    },
+  ]);
 
 interface Unzipped {
   document: string;
