@@ -13,7 +13,7 @@ import {
   ruleInfo,
 } from "../domain/checks/index.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
-import { writeWorkbook } from "./office.ts";
+import { decimalFormat, writeWorkbook } from "./office.ts";
 import { type TableValue, tableSheet } from "./table-sheet.ts";
 
 export type ExportLocale = "zh-CN" | "en-US";
@@ -59,9 +59,7 @@ const HEADERS = {
 
 /** A figure as a cell: a decimal string becomes a number (shown with its own decimals), else text. */
 function figureCell(value: string): TableValue {
-  if (!DECIMAL.test(value)) return value;
-  const decimals = value.split(".")[1]?.length ?? 0;
-  return { number: value, format: decimals === 0 ? "0" : `0.${"0".repeat(decimals)}` };
+  return DECIMAL.test(value) ? { number: value, format: decimalFormat(value) } : value;
 }
 
 export interface FindingsWorkbookOptions {

@@ -78,6 +78,13 @@ export function merge(
   map.set(`${top}:${left}`, { bottom, right });
 }
 
+/** The width in units of columns `left` to `right` (a merged range, or the whole table). */
+function columnsWidth(sheet: ExcelJS.Worksheet, left: number, right: number): number {
+  let w = 0;
+  for (let c = left; c <= right; c += 1) w += sheet.getColumn(c).width ?? DEFAULT_WIDTH;
+  return w;
+}
+
 function shownText(value: ExcelJS.CellValue): string | null {
   if (typeof value === "string") return value;
   if (value !== null && typeof value === "object" && "richText" in value) {
@@ -93,11 +100,6 @@ function shownText(value: ExcelJS.CellValue): string | null {
  */
 export function fitRowHeights(sheet: ExcelJS.Worksheet, from = 1, to = sheet.rowCount): void {
   const merged = spans.get(sheet) ?? new Map<string, Span>();
-  const widthOf = (left: number, right: number) => {
-    let w = 0;
-    for (let c = left; c <= right; c += 1) w += sheet.getColumn(c).width ?? DEFAULT_WIDTH;
-    return w;
-  };
   const heights = new Map<number, number>();
   const tall: { top: number; bottom: number; need: number }[] = [];
   for (let r = from; r <= to; r += 1) {
@@ -112,7 +114,12 @@ export function fitRowHeights(sheet: ExcelJS.Worksheet, from = 1, to = sheet.row
       const lines =
         text === null
           ? 1
-          : lineCount(text, widthOf(c, span?.right ?? c), size, cell.alignment?.wrapText === true);
+          : lineCount(
+              text,
+              columnsWidth(sheet, c, span?.right ?? c),
+              size,
+              cell.alignment?.wrapText === true,
+            );
       const need = rowHeight(lines, size);
       if (span && span.bottom > r) tall.push({ top: r, bottom: span.bottom, need });
       else height = Math.max(height, need);
@@ -138,13 +145,6 @@ export function fitRowHeights(sheet: ExcelJS.Worksheet, from = 1, to = sheet.row
 /** Column units that still print at ≥ 75 % on A4 portrait (about 90 units fit at 100 %). */
 const PORTRAIT_WIDTH = 120;
 
-/** The sheet's total column width in units. */
-export function sheetWidth(sheet: ExcelJS.Worksheet, columns: number): number {
-  let w = 0;
-  for (let c = 1; c <= columns; c += 1) w += sheet.getColumn(c).width ?? DEFAULT_WIDTH;
-  return w;
-}
-
 /**
  * A4, as wide as the page (as many pages down as it takes), the header rows repeated on each page;
  * landscape when the columns are too wide for portrait.
@@ -158,7 +158,7 @@ export function printSetup(
     landscape?: true;
   },
 ): void {
-  const wide = options.landscape || sheetWidth(sheet, options.columns) > PORTRAIT_WIDTH;
+  const wide = options.landscape || columnsWidth(sheet, 1, options.columns) > PORTRAIT_WIDTH;
   Object.assign(sheet.pageSetup, {
     paperSize: 9,
     orientation: wide ? "landscape" : "portrait",
@@ -234,10 +234,15 @@ export function percentNumber(valueInPercent: string): number {
 const TEXT_FORMAT = "@";
 const TEXT_FORMAT_ID = 49;
 
+/** Workbooks holding a quote-prefixed cell: only their styles.xml needs rewriting. */
+const quoted = new WeakSet<ExcelJS.Workbook>();
+
 /** Writes user text; formula-like text ("=100%", "+86 …", "-A区") as a quote-prefixed text cell. */
 export function setText(cell: ExcelJS.Cell, text: string): void {
   cell.value = text;
-  if (isFormulaLike(text)) cell.numFmt = TEXT_FORMAT;
+  if (!isFormulaLike(text)) return;
+  cell.numFmt = TEXT_FORMAT;
+  quoted.add(cell.workbook);
 }
 
 /** Adds quotePrefix="1" to the cell formats (cellXfs) that use the text format. */
@@ -254,6 +259,8 @@ export function markQuotePrefix(stylesXml: string): string {
 /** The workbook's bytes, quote prefixes added where text cells need them. */
 export async function writeWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Most workbooks have no formula-like text: their bytes are not unzipped again.
+  if (!quoted.has(workbook)) return bytes;
   const zip = await JSZip.loadAsync(bytes);
   const styles = zip.file("xl/styles.xml");
   if (!styles) return bytes;
