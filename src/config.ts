@@ -1,10 +1,10 @@
 /** Settings from the environment, checked once at start. */
 import { resolve } from "node:path";
 import { z } from "zod";
-import { isProxyEntry, proxyEntries } from "./api/client-address.ts";
 import type { DbTarget } from "./db/index.ts";
 import { DomainError } from "./domain/errors.ts";
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "./domain/upload-limits.ts";
+import { isProxyEntry, proxyEntries } from "./proxy-entries.ts";
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
-import {
-  isProxyEntry,
-  normalizeAddress,
-  resolveClientAddress,
-  trustedProxies,
-} from "./client-address.ts";
+import { isProxyEntry } from "../proxy-entries.ts";
+import { normalizeAddress, resolveClientAddress, trustedProxies } from "./client-address.ts";
 
 const proxy = trustedProxies(["10.0.0.1", "172.16.0.0/12", "::1"]);
 

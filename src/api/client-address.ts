@@ -2,28 +2,8 @@
 import { BlockList, isIP } from "node:net";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
+import { CIDR } from "../proxy-entries.ts";
 import type { AppEnv } from "./env.ts";
-
-const CIDR = /^(.+)\/(\d{1,3})$/;
-
-/** Whether `entry` is an address or a CIDR block (10.0.0.0/8, fd00::/8) that a proxy list may hold. */
-export function isProxyEntry(entry: string): boolean {
-  const cidr = CIDR.exec(entry);
-  const address = cidr ? (cidr[1] ?? "") : entry;
-  const family = isIP(address);
-  if (family === 0) return false;
-  if (!cidr) return true;
-  const prefix = Number(cidr[2]);
-  return prefix <= (family === 4 ? 32 : 128);
-}
-
-/** Splits JIXIAO_TRUST_PROXY ("127.0.0.1, 10.0.0.0/8") into its entries; the caller checks each. */
-export function proxyEntries(text: string | undefined): string[] {
-  return (text ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-}
 
 /** The trusted proxies as a matcher; null when none is named (X-Forwarded-For is then never read). */
 export function trustedProxies(entries: readonly string[] | undefined): BlockList | null {

@@ -2,10 +2,21 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { pgErrorOf } from "../db/pg-errors.ts";
-import { DomainError, type ErrorCode, errorMessage } from "../domain/errors.ts";
+import { DomainError, errorMessage, type ThrownCode } from "../domain/errors.ts";
 import type { AppEnv } from "./env.ts";
 
-const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
+/** Every thrown code has its status: a new code fails the type check until it is given one here. */
+const STATUS = {
+  "config.invalid": 400,
+  "framework.invalid": 400,
+  "input.invalid": 400,
+  "framework.unknown_builtin": 400,
+  "file.not_found": 400,
+  "file.unsupported_type": 400,
+  "evaluation.indicators_incomplete": 400,
+  "evaluation.reasons_missing": 400,
+  "survey.no_satisfaction_overall": 400,
+  "survey.population_too_small": 400,
   "auth.required": 401,
   "auth.invalid_credentials": 401,
   "auth.session_expired": 401,
@@ -127,10 +138,10 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "survey.no_demographic": 422,
   "db.unavailable": 503,
   internal: 500,
-};
+} as const satisfies Record<ThrownCode, ContentfulStatusCode>;
 
 /** SQLSTATEs that mean the input was bad (a check missed upstream), never that the server is broken. */
-const CLIENT_FAULTS: Record<string, ErrorCode> = {
+const CLIENT_FAULTS: Record<string, ThrownCode> = {
   "23503": "request.reference_missing", // foreign_key_violation
   "22P02": "request.out_of_range", // invalid_text_representation
   "22003": "request.out_of_range", // numeric_value_out_of_range
@@ -148,8 +159,8 @@ export function clientFaultOf(err: unknown): DomainError | null {
   return mapped ? new DomainError(mapped, {}, { sqlState: code }) : null;
 }
 
-export function statusOf(code: ErrorCode): ContentfulStatusCode {
-  return STATUS[code] ?? 400;
+export function statusOf(code: ThrownCode): ContentfulStatusCode {
+  return STATUS[code];
 }
 
 export function errorResponse(c: Context<AppEnv>, err: DomainError) {

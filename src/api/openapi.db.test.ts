@@ -1,8 +1,9 @@
 import { beforeAll, expect, it } from "vitest";
-import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
+import { describeOnPglite } from "../../test/helpers/databases.ts";
 import { ApiClient, testApp } from "../../test/helpers/http.ts";
+import { routeDefinitions } from "./route-addresses.ts";
 
-describeOnBothDatabases("the OpenAPI document and the API page", (db) => {
+describeOnPglite("the OpenAPI document and the API page", (db) => {
   let app: ReturnType<typeof testApp>;
   beforeAll(() => {
     app = testApp(db());
@@ -28,6 +29,20 @@ describeOnBothDatabases("the OpenAPI document and the API page", (db) => {
         schema: expect.objectContaining({ type: "integer" }),
       }),
     ]);
+  });
+
+  it("serves the definitions of src/shared/routes, each one a route of the table", () => {
+    const definitions = routeDefinitions().map(([, route]) => route);
+    expect(app.routes.map((d) => definitions.includes(d.route))).not.toContain(false);
+    expect(new Set(app.routes.map((d) => d.route)).size).toBe(definitions.length);
+  });
+
+  it("names a refusal for what it is: a conflict (409) or data that cannot be taken (422)", async () => {
+    const res = await new ApiClient(app.app).request("GET", "/api/openapi.json");
+    const responses = res.json.paths["/api/users/{id}"].patch.responses;
+    expect(responses["400"].description).toBe("请求数据不合法 / invalid request");
+    expect(responses["409"].description).toBe("与当前状态冲突 / conflicts with the current state");
+    expect(responses["422"].description).toBe("数据无法接受 / data that cannot be taken");
   });
 
   it("serves a browsable page from local assets", async () => {

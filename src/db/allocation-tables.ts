@@ -13,7 +13,8 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
-import { regions, users } from "./schema.ts";
+import type { ReviewStatus } from "../domain/workflow/index.ts";
+import { regions, users } from "./core-tables.ts";
 
 /** The index that keeps one approved plan per group (a base plan and its scenarios). */
 export const ONE_APPROVED_PER_GROUP = "allocation_plans_one_approved_idx";
@@ -42,10 +43,7 @@ export const allocationPlans = pgTable(
     }),
     model: jsonb("model").notNull(),
     data: jsonb("data").notNull(),
-    status: varchar("status", { length: 12 })
-      .notNull()
-      .default("draft")
-      .$type<"draft" | "submitted" | "returned" | "approved">(),
+    status: varchar("status", { length: 12 }).notNull().default("draft").$type<ReviewStatus>(),
     /** The reviewer's words when returning, or the reason of a reopening. */
     comment: text("comment"),
     version: integer("version").notNull().default(1),

@@ -18,7 +18,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { findDataset } from "../domain/datasets/specs.ts";
 import type { ColumnSpec, DatasetSpec } from "../domain/datasets/types.ts";
-import { regions, users } from "./schema.ts";
+import type { ImportStatusT } from "../shared/data-schemas.ts";
+import { regions, users } from "./core-tables.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -38,7 +39,7 @@ export const dataImports = pgTable(
     fileSha256: varchar("file_sha256", { length: 64 }).notNull(),
     file: bytea("file").notNull(),
     /** previewed → committed; a preview that is never confirmed stays previewed. */
-    status: varchar("status", { length: 12 }).notNull().$type<"previewed" | "committed">(),
+    status: varchar("status", { length: 12 }).notNull().$type<ImportStatusT>(),
     /** Counts of the preview (added, changed, unchanged, skipped) and a hash of the diff. */
     summary: jsonb("summary").notNull(),
     diffHash: varchar("diff_hash", { length: 64 }).notNull(),

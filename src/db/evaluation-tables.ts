@@ -18,8 +18,11 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import type { RectificationStatus } from "../domain/evaluations/problems.ts";
+import type { TaskStatus } from "../domain/evaluations/task-state.ts";
+import type { SheetStatus } from "../domain/evaluations/workflow.ts";
+import type { SheetModeT } from "../shared/evaluation-schemas.ts";
+import { regions, users } from "./core-tables.ts";
 import { programmes } from "./dataset-tables.ts";
-import { regions, users } from "./schema.ts";
 import { surveys } from "./survey-tables.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -55,10 +58,7 @@ export const evaluationTasks = pgTable(
       .references(() => regions.code),
     launcherName: text("launcher_name"),
     /** open, or cancelled (撤销: its sheets read-only, with the reason). */
-    status: varchar("status", { length: 12 })
-      .notNull()
-      .default("open")
-      .$type<"open" | "cancelled">(),
+    status: varchar("status", { length: 12 }).notNull().default("open").$type<TaskStatus>(),
     cancelReason: text("cancel_reason"),
     cancelledAt: ts("cancelled_at"),
     cancelledBy: integer("cancelled_by").references(() => users.id, { onDelete: "set null" }),
@@ -79,12 +79,9 @@ export const evaluationSheets = pgTable(
     regionCode: varchar("region_code", { length: 6 })
       .notNull()
       .references(() => regions.code),
-    status: varchar("status", { length: 12 })
-      .notNull()
-      .default("draft")
-      .$type<"draft" | "submitted" | "returned" | "approved">(),
+    status: varchar("status", { length: 12 }).notNull().default("draft").$type<SheetStatus>(),
     /** 现场评价 / 非现场评价. */
-    mode: varchar("mode", { length: 12 }).$type<"on-site" | "off-site">(),
+    mode: varchar("mode", { length: 12 }).$type<SheetModeT>(),
     visitNotes: text("visit_notes"),
     /** What people entered, per indicator code (facts, missing, reason). */
     entries: jsonb("entries").notNull().default({}),

@@ -16,7 +16,8 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
-import { regions, users } from "./schema.ts";
+import type { ResponseModeT, SurveyStatusT } from "../shared/survey-schemas.ts";
+import { regions, users } from "./core-tables.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -31,10 +32,7 @@ export const surveys = pgTable(
       .references(() => regions.code),
     year: smallint("year").notNull(),
     title: text("title").notNull(),
-    status: varchar("status", { length: 8 })
-      .notNull()
-      .default("draft")
-      .$type<"draft" | "open" | "closed">(),
+    status: varchar("status", { length: 8 }).notNull().default("draft").$type<SurveyStatusT>(),
     /** The version answers are collected with; null before the first publication. */
     publishedVersion: integer("published_version"),
     /** Rate unit and method, validity rules, the per-address limit (SurveySettings). */
@@ -111,7 +109,7 @@ export const surveyResponses = pgTable(
     startedAt: ts("started_at").notNull(),
     submittedAt: ts("submitted_at").notNull(),
     receivedAt: ts("received_at").notNull().defaultNow(),
-    mode: varchar("mode", { length: 8 }).notNull().$type<"online" | "on-site">(),
+    mode: varchar("mode", { length: 8 }).notNull().$type<ResponseModeT>(),
     device: varchar("device", { length: 40 }),
     ipHash: varchar("ip_hash", { length: 64 }),
     paperNo: varchar("paper_no", { length: 40 }),

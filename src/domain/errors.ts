@@ -1,12 +1,12 @@
 /** The one error family of Jixiao: a code, a zh-CN and an en-US message, and details (file, row, field…). */
+import { type Bilingual, fill, type Locale, type TemplateParams } from "./bilingual.ts";
 
-export type Locale = "zh-CN" | "en-US";
+export type { Locale } from "./bilingual.ts";
 
-type Params = Record<string, string | number>;
-type Message = { "zh-CN": string; "en-US": string };
+type Params = TemplateParams;
 
-/** Every error code with its messages; `{name}` placeholders are filled from params. */
-export const ERROR_MESSAGES = {
+/** Every code a DomainError is thrown with, and its messages; `{name}` placeholders are filled from params. */
+export const THROWN_MESSAGES = {
   "auth.required": { "zh-CN": "请先登录", "en-US": "Please sign in first" },
   "auth.invalid_credentials": {
     "zh-CN": "用户名或密码错误",
@@ -409,6 +409,123 @@ export const ERROR_MESSAGES = {
     "zh-CN": "资金分配模型 {file} 有 {count} 处错误：",
     "en-US": "Allocation model {file}: {count} problem(s):",
   },
+  "survey.invalid": {
+    "zh-CN": "问卷{file}有 {count} 处错误：",
+    "en-US": "Questionnaire{file}: {count} problem(s):",
+  },
+  "survey.answer_invalid": {
+    "zh-CN": "答卷有 {count} 处问题，未接收：",
+    "en-US": "The answer has {count} problem(s) and was not accepted:",
+  },
+  "survey.no_satisfaction_overall": {
+    "zh-CN": "按问卷计算满意度须指定总体满意度题目（satisfaction.overall）",
+    "en-US":
+      "a satisfaction rate per questionnaire needs the overall question (satisfaction.overall)",
+  },
+  "survey.population_too_small": {
+    "zh-CN": "总体数 {population} 小于有效样本数 {sample}，无法做有限总体校正",
+    "en-US":
+      "the population {population} is smaller than the sample {sample}: no finite population correction is possible",
+  },
+  "survey.not_found": {
+    "zh-CN": "满意度调查 {id} 不存在或不在您的管辖范围内",
+    "en-US": "survey {id} does not exist or is outside your region",
+  },
+  "survey.not_editor": {
+    "zh-CN": "您不能修改{region}的满意度调查：需要问卷编辑权限且调查属于本级或下级地区",
+    "en-US":
+      "you cannot change the survey of {region}: it needs the survey editing permission and a survey of your region or below",
+  },
+  "survey.transition": {
+    "zh-CN": "调查当前为“{status}”，不能{action}",
+    "en-US": "the survey is {status}: it cannot be given the action {action}",
+  },
+  "survey.nothing_to_publish": {
+    "zh-CN": "没有待发布的问卷草稿：已发布的版本不能重复发布，请先修改问卷",
+    "en-US": "there is no draft to publish: change the questionnaire first",
+  },
+  "survey.has_answers": {
+    "zh-CN": "已收集 {count} 份答卷，不能删除（答卷是评价的依据）",
+    "en-US":
+      "{count} answer(s) have been collected: it cannot be deleted (answers are evidence of the evaluation)",
+  },
+  "survey.community_outside": {
+    "zh-CN": "调查点所在地区“{region}”不在调查所属地区“{survey}”内",
+    "en-US": "the community's region {region} is not within the survey's region {survey}",
+  },
+  "survey.community_exists": {
+    "zh-CN": "本调查在该地区已有名为“{name}”的调查点",
+    "en-US": "the survey already has a community named {name} in that region",
+  },
+  "survey.community_not_found": {
+    "zh-CN": "调查点 {id} 不存在或不在您的管辖范围内",
+    "en-US": "community {id} does not exist or is outside your region",
+  },
+  "survey.response_not_found": {
+    "zh-CN": "答卷 {id} 不存在或不在您的管辖范围内",
+    "en-US": "answer {id} does not exist or is outside your region",
+  },
+  "survey.override_reason": {
+    "zh-CN": "人工认定有效或无效须填写理由",
+    "en-US": "a reason is required to mark an answer valid or invalid by hand",
+  },
+  "survey.link_not_found": {
+    "zh-CN": "问卷链接无效，请重新扫描小区张贴的二维码",
+    "en-US": "this survey link is not valid: scan the code posted in the community again",
+  },
+  "survey.closed": {
+    "zh-CN": "“{title}”目前不接收答卷（未发布或已结束）",
+    "en-US": "{title} is not taking answers (not published or closed)",
+  },
+  "survey.access_code": {
+    "zh-CN": "访问码不正确，请向社区工作人员询问本小区的访问码",
+    "en-US": "the access code is wrong: ask the community office for it",
+  },
+  "survey.rate_limited": {
+    "zh-CN": "同一网络在一小时内提交已超过 {limit} 份，请稍后再试",
+    "en-US": "more than {limit} answers from this network within the hour: try again later",
+  },
+  "survey.access_code_throttled": {
+    "zh-CN": "访问码错误次数过多，请 {minutes} 分钟后再试",
+    "en-US": "too many wrong access codes: try again in {minutes} minutes",
+  },
+  "survey.ticket_invalid": {
+    "zh-CN": "问卷页面凭据缺失、无效或不属于本小区，请重新扫描小区张贴的二维码，在打开的页面上填写",
+    "en-US":
+      "this page's ticket is missing, not valid or for another community: scan the community's code again and answer on the page it opens",
+  },
+  "survey.ticket_expired": {
+    "zh-CN": "问卷页面已打开超过 {hours} 小时，请刷新页面后重新填写",
+    "en-US": "this page was opened more than {hours} hours ago: reload it and answer again",
+  },
+  "survey.ticket_used": {
+    "zh-CN": "本页面的答卷已经提交过，请勿重复提交",
+    "en-US": "the answer from this page has already been received: please do not send it again",
+  },
+  "survey.year_mismatch": {
+    "zh-CN": "调查年度（{survey}年）与评价任务年度（{task}年）不一致",
+    "en-US": "the survey's year ({survey}) is not the task's ({task})",
+  },
+  "survey.region_mismatch": {
+    "zh-CN": "调查所属地区“{survey}”与评价任务地区“{task}”无上下级关系",
+    "en-US":
+      "the survey's region {survey} and the task's region {task} are not one within the other",
+  },
+  "survey.not_choice_question": {
+    "zh-CN": "题目 {question} 不是选择题或量表题，不能做交叉表",
+    "en-US": "question {question} is not a choice or rating question: it cannot be cross-tabulated",
+  },
+  "survey.no_demographic": {
+    "zh-CN": "问卷没有标记为 {demographic} 的人口属性题",
+    "en-US": "the questionnaire has no question marked as the demographic {demographic}",
+  },
+} as const satisfies Record<string, Bilingual>;
+
+/**
+ * Codes of one problem among many: an allocation model's or a questionnaire's or an answer's. They are
+ * listed in the details of allocation.invalid, survey.invalid and survey.answer_invalid, never thrown alone.
+ */
+export const LISTED_MESSAGES = {
   // The shape problem's words come from the zod check in each language (allocationIssueMessage).
   "allocation.shape": { "zh-CN": "{problem}", "en-US": "{problem}" },
   "allocation.not_a_number": {
@@ -537,10 +654,6 @@ export const ERROR_MESSAGES = {
     "en-US":
       "after floors and caps, {amount} yuan cannot be placed: the regions left have only zero factor values, or the floors and caps cannot all be met",
   },
-  "survey.invalid": {
-    "zh-CN": "问卷{file}有 {count} 处错误：",
-    "en-US": "Questionnaire{file}: {count} problem(s):",
-  },
   // The shape problem's words come from the zod check in each language (surveyIssueMessage).
   "survey.shape": { "zh-CN": "{problem}", "en-US": "{problem}" },
   "survey.duplicate_section": {
@@ -636,10 +749,6 @@ export const ERROR_MESSAGES = {
     "en-US":
       "a mean-score satisfaction rate needs one top score: question {question} has {max}, the others {expected}",
   },
-  "survey.answer_invalid": {
-    "zh-CN": "答卷有 {count} 处问题，未接收：",
-    "en-US": "The answer has {count} problem(s) and was not accepted:",
-  },
   "survey.answer_shape": { "zh-CN": "{problem}", "en-US": "{problem}" },
   "survey.answer_wrong_version": {
     "zh-CN": "答卷对应问卷第 {given} 版，当前问卷为第 {version} 版，请刷新后重新填写",
@@ -698,126 +807,24 @@ export const ERROR_MESSAGES = {
     "zh-CN": "必答题「{title}」（{question}）未作答",
     "en-US": 'the required question "{title}" ({question}) is not answered',
   },
-  "survey.no_satisfaction_overall": {
-    "zh-CN": "按问卷计算满意度须指定总体满意度题目（satisfaction.overall）",
-    "en-US":
-      "a satisfaction rate per questionnaire needs the overall question (satisfaction.overall)",
-  },
-  "survey.population_too_small": {
-    "zh-CN": "总体数 {population} 小于有效样本数 {sample}，无法做有限总体校正",
-    "en-US":
-      "the population {population} is smaller than the sample {sample}: no finite population correction is possible",
-  },
-  "survey.not_found": {
-    "zh-CN": "满意度调查 {id} 不存在或不在您的管辖范围内",
-    "en-US": "survey {id} does not exist or is outside your region",
-  },
-  "survey.not_editor": {
-    "zh-CN": "您不能修改{region}的满意度调查：需要问卷编辑权限且调查属于本级或下级地区",
-    "en-US":
-      "you cannot change the survey of {region}: it needs the survey editing permission and a survey of your region or below",
-  },
-  "survey.transition": {
-    "zh-CN": "调查当前为“{status}”，不能{action}",
-    "en-US": "the survey is {status}: it cannot be given the action {action}",
-  },
-  "survey.nothing_to_publish": {
-    "zh-CN": "没有待发布的问卷草稿：已发布的版本不能重复发布，请先修改问卷",
-    "en-US": "there is no draft to publish: change the questionnaire first",
-  },
-  "survey.has_answers": {
-    "zh-CN": "已收集 {count} 份答卷，不能删除（答卷是评价的依据）",
-    "en-US":
-      "{count} answer(s) have been collected: it cannot be deleted (answers are evidence of the evaluation)",
-  },
-  "survey.community_outside": {
-    "zh-CN": "调查点所在地区“{region}”不在调查所属地区“{survey}”内",
-    "en-US": "the community's region {region} is not within the survey's region {survey}",
-  },
-  "survey.community_exists": {
-    "zh-CN": "本调查在该地区已有名为“{name}”的调查点",
-    "en-US": "the survey already has a community named {name} in that region",
-  },
-  "survey.community_not_found": {
-    "zh-CN": "调查点 {id} 不存在或不在您的管辖范围内",
-    "en-US": "community {id} does not exist or is outside your region",
-  },
-  "survey.response_not_found": {
-    "zh-CN": "答卷 {id} 不存在或不在您的管辖范围内",
-    "en-US": "answer {id} does not exist or is outside your region",
-  },
-  "survey.override_reason": {
-    "zh-CN": "人工认定有效或无效须填写理由",
-    "en-US": "a reason is required to mark an answer valid or invalid by hand",
-  },
-  "survey.link_not_found": {
-    "zh-CN": "问卷链接无效，请重新扫描小区张贴的二维码",
-    "en-US": "this survey link is not valid: scan the code posted in the community again",
-  },
-  "survey.closed": {
-    "zh-CN": "“{title}”目前不接收答卷（未发布或已结束）",
-    "en-US": "{title} is not taking answers (not published or closed)",
-  },
-  "survey.access_code": {
-    "zh-CN": "访问码不正确，请向社区工作人员询问本小区的访问码",
-    "en-US": "the access code is wrong: ask the community office for it",
-  },
-  "survey.rate_limited": {
-    "zh-CN": "同一网络在一小时内提交已超过 {limit} 份，请稍后再试",
-    "en-US": "more than {limit} answers from this network within the hour: try again later",
-  },
-  "survey.access_code_throttled": {
-    "zh-CN": "访问码错误次数过多，请 {minutes} 分钟后再试",
-    "en-US": "too many wrong access codes: try again in {minutes} minutes",
-  },
-  "survey.ticket_invalid": {
-    "zh-CN": "问卷页面凭据缺失、无效或不属于本小区，请重新扫描小区张贴的二维码，在打开的页面上填写",
-    "en-US":
-      "this page's ticket is missing, not valid or for another community: scan the community's code again and answer on the page it opens",
-  },
-  "survey.ticket_expired": {
-    "zh-CN": "问卷页面已打开超过 {hours} 小时，请刷新页面后重新填写",
-    "en-US": "this page was opened more than {hours} hours ago: reload it and answer again",
-  },
-  "survey.ticket_used": {
-    "zh-CN": "本页面的答卷已经提交过，请勿重复提交",
-    "en-US": "the answer from this page has already been received: please do not send it again",
-  },
-  "survey.year_mismatch": {
-    "zh-CN": "调查年度（{survey}年）与评价任务年度（{task}年）不一致",
-    "en-US": "the survey's year ({survey}) is not the task's ({task})",
-  },
-  "survey.region_mismatch": {
-    "zh-CN": "调查所属地区“{survey}”与评价任务地区“{task}”无上下级关系",
-    "en-US":
-      "the survey's region {survey} and the task's region {task} are not one within the other",
-  },
-  "survey.not_choice_question": {
-    "zh-CN": "题目 {question} 不是选择题或量表题，不能做交叉表",
-    "en-US": "question {question} is not a choice or rating question: it cannot be cross-tabulated",
-  },
-  "survey.no_demographic": {
-    "zh-CN": "问卷没有标记为 {demographic} 的人口属性题",
-    "en-US": "the questionnaire has no question marked as the demographic {demographic}",
-  },
-} as const satisfies Record<string, Message>;
+} as const satisfies Record<string, Bilingual>;
 
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export const ERROR_MESSAGES = { ...THROWN_MESSAGES, ...LISTED_MESSAGES } as const;
 
-export function formatMessage(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+/** A code a DomainError carries: each has its HTTP status in api/errors.ts. */
+export type ThrownCode = keyof typeof THROWN_MESSAGES;
+/** A code of one listed problem. */
+export type ListedCode = keyof typeof LISTED_MESSAGES;
+export type ErrorCode = ThrownCode | ListedCode;
 
 /** A message in one language; a param `x_zh` / `x_en` fills `{x}` in its own language only. */
 export function errorMessage(code: ErrorCode, locale: Locale, params: Params = {}): string {
   const suffix = locale === "zh-CN" ? "_zh" : "_en";
-  const localised: Params = { ...params };
+  const localised: Record<string, string | number> = { ...params };
   for (const [name, value] of Object.entries(params)) {
     if (name.endsWith(suffix)) localised[name.slice(0, -suffix.length)] = value;
   }
-  return formatMessage(ERROR_MESSAGES[code][locale], localised);
+  return fill(ERROR_MESSAGES[code][locale], localised);
 }
 
 /** Where in an input a problem is: file, row, field (any may be absent). */
@@ -826,11 +833,11 @@ export interface ErrorDetails {
 }
 
 export class DomainError extends Error {
-  readonly code: ErrorCode;
+  readonly code: ThrownCode;
   readonly params: Params;
   readonly details: ErrorDetails | undefined;
 
-  constructor(code: ErrorCode, params: Params = {}, details?: ErrorDetails) {
+  constructor(code: ThrownCode, params: Params = {}, details?: ErrorDetails) {
     super(errorMessage(code, "en-US", params));
     this.name = "DomainError";
     this.code = code;

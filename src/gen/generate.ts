@@ -1,5 +1,6 @@
 /** Synthetic programme data at national scale: real region codes, plausible figures, chosen errors. */
 import { Decimal } from "../domain/decimal.ts";
+import { formatWan } from "../domain/money.ts";
 import type { RegionRow } from "../domain/regions.ts";
 import type { DataFileRow } from "../xlsx/write.ts";
 
@@ -121,7 +122,7 @@ function pickCounties(
 
 const labelOf = (r: RegionRow) => `${r.name}（${r.code}）`;
 
-const wan = (yuan: Decimal) => yuan.div(10000).toDecimalPlaces(2).toFixed(2);
+const wan = (yuan: Decimal) => formatWan(yuan, "half-up-2");
 
 interface CountyTotals {
   communities: number;

@@ -31,8 +31,18 @@ import { findUnit } from "../domain/datasets/units.ts";
 import { Decimal, formatPlain } from "../domain/decimal.ts";
 import { DomainError, type Locale } from "../domain/errors.ts";
 import { textIn } from "../domain/frameworks/index.ts";
+import { wanToYuan } from "../domain/money.ts";
 import { isWithin } from "../domain/regions.ts";
 import type { UploadLimits } from "../domain/upload-limits.ts";
+import {
+  allowedActions,
+  assertFrom,
+  type FlowActor,
+  PLAN_FLOW,
+  PLAN_STATUS_ZH,
+  type PlanState,
+  transition,
+} from "../domain/workflow/index.ts";
 import type {
   AllocationActionT,
   AllocationComparisonT,
@@ -53,47 +63,6 @@ import { assertStorableText } from "./storable-text.ts";
 
 type Plan = typeof allocationPlans.$inferSelect;
 type Json = Record<string, unknown>;
-type Status = Plan["status"];
-
-const STATUS_ZH: Record<Status, string> = {
-  draft: "草稿",
-  submitted: "已提交",
-  returned: "已退回",
-  approved: "已审定",
-};
-const ACTION_ZH: Record<AllocationActionT, string> = {
-  submit: "提交",
-  return: "退回",
-  approve: "审定",
-  reopen: "重新打开",
-};
-const STATUS_EN: Record<Status, string> = {
-  draft: "a draft",
-  submitted: "submitted",
-  returned: "returned",
-  approved: "approved",
-};
-/** How the English refusals name an action: "it cannot be …". */
-const ACTION_EN: Record<AllocationActionT, string> = {
-  submit: "submitted",
-  return: "returned",
-  approve: "approved",
-  reopen: "reopened",
-};
-const FROM: Record<AllocationActionT, readonly Status[]> = {
-  submit: ["draft", "returned"],
-  return: ["submitted"],
-  approve: ["submitted"],
-  reopen: ["approved"],
-};
-const TO: Record<AllocationActionT, Status> = {
-  submit: "submitted",
-  return: "returned",
-  approve: "approved",
-  reopen: "returned",
-};
-const EDITABLE: readonly Status[] = ["draft", "returned"];
-
 const asRecord = (value: unknown): Json =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 const asArray = (value: unknown): Json[] =>
@@ -122,13 +91,10 @@ async function loadPlan(db: DbOrTx, ctx: ServiceContext, id: number, lock = fals
 
 function summaryOf(plan: Plan, regionName: string): AllocationPlanSummaryT {
   const model = asRecord(plan.model);
-  let total: string | null = null;
-  try {
-    const t = new Decimal(String(model.total));
-    total = (model.unit === "万元" ? t.times(10000) : t).toString();
-  } catch {
-    total = null;
-  }
+  // Every stored model passed prepareAllocation, so its total is a number: one that does not parse
+  // is a broken row, let through as an error rather than listed as a plan without a total.
+  const amount = new Decimal(String(model.total));
+  const total = (model.unit === "万元" ? wanToYuan(amount) : amount).toString();
   return {
     id: plan.id,
     name: plan.name,
@@ -532,25 +498,29 @@ function outcomeOf(c: Computed, locale: Locale): AllocationOutcomeT | null {
   };
 }
 
-function actionsFor(ctx: ServiceContext, plan: Plan, regionPath: string, group: Plan[]) {
+/** Who acts on a plan of the region: may edit (the department or finance), may approve (finance). */
+function planActor(ctx: ServiceContext, regionPath: string): FlowActor {
   const a = ctx.actor;
   const can = (p: "allocation:edit" | "allocation:approve") =>
     a === null || (roleCan(a.role, p) && isWithin(regionPath, a.regionPath));
-  const actions: string[] = [];
-  if (can("allocation:edit")) {
-    if (EDITABLE.includes(plan.status)) actions.push("save", "submit");
-    actions.push("copy");
-    if (plan.scenarioOf !== null && plan.status === "draft") actions.push("delete");
-  }
-  if (can("allocation:approve") && plan.status === "submitted") {
-    actions.push("return");
-    const otherApproved = group.some((p) => p.id !== plan.id && p.status === "approved");
-    if (!otherApproved && (a === null || a.userId !== plan.submittedBy)) actions.push("approve");
-  }
-  if (plan.status === "approved" && (a === null || a.userId === plan.approvedBy)) {
-    actions.push("reopen");
-  }
-  return actions;
+  return {
+    userId: a?.userId ?? null,
+    canEdit: can("allocation:edit"),
+    canReview: can("allocation:approve"),
+  };
+}
+
+/** The plan as its flow sees it; `group` is the plan's group when the step needs it (approval). */
+function planState(plan: Plan, regionName: string, group: Plan[] = []): PlanState {
+  const other = group.find((p) => p.id !== plan.id && p.status === "approved");
+  return {
+    status: plan.status,
+    submittedBy: plan.submittedBy,
+    approvedBy: plan.approvedBy,
+    regionName,
+    isScenario: plan.scenarioOf !== null,
+    otherApproved: other?.name ?? null,
+  };
 }
 
 async function groupOf(db: DbOrTx, plan: Plan): Promise<Plan[]> {
@@ -577,7 +547,11 @@ export async function getAllocationPlan(
     model: asRecord(plan.model),
     data: asRecord(plan.data),
     comment: plan.comment,
-    actions: actionsFor(ctx, plan, region.path, group),
+    actions: allowedActions(
+      PLAN_FLOW,
+      planActor(ctx, region.path),
+      planState(plan, region.name, group),
+    ),
     result: outcomeOf(computed, locale),
     problems: computed.problems,
     scenarios: group.map((p) => summaryOf(p, region.name)),
@@ -604,24 +578,16 @@ function conflict(plan: Plan): DomainError {
 }
 
 /** Locks a plan the actor may edit, at the version they saw, while it is a draft or returned. */
-async function editablePlan(
-  tx: DbOrTx,
-  ctx: ServiceContext,
-  id: number,
-  version: number,
-  what: { zh: string; en: string },
-) {
+async function editablePlan(tx: DbOrTx, ctx: ServiceContext, id: number, version: number) {
   const loaded = await loadPlan(tx, ctx, id, true);
   editorOf(ctx, loaded.region);
   if (loaded.plan.version !== version) throw conflict(loaded.plan);
-  if (!EDITABLE.includes(loaded.plan.status)) {
-    throw new DomainError("allocation.transition", {
-      status_zh: STATUS_ZH[loaded.plan.status],
-      status_en: STATUS_EN[loaded.plan.status],
-      action_zh: what.zh,
-      action_en: what.en,
-    });
-  }
+  transition(
+    PLAN_FLOW,
+    planState(loaded.plan, loaded.region.name),
+    "save",
+    planActor(ctx, loaded.region.path),
+  );
   return loaded;
 }
 
@@ -655,10 +621,7 @@ export async function updateAllocationPlan(
   locale: Locale = "zh-CN",
 ): Promise<AllocationPlanDetailT> {
   await db.transaction(async (tx) => {
-    const { plan, region } = await editablePlan(tx, ctx, id, input.version, {
-      zh: "修改",
-      en: "edited",
-    });
+    const { plan, region } = await editablePlan(tx, ctx, id, input.version);
     const data = input.data ?? asRecord(plan.data);
     await assertComputable(
       tx,
@@ -693,6 +656,7 @@ export async function copyAllocationPlan(
 ): Promise<{ id: number }> {
   const { plan, region } = await loadPlan(db, ctx, id);
   editorOf(ctx, region);
+  transition(PLAN_FLOW, planState(plan, region.name), "copy", planActor(ctx, region.path));
   return db.transaction(async (tx) => {
     const [copy] = await tx
       .insert(allocationPlans)
@@ -724,9 +688,7 @@ export async function deleteAllocationPlan(db: DbOrTx, ctx: ServiceContext, id: 
   await db.transaction(async (tx) => {
     const { plan, region } = await loadPlan(tx, ctx, id, true);
     editorOf(ctx, region);
-    if (plan.scenarioOf === null || plan.status !== "draft") {
-      throw new DomainError("allocation.delete_scenario_only");
-    }
+    transition(PLAN_FLOW, planState(plan, region.name), "delete", planActor(ctx, region.path));
     await tx.delete(allocationPlans).where(eq(allocationPlans.id, id));
     await recordAudit(tx, ctx, {
       action: "allocation.delete",
@@ -783,57 +745,28 @@ async function transitionPlan(
 ) {
   const { plan, region } = await loadPlan(tx, ctx, id, true);
   // The state first: a second approval of the same plan is told it is approved, not stale.
-  if (!FROM[input.action].includes(plan.status)) {
-    throw new DomainError("allocation.transition", {
-      status_zh: STATUS_ZH[plan.status],
-      status_en: STATUS_EN[plan.status],
-      action_zh: ACTION_ZH[input.action],
-      action_en: ACTION_EN[input.action],
-    });
-  }
+  assertFrom(PLAN_FLOW, plan.status, input.action);
   if (plan.version !== input.version) throw conflict(plan);
   const userId = ctx.actor?.userId ?? null;
   const comment = input.comment?.trim() ?? "";
+  if (input.action === "submit") editorOf(ctx, region);
+  // Only an approval asks whether another plan of the group is approved.
+  const group = input.action === "approve" ? await groupOf(tx, plan) : [];
+  const next = transition(
+    PLAN_FLOW,
+    planState(plan, region.name, group),
+    input.action,
+    planActor(ctx, region.path),
+    { reason: comment },
+  );
   if (input.action === "submit") {
-    editorOf(ctx, region);
     const computed = await compute(tx, plan, region.path);
     if (!computed.result) {
       throw new DomainError("allocation.cannot_compute", {
         problems: computed.problems.slice(0, 5).join("；"),
       });
     }
-  } else if (input.action === "return" || input.action === "approve") {
-    const actor = authorize(ctx, { kind: "permission", permission: "allocation:approve" });
-    if (actor && !isWithin(region.path, actor.regionPath)) {
-      throw new DomainError("allocation.not_approver", {
-        region: region.name,
-        action_zh: ACTION_ZH[input.action],
-        action_en: input.action === "approve" ? "approve" : "return",
-      });
-    }
-    if (input.action === "return" && comment === "") {
-      throw new DomainError("allocation.comment_required", {
-        what_zh: "退回意见",
-        what_en: "the reason for returning it",
-      });
-    }
-    if (input.action === "approve") {
-      if (userId !== null && userId === plan.submittedBy) {
-        throw new DomainError("allocation.self_approval");
-      }
-      const other = (await groupOf(tx, plan)).find(
-        (p) => p.id !== plan.id && p.status === "approved",
-      );
-      if (other) throw new DomainError("allocation.other_approved", { name: other.name });
-    }
-  } else {
-    if (userId === null ? ctx.actor !== null : userId !== plan.approvedBy) {
-      throw new DomainError("allocation.reopen_by_approver");
-    }
-    if (comment === "")
-      throw new DomainError("allocation.comment_required", { what: "重新打开的理由" });
   }
-  const next = TO[input.action];
   const now = new Date();
   // Conditional on the state and version read, so a write can never land on a plan that moved.
   const [changed] = await tx
@@ -944,7 +877,7 @@ export async function allocationWorkbook(db: DbOrTx, ctx: ServiceContext, id: nu
     context: {
       factors: c.factors,
       grades: c.grades,
-      status: STATUS_ZH[c.plan.status],
+      status: PLAN_STATUS_ZH[c.plan.status],
       region: c.region.name,
     },
   });
@@ -989,10 +922,7 @@ export async function importAllocationData(
 ): Promise<AllocationPlanDetailT> {
   const grids = await readWorkbook(input.bytes, input.fileName, input.limits);
   await db.transaction(async (tx) => {
-    const { plan, region } = await editablePlan(tx, ctx, id, input.version, {
-      zh: "导入数据",
-      en: "given new data",
-    });
+    const { plan, region } = await editablePlan(tx, ctx, id, input.version);
     const { model } = splitAllocationFile({ ...asRecord(plan.model), data: plan.data }, plan.name);
     const grid = grids.find((g) => g.name === "分配数据") ?? grids[0];
     const data = parseDataSheet(model, grid?.rows ?? [], input.fileName);

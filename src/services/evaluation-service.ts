@@ -14,9 +14,9 @@ import {
   type SheetAction,
   type SheetData,
   type SheetEntries,
-  type SheetStatus,
   scoreSheet,
   scoreSheetCard,
+  sheetActions,
   transition,
 } from "../domain/evaluations/index.ts";
 import {
@@ -189,29 +189,15 @@ async function score(
   return scoreSheet(loaded.framework, entries, data, subject, locale);
 }
 
-const ACTIONS_AFTER: Record<SheetStatus, SheetAction[]> = {
-  draft: ["save", "submit"],
-  returned: ["save", "submit"],
-  submitted: ["return", "approve"],
-  approved: ["reopen"],
-};
-
 /** A sheet as its page shows it: entries, comments, the scorecard, data sources and allowed actions. */
 export async function getSheet(db: DbOrTx, ctx: ServiceContext, id: number) {
   authorize(ctx, { kind: "permission", permission: "evaluation:read" });
   const loaded = await loadSheet(db, ctx, id);
   const { sheet, task, region } = loaded;
   const scored = await score(db, loaded, sheet.entries as SheetEntries, ctx.locale);
-  const actor = actorFor(ctx, region.path);
   // A cancelled task's sheets are read-only for everyone.
-  const allowed = task.status === "cancelled" ? [] : ACTIONS_AFTER[sheet.status];
-  const actions = allowed.filter((a) =>
-    a === "save" || a === "submit"
-      ? actor.canFill
-      : a === "reopen"
-        ? actor.userId !== null && actor.userId === sheet.approvedBy
-        : actor.canReview && !(a === "approve" && actor.userId === sheet.submittedBy),
-  );
+  const actions =
+    task.status === "cancelled" ? [] : sheetActions(sheet, actorFor(ctx, region.path));
   return {
     id: sheet.id,
     task: {

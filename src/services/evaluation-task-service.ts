@@ -3,7 +3,7 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "../db/index.ts";
 import { evaluationSheets, evaluationTasks, regions, surveys, users } from "../db/schema.ts";
-import { Decimal, policyPlaces } from "../domain/decimal.ts";
+import { Decimal, formatFixed, policyPlaces } from "../domain/decimal.ts";
 import { DomainError } from "../domain/errors.ts";
 import { assertTaskOpen, type TaskStatus, taskActions } from "../domain/evaluations/index.ts";
 import {
@@ -314,7 +314,7 @@ export async function getTask(db: DbOrTx, ctx: ServiceContext, id: number) {
       regionLevel,
       status: sheet.status,
       mode: sheet.mode ?? null,
-      total: sheet.total === null ? null : new Decimal(sheet.total).toFixed(places),
+      total: sheet.total === null ? null : formatFixed(new Decimal(sheet.total), places),
       grade: sheet.grade,
       rank: ranks.get(sheet.id) ?? null,
       version: sheet.version,

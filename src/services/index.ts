@@ -20,6 +20,7 @@ export * from "./report-job-service.ts";
 export * from "./report-service.ts";
 export * from "./result-service.ts";
 export * from "./rollup-service.ts";
+export * from "./survey-access.ts";
 export * from "./survey-collect-service.ts";
 export * from "./survey-export-service.ts";
 export * from "./survey-results-service.ts";

@@ -6,9 +6,10 @@ import { allocationPlans, reportNarratives } from "../db/schema.ts";
 import type { Dashboard } from "../domain/dashboard.ts";
 import { enumLabel } from "../domain/datasets/display.ts";
 import { EVALUATION_TYPES, findDataset } from "../domain/datasets/specs.ts";
-import { Decimal, formatPlain, roundBy } from "../domain/decimal.ts";
+import { formatPlain, roundBy } from "../domain/decimal.ts";
 import type { LinkedSurvey } from "../domain/evaluations/index.ts";
 import { leafIndicators, type Text, textIn, walkIndicators } from "../domain/frameworks/index.ts";
+import { wanToYuan } from "../domain/money.ts";
 import {
   chineseDate,
   evaluationReportDocument,
@@ -247,7 +248,7 @@ async function formData(
   const items = ofProgramme(await load("fund-items"));
   const targets = ofProgramme(await load("targets"));
   const yuan = (wan: string | null | undefined) =>
-    wan === null || wan === undefined ? null : new Decimal(wan).times(10000).toFixed();
+    wan === null || wan === undefined ? null : wanToYuan(wan).toFixed();
   const spend = dashboard.spend.at(-1);
   const v = budgetRow?.values;
   const budget: FormBudget | null = v

@@ -7,6 +7,7 @@ import { type DbOrTx, queryRows } from "../db/index.ts";
 import { Decimal, formatByPolicy } from "../domain/decimal.ts";
 import { DomainError } from "../domain/errors.ts";
 import { issueMessage, ValidationError } from "../domain/frameworks/index.ts";
+import { yuanToWan } from "../domain/money.ts";
 import {
   gradedValue,
   gradeFor,
@@ -53,8 +54,8 @@ export async function rollUpTask(
       where a.year = ${task.year} and t.ancestor_code = ${task.regionCode}
     )
     select c.code,
-      (select sum(l.budget_yuan) / 10000 from latest l join region_ancestors u on u.region_code = l.region_code
-        where l.rn = 1 and u.ancestor_code = c.code)::text as funds,
+      (select sum(l.budget_yuan) from latest l join region_ancestors u on u.region_code = l.region_code
+        where l.rn = 1 and u.ancestor_code = c.code)::text as funds_yuan,
       (select sum(p.households) from community_projects p join region_ancestors u on u.region_code = p.region_code
         where p.year = ${task.year} and u.ancestor_code = c.code)::text as households
     from regions c where c.code in (${sql.join(
@@ -74,7 +75,7 @@ export async function rollUpTask(
         code: String(c.code),
         name: String(c.name),
         own: new Decimal(String(c.total)),
-        ...(w?.funds ? { funds: new Decimal(String(w.funds)) } : {}),
+        ...(w?.funds_yuan ? { funds: yuanToWan(String(w.funds_yuan)) } : {}),
         ...(w?.households ? { households: new Decimal(String(w.households)) } : {}),
       };
     }),

@@ -18,17 +18,21 @@ import {
 } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
 import {
+  answeringStart,
+  assertCollecting,
   checkAnswer,
+  isCollecting,
   type NormalisedAnswer,
   prepareQuestionnaire,
   type Questionnaire,
   questionsOf,
+  ticketExpired,
 } from "../domain/surveys/index.ts";
 import { recordAudit } from "./audit-service.ts";
 import { sameSecret } from "./auth-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { authorize } from "./policy.ts";
-import { loadCommunity, loadSurvey, settingsOf } from "./survey-service.ts";
+import { loadCommunity, loadSurvey, settingsOf } from "./survey-access.ts";
 
 const SECRET_NAME = "survey-signing";
 const secrets = new WeakMap<object, Buffer>();
@@ -446,21 +450,21 @@ async function answerOn(
   read: "kept" | "fresh" | "final",
 ): Promise<{ receipt: string } | typeof STALE> {
   const { community, survey } = link;
-  const publishedVersion = survey.publishedVersion;
   // A kept link refuses nothing itself: the refusal is given on a fresh read, in the same order.
   const refuse = (err: DomainError): typeof STALE => {
     if (read === "kept") return STALE;
     throw err;
   };
-  if (survey.status !== "open" || publishedVersion === null)
+  if (!isCollecting(survey))
     return refuse(new DomainError("survey.closed", { title: survey.title }));
+  const { publishedVersion } = survey;
   const key = await surveySecret(db);
   const now = input.now ?? new Date();
   const ipHash = addressHash(key, input.ip);
   const ticket = readTicket(key, input.token, input.body.ticket);
   if (!ticket) return refuse(new DomainError("survey.ticket_invalid"));
   const hours = input.ticketHours ?? TICKET_HOURS;
-  if (now.getTime() - ticket.issuedAt.getTime() > hours * 3600_000)
+  if (ticketExpired(ticket.issuedAt, now, hours))
     return refuse(new DomainError("survey.ticket_expired", { hours }));
   const { accessCode } = community;
   if (accessCode !== null)
@@ -472,9 +476,7 @@ async function answerOn(
     (await publishedQuestionnaire(db, survey.id, input.body.questionnaireVersion)) ??
     (await publishedQuestionnaire(db, survey.id, publishedVersion));
   if (!q) return refuse(new DomainError("survey.closed", { title: survey.title }));
-  // The answering time runs from the ticket's issue time to the server's clock; what the phone
-  // says it started at is not asked (a server whose clock runs ahead cannot make it negative).
-  const started = new Date(Math.min(ticket.issuedAt.getTime(), now.getTime()));
+  const started = answeringStart(ticket.issuedAt, now);
   let answer: NormalisedAnswer | null = null;
   let refusal: unknown = null;
   try {
@@ -526,8 +528,7 @@ async function answerOn(
     const claimed = await claimAndStore(tx, claim);
     if (claimed.stored) return { receipt: claimed.stored.receipt };
     if (claimed.changed && read !== "final") return STALE;
-    if (claimed.status !== "open" || claimed.publishedVersion === null)
-      throw new DomainError("survey.closed", { title: survey.title });
+    assertCollecting(claimed, survey.title);
     if (claimed.ticketUsed) throw new DomainError("survey.ticket_used");
     if (ipHash && claimed.recent >= settings.ratePerHour)
       throw new DomainError("survey.rate_limited", { limit: settings.ratePerHour });
@@ -636,8 +637,7 @@ export async function enterPaperAnswer(
     const view = await loadSurvey(tx, ctx, surveyId);
     const { community, region } = await loadCommunity(tx, view, communityId);
     const { survey } = view;
-    if (survey.status !== "open" || survey.publishedVersion === null)
-      throw new DomainError("survey.closed", { title: survey.title });
+    assertCollecting(survey, survey.title);
     const q = await publishedQuestionnaire(tx, survey.id, survey.publishedVersion, db);
     if (!q) throw new DomainError("survey.closed", { title: survey.title });
     const now = new Date().toISOString();

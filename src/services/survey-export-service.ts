@@ -2,8 +2,8 @@
 import type { DbOrTx } from "../db/index.ts";
 import { runTask } from "../workers/pool.ts";
 import type { ServiceContext } from "./context.ts";
+import { loadSurvey } from "./survey-access.ts";
 import { loadSurveyAnswers, responseItem, resultsOf } from "./survey-results-service.ts";
-import { loadSurvey } from "./survey-service.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

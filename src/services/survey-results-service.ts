@@ -40,7 +40,7 @@ import type {
 import { recordAudit } from "./audit-service.ts";
 import { type ServiceContext, systemContext } from "./context.ts";
 import { authorize } from "./policy.ts";
-import { loadSurvey, type SurveyView, settingsOf } from "./survey-service.ts";
+import { loadSurvey, type SurveyView, settingsOf } from "./survey-access.ts";
 
 type ResponseRow = typeof surveyResponses.$inferSelect;
 

@@ -6,12 +6,13 @@
 // only its part; every change is audited.
 import { randomBytes } from "node:crypto";
 import { and, count, eq, like } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { actingAs, addUser } from "../../test/helpers/fixtures.ts";
-import { auditLog, surveyResponses, surveyVersions } from "../db/schema.ts";
+import { auditLog, surveyResponses, surveys, surveyVersions } from "../db/schema.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { ReportDocument } from "../domain/reports/index.ts";
+import { checkAnswer, prepareQuestionnaire } from "../domain/surveys/index.ts";
 import { ASPECTS } from "../domain/surveys/test-questionnaires.ts";
 import type { ServiceContext } from "./context.ts";
 import {
@@ -60,6 +61,37 @@ function answer(overall: string, seconds = 300, extra: Record<string, unknown> =
 
 const device = () => randomBytes(16).toString("base64url");
 
+interface Place {
+  id: number;
+  token: string;
+  name: string;
+}
+
+/**
+ * Hangzhou's 470 questionnaires by community: satisfied, dissatisfied, too fast (40 s), and what
+ * else the page sends. 湖滨小区 300 (250 satisfied of 292 valid, 8 too fast); 大关小区 170 (129 of
+ * 166, 4 too fast).
+ */
+function hangzhouPlan(hubin: Place, daguan: Place) {
+  const plan: [Place, number, number, number, Record<string, unknown>][] = [
+    [hubin, 250, 42, 8, {}],
+    [daguan, 129, 37, 4, { accessCode: "dg2021" }],
+  ];
+  const bodies: [Place, ReturnType<typeof answer> & Record<string, unknown>][] = [];
+  for (const [place, satisfied, dissatisfied, tooFast, extra] of plan) {
+    for (let i = 0; i < satisfied; i += 1)
+      bodies.push([place, { ...answer(i % 2 ? "satisfied" : "basically-satisfied"), ...extra }]);
+    for (let i = 0; i < dissatisfied; i += 1)
+      bodies.push([place, { ...answer("dissatisfied"), ...extra }]);
+    for (let i = 0; i < tooFast; i += 1)
+      bodies.push([place, { ...answer("very-satisfied", 40), ...extra }]);
+  }
+  return bodies;
+}
+
+/** The states of the city's survey a test starts from, each the one before it and more. */
+type Stage = "draft" | "published" | "collected" | "later";
+
 async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
     await work;
@@ -76,9 +108,6 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   let viewer: ServiceContext;
   let countyHousing: ServiceContext;
   let outsider: ServiceContext;
-  let surveyId: number;
-  let hubin: { id: number; token: string };
-  let daguan: { id: number; token: string };
 
   const responseCount = async () =>
     Number((await db().db.select({ n: count() }).from(surveyResponses))[0]?.n);
@@ -111,12 +140,25 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
     viewer = await actingAs(db(), "hz.viewer");
     countyHousing = await actingAs(db(), "gs.housing");
     outsider = await actingAs(db(), "nb.finance");
-    ({ id: surveyId } = await createSurvey(db().db, city, {
+  });
+
+  // Every test starts without surveys (their versions, communities and answers go with them).
+  beforeEach(async () => {
+    await db().db.delete(surveys);
+  });
+
+  /**
+   * 杭州市's survey in the state the test needs: a draft from the standard questionnaire with two
+   * communities; published; with Hangzhou's 470 questionnaires; and with the answers that came
+   * later (a phone's answer and its repeat, three answers from two addresses, paper DG-001 twice).
+   */
+  async function arrange(stage: Stage) {
+    const { id: surveyId } = await createSurvey(db().db, city, {
       regionCode: "330100",
       year: 2021,
       title: "杭州市老旧小区改造居民满意度调查",
       template: "old-community-satisfaction",
-    }));
+    });
     const a = await addSurveyCommunity(db().db, city, surveyId, {
       regionCode: "330102",
       name: "湖滨小区",
@@ -127,11 +169,66 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
       name: "大关小区",
       accessCode: "DG2021",
     });
-    hubin = { id: a.id, token: a.token };
-    daguan = { id: b.id, token: b.token };
-  });
+    const hubin = { id: a.id, token: a.token, name: a.name };
+    const daguan = { id: b.id, token: b.token, name: b.name };
+    const fixture = { surveyId, hubin, daguan };
+    if (stage === "draft") return fixture;
+    await actOnSurvey(db().db, city, surveyId, "publish");
+    if (stage === "published") return fixture;
+    await storeAnswers(surveyId, hangzhouPlan(hubin, daguan));
+    if (stage === "collected") return fixture;
+    const phone = device();
+    await post(hubin.token, answer("satisfied"), phone);
+    await post(hubin.token, answer("very-dissatisfied", 300), phone);
+    await post(hubin.token, answer("satisfied"), device(), "10.1.1.1");
+    await post(hubin.token, answer("satisfied"), device(), "10.1.1.1");
+    await post(hubin.token, answer("satisfied"), device(), "10.1.1.2");
+    for (let i = 0; i < 2; i += 1)
+      await enterPaperAnswer(db().db, county, surveyId, daguan.id, {
+        paperNo: "DG-001",
+        answers: answer("satisfied").answers,
+      });
+    return fixture;
+  }
+
+  /**
+   * Stores answers as the public page would have (the same answers, the community's name in its
+   * question, the answering time from the ticket's issue to NOW), in a few inserts: the page's path
+   * is the collecting test's subject, the others need only the answers.
+   */
+  async function storeAnswers(surveyId: number, bodies: ReturnType<typeof hangzhouPlan>) {
+    const [v1] = await db()
+      .db.select()
+      .from(surveyVersions)
+      .where(and(eq(surveyVersions.surveyId, surveyId), eq(surveyVersions.version, 1)));
+    const q = prepareQuestionnaire(v1?.questionnaire);
+    const rows = bodies.map(([place, body]) => {
+      const normal = checkAnswer(q, {
+        questionnaireVersion: body.questionnaireVersion,
+        answers: { ...body.answers, community: place.name },
+        startedAt: body.startedAt,
+        submittedAt: body.submittedAt,
+      });
+      return {
+        surveyId,
+        communityId: place.id,
+        version: normal.questionnaireVersion,
+        answers: normal.answers,
+        startedAt: new Date(normal.startedAt),
+        submittedAt: new Date(normal.submittedAt),
+        mode: "online" as const,
+        device: device(),
+        receipt: randomBytes(6).toString("hex").toUpperCase(),
+      };
+    });
+    for (let at = 0; at < rows.length; at += 200)
+      await db()
+        .db.insert(surveyResponses)
+        .values(rows.slice(at, at + 200));
+  }
 
   it("creates a draft from the standard questionnaire that takes no answer before it is published", async () => {
+    const { surveyId, hubin } = await arrange("draft");
     const detail = await getSurvey(db().db, city, surveyId);
     expect(detail).toMatchObject({
       status: "draft",
@@ -160,6 +257,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("publishes version 1 and refuses to publish again without a new draft", async () => {
+    const { surveyId } = await arrange("draft");
     const published = await actOnSurvey(db().db, city, surveyId, "publish");
     expect(published).toMatchObject({ status: "open", publishedVersion: 1, draftVersion: null });
     expect((await refusal(actOnSurvey(db().db, city, surveyId, "publish"))).code).toBe(
@@ -168,22 +266,9 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("collects Hangzhou's 470 questionnaires: 458 valid, 379 satisfied, 82.75% ± 3.46%", async () => {
+    const { surveyId, hubin, daguan } = await arrange("published");
     // 湖滨小区 300 (250 satisfied of 292 valid, 8 too fast); 大关小区 170 (129 of 166, 4 too fast).
-    const plan: [typeof hubin, number, number, number, Record<string, unknown>][] = [
-      [hubin, 250, 42, 8, {}],
-      [daguan, 129, 37, 4, { accessCode: "dg2021" }],
-    ];
-    for (const [place, satisfied, dissatisfied, tooFast, extra] of plan) {
-      for (let i = 0; i < satisfied; i += 1)
-        await post(place.token, {
-          ...answer(i % 2 ? "satisfied" : "basically-satisfied"),
-          ...extra,
-        });
-      for (let i = 0; i < dissatisfied; i += 1)
-        await post(place.token, { ...answer("dissatisfied"), ...extra });
-      for (let i = 0; i < tooFast; i += 1)
-        await post(place.token, { ...answer("very-satisfied", 40), ...extra });
-    }
+    for (const [place, body] of hangzhouPlan(hubin, daguan)) await post(place.token, body);
     expect(await responseCount()).toBe(470);
 
     const results = await surveyResults(db().db, city, surveyId);
@@ -215,6 +300,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("names the too-fast answers' reason and lists them first among the invalid", async () => {
+    const { surveyId } = await arrange("collected");
     const invalid = await listSurveyResponses(db().db, city, surveyId, {
       valid: "false",
       page: 1,
@@ -233,6 +319,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("stores a device's second answer as a duplicate naming the first receipt, and an evaluator can reverse it", async () => {
+    const { surveyId, hubin } = await arrange("collected");
     const phone = device();
     const first = await post(hubin.token, answer("satisfied"), phone);
     const second = await post(hubin.token, answer("very-dissatisfied", 300), phone);
@@ -295,6 +382,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("refuses a wrong access code, a burst from one address, a tampered question and oversized text, writing nothing", async () => {
+    const { surveyId, hubin, daguan } = await arrange("published");
     const before = await responseCount();
     expect(
       await refusal(post(daguan.token, { ...answer("satisfied"), accessCode: "0000" })),
@@ -334,6 +422,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("keeps version 1 frozen: an edit after publication is a version 2 draft, answers keep their version", async () => {
+    const { surveyId } = await arrange("later");
     const detail = await getSurvey(db().db, city, surveyId);
     const q = structuredClone(detail.questionnaire) as { sections: { title: unknown }[] };
     q.sections[0] = { ...q.sections[0], title: { "zh-CN": "您的基本情况" } } as never;
@@ -364,6 +453,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("takes paper questionnaires on site without the speed rule, flagging a repeated paper number", async () => {
+    const { surveyId, hubin, daguan } = await arrange("published");
     const first = await enterPaperAnswer(db().db, county, surveyId, daguan.id, {
       paperNo: "DG-001",
       answers: answer("satisfied").answers,
@@ -387,6 +477,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("shows a county only its part of the city's survey; others not at all; only editors edit", async () => {
+    const { surveyId } = await arrange("later");
     const seen = await getSurvey(db().db, county, surveyId);
     expect(seen.communities.map((c) => c.name)).toEqual(["大关小区"]);
     expect(seen.canEdit).toBe(false);
@@ -413,6 +504,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("cross-tabulates the overall rating by age band in the options' order and lists free text", async () => {
+    const { surveyId, hubin } = await arrange("later");
     await post(
       hubin.token,
       answer("satisfied", 300, { "age-band": "30-44", suggestion: "增加充电桩" }),
@@ -452,6 +544,12 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("feeds the evaluation: 8 × the linked survey's rate, quoted with the valid count in the report", async () => {
+    const { surveyId, hubin } = await arrange("later");
+    // The cross-tab's answer from 30–44, satisfied, came in before the evaluation read the survey.
+    await post(
+      hubin.token,
+      answer("satisfied", 300, { "age-band": "30-44", suggestion: "增加充电桩" }),
+    );
     const task = await createTask(db().db, city, {
       name: "2021年老旧小区改造资金绩效评价",
       year: 2021,
@@ -508,6 +606,7 @@ describeOnBothDatabases("satisfaction surveys", (db) => {
   });
 
   it("closes collection: the public page's answers are refused, and reopening takes them again", async () => {
+    const { surveyId, hubin } = await arrange("published");
     await actOnSurvey(db().db, city, surveyId, "close");
     const before = await responseCount();
     expect((await refusal(post(hubin.token, answer("satisfied")))).code).toBe("survey.closed");

@@ -21,94 +21,76 @@ import {
 } from "../db/schema.ts";
 import { findDataset } from "../domain/datasets/specs.ts";
 import { DomainError } from "../domain/errors.ts";
-import { isWithin } from "../domain/regions.ts";
-import { prepareQuestionnaire } from "../domain/surveys/index.ts";
+import {
+  assertCommunityDeletable,
+  assertCommunityInSurvey,
+  assertCommunityNameFree,
+  assertTaskMatchesSurvey,
+  communitiesFromProjects,
+  editedVersion,
+  mayEditSurvey,
+  prepareQuestionnaire,
+  questionnaireFor,
+  regionsAbove,
+  settingsForNewSurvey,
+  surveyViewPath,
+} from "../domain/surveys/index.ts";
+import {
+  allowedActions,
+  type FlowActor,
+  SURVEY_FLOW,
+  type SurveyState,
+  transition,
+} from "../domain/workflow/index.ts";
 import { roleCan } from "../shared/roles.ts";
 import type {
   SurveyActionT,
   SurveyCommunityT,
   SurveyDetailT,
   SurveySettingsT,
-  SurveyStatusT,
   SurveySummaryT,
 } from "../shared/survey-schemas.ts";
 import { recordAudit } from "./audit-service.ts";
 import type { ServiceContext } from "./context.ts";
 import { assertRegionInScope, authorize, scopePath } from "./policy.ts";
 import { getRegion } from "./region-service.ts";
+import {
+  DEFAULT_SURVEY_SETTINGS,
+  loadCommunity,
+  loadSurvey,
+  type SurveyView,
+  settingsOf,
+} from "./survey-access.ts";
 import { surveyStats } from "./survey-results-service.ts";
 
-type Survey = typeof surveys.$inferSelect;
-type Region = typeof regions.$inferSelect;
 type Json = Record<string, unknown>;
 
-export const DEFAULT_SURVEY_SETTINGS: SurveySettingsT = {
-  unit: "questionnaires",
-  method: "share",
-  minSeconds: 60,
-  straightLineMin: 6,
-  // The standard questionnaire lets residents skip aspects that do not concern them (未涉及的项目可不填):
-  // 4 required answers and 5 of its 8 aspects (9 of 15 shown) still make a valid questionnaire.
-  minAnsweredShare: "0.6",
-  ratePerHour: 200,
-};
-
 export const STANDARD_QUESTIONNAIRE: Json = standardQuestionnaire;
-
-const STATUS_ZH: Record<SurveyStatusT, string> = {
-  draft: "草稿",
-  open: "收集中",
-  closed: "已关闭",
-};
-const ACTION_ZH: Record<SurveyActionT, string> = {
-  publish: "发布",
-  close: "关闭收集",
-  reopen: "重新开放",
-};
-
-/** What the actor sees of a loaded survey: its whole region, or only the actor's part inside it. */
-export interface SurveyView {
-  survey: Survey;
-  region: Region;
-  /** The path every community shown must lie within. */
-  viewPath: string;
-}
-
-/** A survey the actor may see (404 otherwise), and the part of it they see. */
-export async function loadSurvey(
-  db: DbOrTx,
-  ctx: ServiceContext,
-  id: number,
-  lock = false,
-): Promise<SurveyView> {
-  authorize(ctx, { kind: "permission", permission: "survey:read" });
-  const query = db
-    .select({ survey: surveys, region: regions })
-    .from(surveys)
-    .innerJoin(regions, eq(regions.code, surveys.regionCode))
-    .where(eq(surveys.id, id));
-  const [row] = lock ? await query.for("update", { of: surveys }) : await query;
-  const own = scopePath(ctx);
-  if (!row) throw new DomainError("survey.not_found", { id });
-  if (isWithin(row.region.path, own)) return { ...row, viewPath: row.region.path };
-  if (isWithin(own, row.region.path)) return { ...row, viewPath: own };
-  throw new DomainError("survey.not_found", { id });
-}
 
 /** Whether the actor may change the survey itself: the permission, and the survey's region within theirs. */
 function mayEdit(ctx: ServiceContext, view: SurveyView): boolean {
   const a = ctx.actor;
-  if (a === null) return true;
-  return roleCan(a.role, "survey:edit") && isWithin(view.region.path, a.regionPath);
+  const editor = a && { mayEditSurveys: roleCan(a.role, "survey:edit"), regionPath: a.regionPath };
+  return mayEditSurvey(editor, view.region.path);
+}
+
+/** Who acts on the survey: every step of its flow is the editor's. */
+function surveyActor(ctx: ServiceContext, view: SurveyView): FlowActor {
+  return { userId: ctx.actor?.userId ?? null, canEdit: mayEdit(ctx, view), canReview: false };
+}
+
+function surveyState(view: SurveyView, known: { hasDraft: boolean; answers: number }): SurveyState {
+  return {
+    status: view.survey.status,
+    regionName: view.region.name,
+    publishedVersion: view.survey.publishedVersion,
+    ...known,
+  };
 }
 
 function assertEditor(ctx: ServiceContext, view: SurveyView) {
   authorize(ctx, { kind: "permission", permission: "survey:edit" });
   if (!mayEdit(ctx, view)) throw new DomainError("survey.not_editor", { region: view.region.name });
-}
-
-export function settingsOf(survey: Survey): SurveySettingsT {
-  return { ...DEFAULT_SURVEY_SETTINGS, ...(survey.settings as Partial<SurveySettingsT>) };
 }
 
 async function versionsOf(db: DbOrTx, surveyId: number) {
@@ -117,13 +99,6 @@ async function versionsOf(db: DbOrTx, surveyId: number) {
     .from(surveyVersions)
     .where(eq(surveyVersions.surveyId, surveyId))
     .orderBy(surveyVersions.version);
-}
-
-/** Validates a questionnaire for version `version` (its own version field is set to it). */
-function preparedFor(json: Json, version: number): Json {
-  const withVersion = { ...json, version };
-  prepareQuestionnaire(withVersion);
-  return withVersion;
 }
 
 export async function listSurveys(
@@ -137,11 +112,7 @@ export async function listSurveys(
   if (scope) assertRegionInScope(ctx, scope);
   const path = scope?.path ?? own;
   // Surveys in the subtree, and those of the regions above the actor (whose part the actor sees).
-  const above = own
-    .split("/")
-    .filter(Boolean)
-    .slice(0, -1)
-    .map((_, i, codes) => `/${codes.slice(0, i + 1).join("/")}/`);
+  const above = regionsAbove(own);
   const rows = await db
     .select({ survey: surveys, region: regions })
     .from(surveys)
@@ -157,7 +128,7 @@ export async function listSurveys(
     .orderBy(desc(surveys.year), surveys.id);
   const out: SurveySummaryT[] = [];
   for (const row of rows) {
-    const view = { ...row, viewPath: isWithin(row.region.path, own) ? row.region.path : own };
+    const view = { ...row, viewPath: surveyViewPath(row.region.path, own) ?? own };
     out.push(await summaryOf(db, view));
   }
   return out;
@@ -223,9 +194,8 @@ export async function createSurvey(
   } else {
     questionnaire = input.questionnaire ?? STANDARD_QUESTIONNAIRE;
   }
-  const prepared = preparedFor(questionnaire, 1);
-  const method = (prepared.satisfaction as { method?: SurveySettingsT["method"] }).method;
-  if (input.copyOf === undefined && method) settings = { ...settings, method };
+  const prepared = questionnaireFor(questionnaire, 1);
+  settings = settingsForNewSurvey(settings, prepared, input.copyOf !== undefined);
   return db.transaction(async (tx) => {
     const [survey] = await tx
       .insert(surveys)
@@ -299,6 +269,11 @@ async function detailOf(db: DbOrTx, ctx: ServiceContext, view: SurveyView): Prom
     communities: await communitiesOf(db, ctx, view, stats),
     linkedTasks: linked,
     canEdit: mayEdit(ctx, view),
+    actions: allowedActions(
+      SURVEY_FLOW,
+      surveyActor(ctx, view),
+      surveyState(view, { hasDraft: summary.draftVersion !== null, answers: summary.answers }),
+    ),
     canCollect: a === null || roleCan(a.role, "survey:collect"),
     canJudge: a === null || roleCan(a.role, "survey:judge"),
   };
@@ -356,11 +331,11 @@ export async function updateSurvey(
     const after: Json = {};
     if (input.questionnaire) {
       const versions = await versionsOf(tx, survey.id);
-      const last = versions.at(-1);
-      const draft = last && last.publishedAt === null ? last : null;
-      const version = draft ? draft.version : (last?.version ?? 0) + 1;
-      const prepared = preparedFor(input.questionnaire, version);
-      if (draft) {
+      const { version, replacesDraft } = editedVersion(
+        versions.map((v) => ({ version: v.version, published: v.publishedAt !== null })),
+      );
+      const prepared = questionnaireFor(input.questionnaire, version);
+      if (replacesDraft) {
         await tx
           .update(surveyVersions)
           .set({ questionnaire: prepared, updatedAt: new Date() })
@@ -399,12 +374,6 @@ export async function updateSurvey(
   return getSurvey(db, ctx, id);
 }
 
-const ACTION_FROM: Record<SurveyActionT, readonly SurveyStatusT[]> = {
-  publish: ["draft", "open", "closed"],
-  close: ["open"],
-  reopen: ["closed"],
-};
-
 /** Publishes the draft (it becomes the collecting version and the survey opens), closes or reopens. */
 export async function actOnSurvey(
   db: DbOrTx,
@@ -416,23 +385,20 @@ export async function actOnSurvey(
     const view = await loadSurvey(tx, ctx, id, true);
     assertEditor(ctx, view);
     const { survey } = view;
-    if (
-      !ACTION_FROM[action].includes(survey.status) ||
-      (action === "reopen" && !survey.publishedVersion)
-    )
-      throw new DomainError("survey.transition", {
-        status_zh: STATUS_ZH[survey.status],
-        status_en: survey.status,
-        action_zh: ACTION_ZH[action],
-        action_en: action,
-      });
+    const draft = (await versionsOf(tx, survey.id)).find((v) => v.publishedAt === null);
+    // The answers matter only to deleting: none of these steps reads them.
+    const status = transition(
+      SURVEY_FLOW,
+      surveyState(view, { hasDraft: draft !== undefined, answers: 0 }),
+      action,
+      surveyActor(ctx, view),
+    );
     const set: Partial<typeof surveys.$inferInsert> = {
+      status,
       updatedAt: new Date(),
       updatedByName: ctx.actor?.username ?? ctx.systemName ?? null,
     };
-    if (action === "publish") {
-      const draft = (await versionsOf(tx, survey.id)).find((v) => v.publishedAt === null);
-      if (!draft) throw new DomainError("survey.nothing_to_publish");
+    if (action === "publish" && draft) {
       prepareQuestionnaire(draft.questionnaire);
       await tx
         .update(surveyVersions)
@@ -441,9 +407,6 @@ export async function actOnSurvey(
           and(eq(surveyVersions.surveyId, survey.id), eq(surveyVersions.version, draft.version)),
         );
       set.publishedVersion = draft.version;
-      set.status = "open";
-    } else {
-      set.status = action === "close" ? "closed" : "open";
     }
     await tx.update(surveys).set(set).where(eq(surveys.id, survey.id));
     await recordAudit(tx, ctx, {
@@ -470,8 +433,13 @@ export async function deleteSurvey(db: DbOrTx, ctx: ServiceContext, id: number) 
       .select({ n: count() })
       .from(surveyResponses)
       .where(eq(surveyResponses.surveyId, id));
-    if ((answers?.n ?? 0) > 0)
-      throw new DomainError("survey.has_answers", { count: answers?.n ?? 0 });
+    // Every answer counts here, the actor's part or not (a draft matters only to publishing).
+    transition(
+      SURVEY_FLOW,
+      surveyState(view, { hasDraft: false, answers: answers?.n ?? 0 }),
+      "delete",
+      surveyActor(ctx, view),
+    );
     await tx.delete(surveys).where(eq(surveys.id, id));
     await recordAudit(tx, ctx, {
       action: "survey.delete",
@@ -496,11 +464,7 @@ interface CommunityInput {
 async function communityRegion(db: DbOrTx, ctx: ServiceContext, view: SurveyView, code: string) {
   const region = await getRegion(db, code, "regionCode");
   assertRegionInScope(ctx, region);
-  if (!isWithin(region.path, view.region.path))
-    throw new DomainError("survey.community_outside", {
-      region: region.name,
-      survey: view.region.name,
-    });
+  assertCommunityInSurvey(region, view.region);
   return region;
 }
 
@@ -556,7 +520,7 @@ async function assertNameFree(
         eq(surveyCommunities.name, name),
       ),
     );
-  if (same.some((s) => s.id !== except)) throw new DomainError("survey.community_exists", { name });
+  assertCommunityNameFree(same, name, except);
 }
 
 async function communityOrThrow(
@@ -569,20 +533,6 @@ async function communityOrThrow(
   const found = (await communitiesOf(db, ctx, view)).find((c) => c.id === communityId);
   if (!found) throw new DomainError("survey.community_not_found", { id: communityId });
   return found;
-}
-
-/** A collection point of the survey that the actor sees, locked when asked. */
-export async function loadCommunity(db: DbOrTx, view: SurveyView, communityId: number) {
-  const [row] = await db
-    .select({ community: surveyCommunities, region: regions })
-    .from(surveyCommunities)
-    .innerJoin(regions, eq(regions.code, surveyCommunities.regionCode))
-    .where(
-      and(eq(surveyCommunities.id, communityId), eq(surveyCommunities.surveyId, view.survey.id)),
-    );
-  if (!row || !isWithin(row.region.path, view.viewPath))
-    throw new DomainError("survey.community_not_found", { id: communityId });
-  return row;
 }
 
 export async function updateSurveyCommunity(
@@ -636,8 +586,7 @@ export async function deleteSurveyCommunity(
       .select({ n: count() })
       .from(surveyResponses)
       .where(eq(surveyResponses.communityId, communityId));
-    if ((answers?.n ?? 0) > 0)
-      throw new DomainError("survey.has_answers", { count: answers?.n ?? 0 });
+    assertCommunityDeletable(answers?.n ?? 0);
     await tx.delete(surveyCommunities).where(eq(surveyCommunities.id, communityId));
     await recordAudit(tx, ctx, {
       action: "survey.community_delete",
@@ -665,22 +614,11 @@ export async function addCommunitiesFromProjects(
       .select({ regionCode: surveyCommunities.regionCode, name: surveyCommunities.name })
       .from(surveyCommunities)
       .where(eq(surveyCommunities.surveyId, surveyId));
-    const seen = new Set(existing.map((e) => `${e.regionCode}|${e.name}`));
-    const values: (typeof surveyCommunities.$inferInsert)[] = [];
-    for (const p of projects) {
-      const name = p.values.name?.trim();
-      if (!name || seen.has(`${p.regionCode}|${name}`)) continue;
-      seen.add(`${p.regionCode}|${name}`);
-      const households = p.values.households ? Number(p.values.households) : null;
-      values.push({
-        surveyId,
-        regionCode: p.regionCode,
-        name,
-        households:
-          households && Number.isInteger(households) && households > 0 ? households : null,
-        token: newToken(),
-      });
-    }
+    const values = communitiesFromProjects(projects, existing).map((c) => ({
+      ...c,
+      surveyId,
+      token: newToken(),
+    }));
     if (values.length > 0) await tx.insert(surveyCommunities).values(values);
     await recordAudit(tx, ctx, {
       action: "survey.community_import",
@@ -711,19 +649,10 @@ export async function linkTaskSurvey(
     assertRegionInScope(ctx, row.region);
     if (surveyId !== null) {
       const view = await loadSurvey(tx, ctx, surveyId);
-      if (view.survey.year !== row.task.year)
-        throw new DomainError("survey.year_mismatch", {
-          survey: view.survey.year,
-          task: row.task.year,
-        });
-      if (
-        !isWithin(row.region.path, view.region.path) &&
-        !isWithin(view.region.path, row.region.path)
-      )
-        throw new DomainError("survey.region_mismatch", {
-          survey: view.region.name,
-          task: row.region.name,
-        });
+      assertTaskMatchesSurvey(
+        { ...row.region, year: row.task.year },
+        { ...view.region, year: view.survey.year },
+      );
     }
     await tx.update(evaluationTasks).set({ surveyId }).where(eq(evaluationTasks.id, taskId));
     await recordAudit(tx, ctx, {

@@ -1,8 +1,10 @@
 /** Before and after of an audit entry, field by field, in words: for the detail panel and the export. */
+import { auditTimeText } from "../domain/time-text.ts";
 import { auditFieldName } from "./audit-codes.ts";
+import type { Locale } from "./bilingual.ts";
 import { ROLE_NAMES, ROLES, type Role } from "./roles.ts";
 
-type Locale = "zh-CN" | "en-US";
+export { auditTimeText };
 
 export interface AuditFieldChange {
   key: string;
@@ -49,22 +51,6 @@ export function auditFieldChanges(
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Stored instants as the audit log's own times read: 2026-12-03 17:33:53, China time unless told. */
-export function auditTimeText(iso: string, timeZone = "Asia/Shanghai"): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`;
-}
 
 export interface AuditValueOptions {
   /** The field the value belongs to: a role is named in words. */

@@ -3,9 +3,7 @@
  * types its writes by these codes (a new code fails the type check until it is named here), and the
  * web catalogues and the audit export read the names from here.
  */
-
-type Label = { "zh-CN": string; "en-US": string };
-type AuditLocale = keyof Label;
+import type { Bilingual, Locale } from "./bilingual.ts";
 
 export const AUDIT_ACTIONS = {
   create: { "zh-CN": "新建用户", "en-US": "Create user" },
@@ -67,7 +65,7 @@ export const AUDIT_ACTIONS = {
     "zh-CN": "人工认定问卷有效性",
     "en-US": "Override questionnaire validity",
   },
-} as const satisfies Record<string, Label>;
+} as const satisfies Record<string, Bilingual>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -87,7 +85,7 @@ export const AUDIT_ENTITIES = {
   survey: { "zh-CN": "满意度调查", "en-US": "Satisfaction survey" },
   survey_community: { "zh-CN": "调查小区", "en-US": "Survey community" },
   survey_response: { "zh-CN": "调查问卷", "en-US": "Questionnaire" },
-} as const satisfies Record<string, Label>;
+} as const satisfies Record<string, Bilingual>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITIES;
 /** What an entry's `entity` column holds. */
@@ -172,7 +170,7 @@ export const AUDIT_FIELDS = {
   framework: { "zh-CN": "指标体系", "en-US": "Framework" },
   frameworkFile: { "zh-CN": "指标体系文件", "en-US": "Framework file" },
   launcher: { "zh-CN": "发起单位", "en-US": "Launching unit" },
-} as const satisfies Record<string, Label>;
+} as const satisfies Record<string, Bilingual>;
 
 export type AuditField = keyof typeof AUDIT_FIELDS;
 
@@ -182,7 +180,7 @@ type AuditMessageKey =
   | `audit.field.${AuditField}`;
 
 /** The names above as message-catalogue entries (`action.…`, `entity.…`, `audit.field.…`). */
-export function auditMessages(locale: AuditLocale): Record<AuditMessageKey, string> {
+export function auditMessages(locale: Locale): Record<AuditMessageKey, string> {
   const out: Record<string, string> = {};
   for (const [code, label] of Object.entries(AUDIT_ACTIONS)) out[`action.${code}`] = label[locale];
   for (const [code, label] of Object.entries(AUDIT_ENTITIES)) out[`entity.${code}`] = label[locale];
@@ -191,21 +189,21 @@ export function auditMessages(locale: AuditLocale): Record<AuditMessageKey, stri
   return out as Record<AuditMessageKey, string>;
 }
 
-function labelOf(table: Record<string, Label>, code: string, locale: AuditLocale): string | null {
+function labelOf(table: Record<string, Bilingual>, code: string, locale: Locale): string | null {
   return Object.hasOwn(table, code) ? (table[code]?.[locale] ?? null) : null;
 }
 
 /** An action in words; an unknown (older) code as it is. */
-export function auditActionName(code: string, locale: AuditLocale): string {
+export function auditActionName(code: string, locale: Locale): string {
   return labelOf(AUDIT_ACTIONS, code, locale) ?? code;
 }
 
 /** An object type in words (`dataset:…` as 数据集); an unknown code as it is. */
-export function auditEntityName(entity: string, locale: AuditLocale): string {
+export function auditEntityName(entity: string, locale: Locale): string {
   return labelOf(AUDIT_ENTITIES, entityTypeOf(entity), locale) ?? entity;
 }
 
 /** A before/after field in words; a key that is data (an indicator or column code) as it is. */
-export function auditFieldName(key: string, locale: AuditLocale): string {
+export function auditFieldName(key: string, locale: Locale): string {
   return labelOf(AUDIT_FIELDS, key, locale) ?? key;
 }

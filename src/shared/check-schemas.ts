@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { Year } from "./data-schemas.ts";
 import { DateText, Paging, RegionCode } from "./schemas.ts";
+import { ShortText } from "./text-schemas.ts";
 
 export const SeverityName = z.enum(["error", "warning", "info"]);
 export const CategoryName = z.enum([
@@ -15,8 +16,6 @@ export const CategoryName = z.enum([
   "monitoring",
 ]);
 
-const Text2 = z.object({ zh: z.string(), en: z.string() });
-
 export const FindingSchema = z
   .object({
     rule: z.string().openapi({ example: "rate.spend" }),
@@ -28,7 +27,7 @@ export const FindingSchema = z
     programme: z.string().nullable(),
     rowId: z.number().int().nullable(),
     field: z.string().nullable(),
-    message: Text2,
+    message: ShortText,
     figures: z.record(z.string(), z.string()),
   })
   .openapi("Finding");
@@ -41,13 +40,13 @@ export const ProblemSchema = z
     regionCode: z.string(),
     regionName: z.string(),
     programme: z.string().nullable(),
-    text: Text2,
+    text: ShortText,
     figures: z.record(z.string(), z.string()),
   })
   .openapi("Problem");
 
 export const RuleSchema = z
-  .object({ code: z.string(), category: CategoryName, severity: SeverityName, title: Text2 })
+  .object({ code: z.string(), category: CategoryName, severity: SeverityName, title: ShortText })
   .openapi("CheckRule");
 
 const Points = z

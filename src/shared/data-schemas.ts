@@ -98,7 +98,9 @@ export const ImportChange = z.object({
   ),
 });
 
-export const ImportStatus = z.enum(["previewed", "committed"]);
+export const IMPORT_STATUSES = ["previewed", "committed"] as const;
+export type ImportStatusT = (typeof IMPORT_STATUSES)[number];
+export const ImportStatus = z.enum(IMPORT_STATUSES);
 
 export const ImportPreview = z
   .object({

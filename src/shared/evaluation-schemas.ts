@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { Year } from "./data-schemas.ts";
 import { DateText, Id, RegionCode, Version } from "./schemas.ts";
+import { ShortText } from "./text-schemas.ts";
 
 export const EVALUATION_TYPE_CODES = [
   "self",
@@ -12,8 +13,9 @@ export const EVALUATION_TYPE_CODES = [
 ] as const;
 export const SheetStatusName = z.enum(["draft", "submitted", "returned", "approved"]);
 export const SheetActionName = z.enum(["save", "submit", "return", "approve", "reopen"]);
-
-const Text2 = z.object({ zh: z.string(), en: z.string() });
+/** 现场评价 / 非现场评价. */
+export const SHEET_MODES = ["on-site", "off-site"] as const;
+export type SheetModeT = (typeof SHEET_MODES)[number];
 
 export const FrameworkChoice = z.object({
   code: z.string(),
@@ -111,7 +113,7 @@ export const TaskDetail = z
         /** Regions rank among their peers of the same level. */
         regionLevel: z.string(),
         status: SheetStatusName,
-        mode: z.enum(["on-site", "off-site"]).nullable(),
+        mode: z.enum(SHEET_MODES).nullable(),
         total: z.string().nullable(),
         grade: z.string().nullable(),
         rank: z.number().int().nullable(),
@@ -138,7 +140,7 @@ export const SaveSheetRequest = z
   .object({
     version: Version,
     entries: z.record(z.string(), SheetEntrySchema),
-    mode: z.enum(["on-site", "off-site"]).nullable().optional(),
+    mode: z.enum(SHEET_MODES).nullable().optional(),
     visitNotes: z.string().max(4000).nullable().optional(),
   })
   .openapi("SaveEvaluationSheet");
@@ -184,7 +186,7 @@ export const SheetDetail = z
     }),
     region: z.object({ code: z.string(), name: z.string() }),
     status: SheetStatusName,
-    mode: z.enum(["on-site", "off-site"]).nullable(),
+    mode: z.enum(SHEET_MODES).nullable(),
     visitNotes: z.string().nullable(),
     version: z.number().int(),
     entries: z.record(z.string(), SheetEntrySchema),
@@ -227,10 +229,10 @@ export const SheetDetail = z
         facts: z.record(z.string(), z.unknown()),
         dataset: z.string(),
         rowIds: z.array(z.number()),
-        source: Text2,
+        source: ShortText,
       }),
     ),
-    unbound: z.array(z.object({ code: z.string(), missing: Text2 })),
+    unbound: z.array(z.object({ code: z.string(), missing: ShortText })),
   })
   .openapi("EvaluationSheet");
 

@@ -3,12 +3,12 @@ import { z } from "@hono/zod-openapi";
 import { SeverityName } from "./check-schemas.ts";
 import { ScorecardGroup, ScorecardIndicator, SheetStatusName } from "./evaluation-schemas.ts";
 import { pathId, Version } from "./schemas.ts";
+import { ShortText } from "./text-schemas.ts";
 
 /** 待整改 / 整改中 / 已整改 / 已验收. */
 export const RECTIFICATION_STATUS_CODES = ["open", "in-progress", "done", "verified"] as const;
 export const RectificationStatusName = z.enum(RECTIFICATION_STATUS_CODES);
 
-const Text2 = z.object({ zh: z.string(), en: z.string() });
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
 
 export const RectificationParams = z.object({
@@ -100,7 +100,7 @@ export const SheetResult = z
         rule: z.string().nullable(),
         regionCode: z.string().nullable(),
         regionName: z.string().nullable(),
-        text: Text2,
+        text: ShortText,
         figures: z.record(z.string(), z.string()),
         /** False for a rectified problem the sheet no longer has (its text is the recorded one). */
         current: z.boolean(),

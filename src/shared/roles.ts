@@ -1,4 +1,6 @@
 /** Roles and permissions: the one table both the server's policy module and the web app read. */
+import type { ShortBilingual } from "./bilingual.ts";
+
 export const ROLES = [
   "admin",
   "finance",
@@ -10,7 +12,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Each role in words, for the web catalogue, the audit trail and its export. */
-export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+export const ROLE_NAMES: Record<Role, ShortBilingual> = {
   admin: { zh: "系统管理员", en: "Administrator" },
   finance: { zh: "财政部门", en: "Finance bureau" },
   department: { zh: "主管部门", en: "Competent department" },

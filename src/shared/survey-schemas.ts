@@ -25,7 +25,10 @@ export type SurveyStatusT = (typeof SURVEY_STATUSES)[number];
 /** publish: freeze the draft questionnaire as a new version and open (or keep open) the survey. */
 export const SURVEY_ACTIONS = ["publish", "close", "reopen"] as const;
 export type SurveyActionT = (typeof SURVEY_ACTIONS)[number];
+/** What a survey's page may offer: the publish flow's actions, and deleting a survey without answers. */
+export const SURVEY_PAGE_ACTIONS = [...SURVEY_ACTIONS, "delete"] as const;
 export const RESPONSE_MODES = ["online", "on-site"] as const;
+export type ResponseModeT = (typeof RESPONSE_MODES)[number];
 
 export const SurveyListQuery = z.object({
   year: z.coerce.number<string>().int().min(1900).max(2200).optional(),
@@ -104,6 +107,8 @@ export const SurveyDetail = SurveySummary.extend({
   /** Evaluation tasks whose satisfaction indicator reads this survey. */
   linkedTasks: z.array(z.object({ id: z.number().int(), name: z.string() })),
   canEdit: z.boolean(),
+  /** What the user may do now, in the order the page shows it (the server's publish flow decides). */
+  actions: z.array(z.enum(SURVEY_PAGE_ACTIONS)),
   canCollect: z.boolean(),
   canJudge: z.boolean(),
 }).openapi("Survey");

@@ -41,6 +41,8 @@ export interface SurveyClientMessages {
 }
 
 // String.raw keeps the regular expressions' backslashes; the script must hold no backtick or ${.
+// Being inlined text that imports nothing, it has its own fill(): survey-client.test.ts holds it to
+// the one of domain/bilingual.ts.
 export const SURVEY_CLIENT_SOURCE = String.raw`(function () {
   "use strict";
   var configNode = document.getElementById("survey-config");

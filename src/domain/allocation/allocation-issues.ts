@@ -1,12 +1,9 @@
 /** A problem found in an allocation model or its data, and the one DomainError that lists them all. */
-import { DomainError, type ErrorCode, errorMessage, type Locale } from "../errors.ts";
+import { DomainError, errorMessage, type ListedCode, type Locale } from "../errors.ts";
 import { formatPath, type IssuePath } from "../frameworks/index.ts";
 
-/** Every `allocation.*` code but the one that wraps them. */
-export type AllocationIssueCode = Exclude<
-  Extract<ErrorCode, `allocation.${string}`>,
-  "allocation.invalid"
->;
+/** Every `allocation.*` code of one problem: allocation.invalid lists them. */
+export type AllocationIssueCode = Extract<ListedCode, `allocation.${string}`>;
 
 export type AllocationIssueParams = Record<string, string | number>;
 

@@ -1,8 +1,7 @@
 /** What an allocation returns: per-region amounts with their derivation, totals, warnings, a table. */
+import type { Bilingual } from "../bilingual.ts";
 import type { CoefficientSource, DefaultReason } from "./coefficients.ts";
 import type { RoundingUnit } from "./model-schema.ts";
-
-export type Localized = { "zh-CN": string; "en-US": string };
 
 export interface CoefficientResult {
   label: string;
@@ -17,7 +16,7 @@ export interface RegionFlag {
   table: string;
   label: string;
   reason: DefaultReason;
-  message: Localized;
+  message: Bilingual;
 }
 
 export interface RegionAllocation {
@@ -38,7 +37,7 @@ export interface RegionAllocation {
   floorOrCap?: "floor" | "cap";
   flags: RegionFlag[];
   /** How the amount was reached, in words. Written when first read, then a plain object. */
-  derivation: Localized;
+  derivation: Bilingual;
 }
 
 export interface AllocationTotals {

@@ -1,22 +1,14 @@
 /** Picks a region's tier in each coefficient table: entered, by last year's grade or score, or the default. */
 import type { Decimal } from "../decimal.ts";
 import type { Grade } from "./model-schema.ts";
-import type { PreparedTable } from "./prepared-allocation.ts";
+import type {
+  CoefficientChoice,
+  CoefficientSource,
+  DefaultReason,
+  PreparedTable,
+} from "./prepared-allocation.ts";
 
-export type CoefficientSource = "entered" | "grade" | "score" | "default";
-
-/** Why a region got a table's default tier: it had no grade or score, or its score is below every band. */
-export type DefaultReason = "no-grade" | "no-score" | "below-bands";
-
-/** A tier taken from a table: shared by every region that takes it the same way. */
-export interface CoefficientChoice {
-  table: string;
-  label: string;
-  value: Decimal;
-  source: CoefficientSource;
-  /** Set with source "default". */
-  defaultReason?: DefaultReason;
-}
+export type { CoefficientChoice, CoefficientSource, DefaultReason };
 
 /** What a region's data say about its coefficients. */
 export interface CoefficientInputs {

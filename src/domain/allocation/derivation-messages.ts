@@ -1,7 +1,5 @@
 /** The words of an allocation's derivation and flags, in Chinese and English; `{name}` is filled from the figures. */
-import type { Locale } from "../errors.ts";
-
-type Message = { "zh-CN": string; "en-US": string };
+import { type Bilingual, fill, type Locale, type TemplateParams } from "../bilingual.ts";
 
 export const DERIVATION_MESSAGES = {
   pool_distributable: { "zh-CN": "可分配资金{pool}元", "en-US": "distributable {pool} yuan" },
@@ -76,32 +74,11 @@ export const DERIVATION_MESSAGES = {
     "en-US":
       "{region} ({regionName}): last year's score {score} is below every band of {table}, default tier {label}; check it",
   },
-} as const satisfies Record<string, Message>;
+} as const satisfies Record<string, Bilingual>;
 
 export type DerivationKey = keyof typeof DERIVATION_MESSAGES;
 
-const compiled = new Map<string, readonly string[]>();
-
-/**
- * Fills a template: the same result as errors.ts's formatMessage, without a regular expression per
- * call, since a derivation is written for every region of a national allocation.
- */
-export function words(
-  key: DerivationKey,
-  locale: Locale,
-  params: Record<string, string | number> = {},
-): string {
-  const template = DERIVATION_MESSAGES[key][locale];
-  let parts = compiled.get(template);
-  if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
-    compiled.set(template, parts);
-  }
-  let out = parts[0] ?? "";
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i] ?? "";
-    const value = params[name];
-    out += (value === undefined ? `{${name}}` : String(value)) + (parts[i + 1] ?? "");
-  }
-  return out;
+/** Fills a template; a derivation is written for every region, so fill() splits each template once. */
+export function words(key: DerivationKey, locale: Locale, params: TemplateParams = {}): string {
+  return fill(DERIVATION_MESSAGES[key][locale], params);
 }

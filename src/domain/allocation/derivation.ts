@@ -1,8 +1,9 @@
 /** Writes how a region's amount was reached, in words: each factor's part, the coefficients, floors or caps, rounding. */
+import type { Bilingual } from "../bilingual.ts";
 import { type Decimal, formatPlain, ZERO } from "../decimal.ts";
 import type { Locale } from "../errors.ts";
 import { textIn } from "../frameworks/index.ts";
-import type { Localized, RegionFlag } from "./allocation-result.ts";
+import type { RegionFlag } from "./allocation-result.ts";
 import type { CoefficientChoice } from "./coefficients.ts";
 import { words } from "./derivation-messages.ts";
 import type { RegionDistribution } from "./distribute.ts";
@@ -32,7 +33,7 @@ export interface DerivationInput {
 }
 
 /** A region's derivation in both languages. */
-export function derive(input: DerivationInput): Localized {
+export function derive(input: DerivationInput): Bilingual {
   return { "zh-CN": deriveIn(input, "zh-CN"), "en-US": deriveIn(input, "en-US") };
 }
 

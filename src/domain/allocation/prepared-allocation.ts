@@ -1,7 +1,6 @@
 /** A validated allocation, its figures as Decimals in 元: what validation hands to the computation. */
 import type { Decimal } from "../decimal.ts";
 import type { Text } from "../frameworks/index.ts";
-import type { CoefficientChoice } from "./coefficients.ts";
 import type {
   AllocationData,
   AllocationModel,
@@ -9,6 +8,21 @@ import type {
   Grade,
   RoundingUnit,
 } from "./model-schema.ts";
+
+export type CoefficientSource = "entered" | "grade" | "score" | "default";
+
+/** Why a region got a table's default tier: it had no grade or score, or its score is below every band. */
+export type DefaultReason = "no-grade" | "no-score" | "below-bands";
+
+/** A tier taken from a table: shared by every region that takes it the same way. */
+export interface CoefficientChoice {
+  table: string;
+  label: string;
+  value: Decimal;
+  source: CoefficientSource;
+  /** Set with source "default". */
+  defaultReason?: DefaultReason;
+}
 
 export interface PreparedFactor {
   key: string;

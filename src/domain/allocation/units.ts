@@ -1,14 +1,15 @@
 /** Money units of a model and rounding units of its result, each as an exact number of 元. */
 import { type Decimal, dec } from "../decimal.ts";
+import { YUAN_PER_WAN } from "../money.ts";
 import type { MoneyUnit, RoundingUnit } from "./model-schema.ts";
 
-const YUAN_PER_MONEY_UNIT: Record<MoneyUnit, Decimal> = { 元: dec(1), 万元: dec(10000) };
+const YUAN_PER_MONEY_UNIT: Record<MoneyUnit, Decimal> = { 元: dec(1), 万元: YUAN_PER_WAN };
 
 const YUAN_PER_ROUNDING_UNIT: Record<RoundingUnit, Decimal> = {
   元: dec(1),
   百元: dec(100),
   千元: dec(1000),
-  万元: dec(10000),
+  万元: YUAN_PER_WAN,
 };
 
 const ROUNDING_UNIT_EN: Record<RoundingUnit, string> = {

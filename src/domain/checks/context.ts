@@ -1,9 +1,9 @@
 /** What every rule shares: look-ups over the input and one way to build a finding. */
-import { Decimal } from "../decimal.ts";
+import type { ShortBilingual } from "../bilingual.ts";
+import { Decimal, formatByPolicy } from "../decimal.ts";
+import { formatWan } from "../money.ts";
 import { RULES } from "./rules.ts";
-import type { CheckData, CheckOptions, CheckRow, Finding, RuleInfo, Text2 } from "./types.ts";
-
-const TEN_THOUSAND = new Decimal(10000);
+import type { CheckData, CheckOptions, CheckRow, Finding, RuleInfo } from "./types.ts";
 
 /** A decimal as the reports print it: no exponent, no trailing zeros ("18860", "3623.35"). */
 export function plain(value: Decimal): string {
@@ -12,12 +12,12 @@ export function plain(value: Decimal): string {
 
 /** 元 → 万元, as printed. */
 export function wan(yuan: Decimal): string {
-  return plain(yuan.div(TEN_THOUSAND));
+  return formatWan(yuan);
 }
 
 /** A percent with two decimals, half up: "19.21". */
 export function pct(value: Decimal): string {
-  return value.toFixed(2, Decimal.ROUND_HALF_UP);
+  return formatByPolicy(value, "half-up-2");
 }
 
 /** A canonical decimal value, or undefined when blank. */
@@ -38,7 +38,7 @@ export interface Located {
   regionCode?: string;
   programmeId?: number | null;
   field?: string | null;
-  message: Text2;
+  message: ShortBilingual;
   figures?: Record<string, string>;
 }
 

@@ -2,6 +2,7 @@
  * How a finding's severity is named to users. Monitoring (双监控) speaks of 预警: its errors are
  * 红色预警 and its warnings 黄色预警, never 错误; every other rule keeps 错误 / 警告 / 提示.
  */
+import type { ShortBilingual } from "../bilingual.ts";
 import type { RuleCategory, Severity } from "./types.ts";
 
 export type FindingLevel = Severity | "red-alert" | "yellow-alert";
@@ -30,7 +31,7 @@ export function spendLevel(severity: Severity | null): FindingLevel | null {
 }
 
 /** Level names, the same words as the web app's (severity.*, alert.*), for exports. */
-export const LEVEL_TITLES: Record<FindingLevel, { zh: string; en: string }> = {
+export const LEVEL_TITLES: Record<FindingLevel, ShortBilingual> = {
   error: { zh: "错误", en: "Error" },
   warning: { zh: "警告", en: "Warning" },
   info: { zh: "提示", en: "Note" },
@@ -38,7 +39,7 @@ export const LEVEL_TITLES: Record<FindingLevel, { zh: string; en: string }> = {
   "yellow-alert": { zh: "黄色预警", en: "Yellow alert" },
 };
 
-export const CATEGORY_TITLES: Record<RuleCategory, { zh: string; en: string }> = {
+export const CATEGORY_TITLES: Record<RuleCategory, ShortBilingual> = {
   sums: { zh: "合计", en: "Totals" },
   identities: { zh: "恒等关系", en: "Identities" },
   rates: { zh: "比率", en: "Rates" },
@@ -50,7 +51,7 @@ export const CATEGORY_TITLES: Record<RuleCategory, { zh: string; en: string }> =
 };
 
 /** Names of the figures findings quote (Finding.figures keys); an unknown key is shown as is. */
-export const FIGURE_TITLES: Record<string, { zh: string; en: string }> = {
+export const FIGURE_TITLES: Record<string, ShortBilingual> = {
   total: { zh: "合计数", en: "Total" },
   sumOfParts: { zh: "各项之和", en: "Sum of the parts" },
   parts: { zh: "项数", en: "Parts" },

@@ -1,6 +1,7 @@
 /** Candidate 问题 (problems found): findings that matter and every indicator that lost points. */
+import type { ShortBilingual } from "../bilingual.ts";
 import { groupBy, num, plain } from "./context.ts";
-import type { CheckData, Finding, Severity, Text2 } from "./types.ts";
+import type { CheckData, Finding, Severity } from "./types.ts";
 
 export interface Problem {
   /** "finding" from a checker rule, "score" from an indicator that lost points. */
@@ -10,7 +11,7 @@ export interface Problem {
   regionCode: string;
   regionName: string;
   programme: string | null;
-  text: Text2;
+  text: ShortBilingual;
   figures: Record<string, string>;
 }
 

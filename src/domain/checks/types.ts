@@ -1,4 +1,5 @@
 /** The checker's plain-data input and output: rows of the data sets in, findings out. */
+import type { ShortBilingual } from "../bilingual.ts";
 import type { Framework } from "../frameworks/index.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -16,11 +17,6 @@ export type RuleCategory =
   | "targets"
   | "monitoring";
 
-export interface Text2 {
-  zh: string;
-  en: string;
-}
-
 /** One thing the checker found, located to a row and field, with the figures it is about. */
 export interface Finding {
   /** The rule's code, e.g. "sum.allocations". */
@@ -36,7 +32,7 @@ export interface Finding {
   rowId: number | null;
   /** The column key of the figure that is wrong (or the first of them). */
   field: string | null;
-  message: Text2;
+  message: ShortBilingual;
   /** The evidence: the figures the message quotes, as printed (万元, %, 分). */
   figures: Record<string, string>;
 }
@@ -121,5 +117,5 @@ export interface RuleInfo {
   code: string;
   category: RuleCategory;
   severity: Severity;
-  title: Text2;
+  title: ShortBilingual;
 }

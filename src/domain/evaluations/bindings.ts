@@ -2,10 +2,12 @@
  * Facts an evaluation reads from Jixiao's data instead of asking for them: each indicator with a
  * `data:` binding gets its facts from the evaluated region's rows, with a sentence saying where.
  */
+import type { ShortBilingual } from "../bilingual.ts";
 import type { CheckRegion, CheckRow, RowsByDataset } from "../checks/index.ts";
-import { Decimal, ZERO } from "../decimal.ts";
+import { Decimal, formatByPolicy, roundBy, ZERO } from "../decimal.ts";
 import type { DataBinding, Framework, Indicator } from "../frameworks/index.ts";
 import { leafIndicators } from "../frameworks/index.ts";
+import { formatWan } from "../money.ts";
 
 /** A linked survey's rate for one region: valid questionnaires, the rate and its margin, in percent. */
 export interface SurveyRegionRate {
@@ -42,13 +44,13 @@ export interface BoundFacts {
   dataset: string;
   rowIds: number[];
   /** Where the figures come from, in words. */
-  source: { zh: string; en: string };
+  source: ShortBilingual;
 }
 
 export interface UnboundFacts {
   code: string;
   /** Why the data could not give the facts: no row, or a rule that cannot take them. */
-  missing: { zh: string; en: string };
+  missing: ShortBilingual;
 }
 
 type Figure =
@@ -87,10 +89,10 @@ interface Found {
   figure: Figure;
   dataset: string;
   rowIds: number[];
-  source: { zh: string; en: string };
+  source: ShortBilingual;
 }
 
-function find(binding: DataBinding, data: SheetData): Found | { zh: string; en: string } {
+function find(binding: DataBinding, data: SheetData): Found | ShortBilingual {
   switch (binding.source) {
     case "plan-actual": {
       const rows = ownOrChildren(data, "plan-actual").filter(
@@ -130,16 +132,15 @@ function find(binding: DataBinding, data: SheetData): Found | { zh: string; en: 
       if (!budget || budget.isZero()) {
         return { zh: "「资金下达与支出」中没有预算指标", en: "No budget in allocations and spend" };
       }
-      const rate = spent.div(budget).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      const rate = roundBy(spent.div(budget).times(100), "half-up-2");
       const asOf = rows.map((r) => r.values.asOf).find(Boolean);
-      const wan = (d: Decimal) => d.div(10000).toFixed();
       return {
         figure: { kind: "rate", rate },
         dataset: "allocations",
         rowIds: rows.map((r) => r.id),
         source: {
-          zh: `资金下达与支出：实际支出 ${wan(spent)} 万元 ÷ 预算指标 ${wan(budget)} 万元 = ${rate.toFixed(2)}%${asOf ? `，截至 ${asOf}` : ""}`,
-          en: `Allocations: spent ${wan(spent)} ÷ budget ${wan(budget)} (10k yuan) = ${rate.toFixed(2)}%`,
+          zh: `资金下达与支出：实际支出 ${formatWan(spent)} 万元 ÷ 预算指标 ${formatWan(budget)} 万元 = ${formatByPolicy(rate, "half-up-2")}%${asOf ? `，截至 ${asOf}` : ""}`,
+          en: `Allocations: spent ${formatWan(spent)} ÷ budget ${formatWan(budget)} (10k yuan) = ${formatByPolicy(rate, "half-up-2")}%`,
         },
       };
     }
@@ -217,11 +218,7 @@ function factsFor(ruleType: string, figure: Figure): Record<string, string> | un
     case "threshold":
       return {
         value: ratio
-          ? figure.actual
-              .div(figure.target)
-              .times(100)
-              .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
-              .toFixed()
+          ? roundBy(figure.actual.div(figure.target).times(100), "half-up-2").toFixed()
           : figure.rate.toFixed(),
       };
     case "proportional":

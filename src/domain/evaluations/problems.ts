@@ -3,13 +3,8 @@
  * warnings), each under a key that survives re-scoring, the overdue rule of 整改, and the change
  * against the same region's result of the year before.
  */
-import {
-  type CheckData,
-  candidateProblems,
-  type Finding,
-  type Severity,
-  type Text2,
-} from "../checks/index.ts";
+import type { ShortBilingual } from "../bilingual.ts";
+import { type CheckData, candidateProblems, type Finding, type Severity } from "../checks/index.ts";
 import { Decimal, formatFixed, formatPlain } from "../decimal.ts";
 import type { ScorecardJson } from "../scoring/index.ts";
 
@@ -27,7 +22,7 @@ export interface SheetProblem {
   rule: string | null;
   regionCode: string | null;
   regionName: string | null;
-  text: Text2;
+  text: ShortBilingual;
   figures: Record<string, string>;
 }
 

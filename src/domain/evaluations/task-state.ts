@@ -1,7 +1,7 @@
 /** An evaluation task's own state: open (editable, extendable, cancellable) or cancelled (read-only). */
 
-import { auditTimeText } from "../../shared/audit-changes.ts";
 import { DomainError } from "../errors.ts";
+import { auditTimeText } from "../time-text.ts";
 
 export type TaskStatus = "open" | "cancelled";
 export type TaskAction = "edit" | "extend" | "cancel";

@@ -3,8 +3,20 @@
  * submitted again → approved; an approved sheet is locked until its approver reopens it with a reason.
  */
 import { DomainError } from "../errors.ts";
+import {
+  allowedActions,
+  type Flow,
+  type FlowActor,
+  type FlowInput,
+  needsComments,
+  needsReason,
+  REVIEW_STATUSES,
+  type ReviewSubject,
+  reviewSteps,
+  transition as transitionIn,
+} from "../workflow/review.ts";
 
-export const SHEET_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
+export const SHEET_STATUSES = REVIEW_STATUSES;
 export type SheetStatus = (typeof SHEET_STATUSES)[number];
 
 export const SHEET_ACTIONS = ["save", "submit", "return", "approve", "reopen"] as const;
@@ -39,11 +51,7 @@ const ACTION_EN: Record<SheetAction, { done: string; verb: string }> = {
 };
 
 /** What the workflow needs to know about a sheet. */
-export interface SheetState {
-  status: SheetStatus;
-  submittedBy: number | null;
-  approvedBy: number | null;
-}
+export type SheetState = ReviewSubject;
 
 /** What the workflow needs to know about who acts; the service works out the two flags. */
 export interface WorkflowActor {
@@ -54,39 +62,54 @@ export interface WorkflowActor {
   canReview: boolean;
 }
 
-export interface TransitionInput {
-  /** Comments per indicator (and "" for the sheet as a whole) when returning. */
-  comments?: Readonly<Record<string, string>>;
-  /** Why an approved sheet is reopened. */
-  reason?: string;
-}
+export type TransitionInput = FlowInput;
 
-const FROM: Record<SheetAction, readonly SheetStatus[]> = {
-  save: ["draft", "returned"],
-  submit: ["draft", "returned"],
-  return: ["submitted"],
-  approve: ["submitted"],
-  reopen: ["approved"],
-};
-const TO: Record<Exclude<SheetAction, "save">, SheetStatus> = {
-  submit: "submitted",
-  return: "returned",
-  approve: "approved",
-  reopen: "returned",
+/** The sheet's flow: the review steps in its words. */
+export const SHEET_FLOW: Flow<SheetStatus, SheetAction, SheetState> = {
+  actions: SHEET_ACTIONS,
+  steps: reviewSteps<SheetState>({
+    notEditor: () => new DomainError("evaluation.not_filler", { region: "" }),
+    notReviewer: (_, action) =>
+      new DomainError("evaluation.not_reviewer", {
+        action_zh: ACTION_ZH[action],
+        action_en: ACTION_EN[action].verb,
+      }),
+    selfApproval: () => new DomainError("evaluation.self_approval"),
+    notApprover: () => new DomainError("evaluation.reopen_by_approver"),
+    returnNeeds: needsComments(
+      () =>
+        new DomainError("evaluation.reason_required", {
+          what_zh: "退回意见（至少一条）",
+          what_en: "return comments (at least one)",
+        }),
+    ),
+    reopenNeeds: needsReason(
+      () =>
+        new DomainError("evaluation.reason_required", {
+          what_zh: "重新打开的理由",
+          what_en: "the reason for reopening",
+        }),
+    ),
+    systemReopens: false,
+  }),
+  refuseStatus: (status, action) =>
+    new DomainError(
+      "evaluation.transition",
+      {
+        status_zh: STATUS_ZH[status],
+        status_en: STATUS_EN[status],
+        action_zh: ACTION_ZH[action],
+        action_en: ACTION_EN[action].done,
+      },
+      { status, action },
+    ),
 };
 
-function refuse(code: "evaluation.transition", status: SheetStatus, action: SheetAction): never {
-  throw new DomainError(
-    code,
-    {
-      status_zh: STATUS_ZH[status],
-      status_en: STATUS_EN[status],
-      action_zh: ACTION_ZH[action],
-      action_en: ACTION_EN[action].done,
-    },
-    { status, action },
-  );
-}
+const asFlowActor = (actor: WorkflowActor): FlowActor => ({
+  userId: actor.userId,
+  canEdit: actor.canFill,
+  canReview: actor.canReview,
+});
 
 /** The status after an action, or the DomainError that says why it may not happen. */
 export function transition(
@@ -95,49 +118,10 @@ export function transition(
   actor: WorkflowActor,
   input: TransitionInput = {},
 ): SheetStatus {
-  if (!FROM[action].includes(state.status)) refuse("evaluation.transition", state.status, action);
-  switch (action) {
-    case "save":
-    case "submit":
-      if (!actor.canFill) throw new DomainError("evaluation.not_filler", { region: "" });
-      return action === "save" ? state.status : TO.submit;
-    case "return": {
-      if (!actor.canReview) {
-        throw new DomainError("evaluation.not_reviewer", {
-          action_zh: ACTION_ZH.return,
-          action_en: ACTION_EN.return.verb,
-        });
-      }
-      const comments = Object.values(input.comments ?? {}).filter((c) => c.trim() !== "");
-      if (comments.length === 0) {
-        throw new DomainError("evaluation.reason_required", {
-          what_zh: "退回意见（至少一条）",
-          what_en: "return comments (at least one)",
-        });
-      }
-      return TO.return;
-    }
-    case "approve":
-      if (!actor.canReview) {
-        throw new DomainError("evaluation.not_reviewer", {
-          action_zh: ACTION_ZH.approve,
-          action_en: ACTION_EN.approve.verb,
-        });
-      }
-      if (actor.userId !== null && actor.userId === state.submittedBy) {
-        throw new DomainError("evaluation.self_approval");
-      }
-      return TO.approve;
-    case "reopen":
-      if (actor.userId === null || actor.userId !== state.approvedBy) {
-        throw new DomainError("evaluation.reopen_by_approver");
-      }
-      if (!input.reason?.trim()) {
-        throw new DomainError("evaluation.reason_required", {
-          what_zh: "重新打开的理由",
-          what_en: "the reason for reopening",
-        });
-      }
-      return TO.reopen;
-  }
+  return transitionIn(SHEET_FLOW, state, action, asFlowActor(actor), input);
+}
+
+/** The actions the actor may take on the sheet now (those transition() would accept, given the input). */
+export function sheetActions(state: SheetState, actor: WorkflowActor): SheetAction[] {
+  return allowedActions(SHEET_FLOW, asFlowActor(actor), state);
 }

@@ -16,7 +16,7 @@ import type { ParsedFacts } from "./facts-schemas.ts";
 import type { Framework, Indicator } from "./framework-schema.ts";
 import type { Rule } from "./rule-schemas.ts";
 import { leafIndicators } from "./tree.ts";
-import type { ValidatedEntry, ValidatedInput } from "./validate-input.ts";
+import type { ValidatedEntry, ValidatedInput } from "./validated-input.ts";
 import type { Text } from "./values.ts";
 
 /** A framework's leaves in reading order and its group codes, worked out once per indicator tree. */

@@ -1,6 +1,5 @@
 /** What a problem in a framework or input file is, in Chinese and English: one entry per issue code. */
-
-type Message = { "zh-CN": string; "en-US": string };
+import type { Bilingual } from "../bilingual.ts";
 
 export const ISSUE_MESSAGES = {
   required: { "zh-CN": "缺少必填项", "en-US": "is required" },
@@ -195,12 +194,12 @@ export const ISSUE_MESSAGES = {
     "zh-CN": "区域 {code}（{name}）的下级权重之和为 0，无法加权平均",
     "en-US": "the weights under region {code} ({name}) add up to 0: no weighted mean",
   },
-} as const satisfies Record<string, Message>;
+} as const satisfies Record<string, Bilingual>;
 
 export type IssueCode = keyof typeof ISSUE_MESSAGES;
 
 /** Words for zod's type names, as they appear in wrong_type. */
-export const TYPE_WORDS: Record<string, Message> = {
+export const TYPE_WORDS: Record<string, Bilingual> = {
   number: { "zh-CN": "数字", "en-US": "a number" },
   string: { "zh-CN": "文本", "en-US": "text" },
   boolean: { "zh-CN": "是/否（true 或 false）", "en-US": "true or false" },

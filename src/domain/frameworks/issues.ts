@@ -1,6 +1,6 @@
 /** A problem found in a framework or input file: where (path, line), what (code), with which values. */
 import type { z } from "zod";
-import { formatMessage, type Locale } from "../errors.ts";
+import { fill, type Locale } from "../bilingual.ts";
 import { ISSUE_MESSAGES, type IssueCode, TYPE_WORDS } from "./issue-messages.ts";
 import { ISSUE_TAG } from "./values.ts";
 
@@ -31,7 +31,7 @@ export function formatPath(path: IssuePath): string {
 }
 
 export function issueMessage(found: Issue, locale: Locale): string {
-  return formatMessage(ISSUE_MESSAGES[found.code][locale], found.params);
+  return fill(ISSUE_MESSAGES[found.code][locale], found.params);
 }
 
 /** `file:12 indicators[0].points: …` — the line a compiler would print. */

@@ -13,22 +13,11 @@ import { ScoringInput } from "./input-schema.ts";
 import { fromZodIssues, type Issue, type IssuePath, issue } from "./issues.ts";
 import type { Rule } from "./rule-schemas.ts";
 import type { Validated } from "./validate-framework.ts";
+import type { ValidatedEntry, ValidatedInput } from "./validated-input.ts";
 import { ValidationError } from "./validation-error.ts";
-import { type Text, textIn } from "./values.ts";
+import { textIn } from "./values.ts";
 
-export type ValidatedEntry =
-  | { kind: "facts"; facts: ParsedFacts; note?: Text }
-  | { kind: "missing"; explanation?: Text; score?: Decimal; note?: Text };
-
-export interface ValidatedInput {
-  framework: string;
-  subject?: Text;
-  region?: string;
-  period?: string;
-  source?: Text;
-  /** One entry per leaf indicator code. */
-  entries: ReadonlyMap<string, ValidatedEntry>;
-}
+export type { ValidatedEntry, ValidatedInput };
 
 /** The rounding an indicator's score is published with. */
 export function indicatorRounding(framework: Framework, indicator: Indicator): RoundingPolicy {

@@ -6,6 +6,7 @@
 import type { Dashboard } from "../dashboard.ts";
 import { Decimal } from "../decimal.ts";
 import type { YearComparison } from "../evaluations/problems.ts";
+import { formatWan } from "../money.ts";
 import type { ScorecardJson } from "../scoring/index.ts";
 import { type Block, headerRow, type ReportDocument, type TableBlock } from "./document.ts";
 import {
@@ -20,7 +21,6 @@ import {
   SHEET_STATUS_ZH,
   spendSentence,
   surveySentence,
-  wanYuan,
 } from "./sentences.ts";
 
 const num = chineseNumeral;
@@ -129,13 +129,13 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
       rows: [
         ...a.regions.map((r) => [
           { text: r.name },
-          { text: wanYuan(r.amount), value: wanYuan(r.amount), align: "right" as const },
+          { text: formatWan(r.amount), value: formatWan(r.amount), align: "right" as const },
         ]),
         [
           { text: "合计", bold: true, align: "center" as const },
           {
-            text: wanYuan(a.distributable),
-            value: wanYuan(a.distributable),
+            text: formatWan(a.distributable),
+            value: formatWan(a.distributable),
             align: "right" as const,
             bold: true,
           },

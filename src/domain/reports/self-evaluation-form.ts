@@ -6,13 +6,13 @@
  */
 import { Decimal, formatByPolicy, formatPlain, roundBy } from "../decimal.ts";
 import { type Framework, type Indicator, textIn, walkIndicators } from "../frameworks/index.ts";
+import { formatWan } from "../money.ts";
 import type { Scorecard } from "../scoring/index.ts";
 import type { Block, ReportDocument, TableCell, TableColumn } from "./document.ts";
 
 /** Amounts arrive in 元 (the stored unit) and print in 万元 with two decimals, as the form prints them. */
-const WAN = new Decimal(10000);
 export const FORM_AMOUNT_POLICY = "half-up-2" as const;
-const wan = (yuan: Decimal) => formatByPolicy(yuan.div(WAN), FORM_AMOUNT_POLICY);
+const wan = (yuan: Decimal) => formatWan(yuan, FORM_AMOUNT_POLICY);
 
 export interface FormBudget {
   /** Each in 元 as stored; null when not reported. */

@@ -3,7 +3,8 @@
  * source, spend against the budget, plan against actual. Each is a narrative a user may rewrite.
  */
 import type { Dashboard } from "../dashboard.ts";
-import { Decimal, formatPlain } from "../decimal.ts";
+import { Decimal } from "../decimal.ts";
+import { formatWan } from "../money.ts";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
 
@@ -46,9 +47,6 @@ export interface ReportAllocation {
   regions: { name: string; amount: string }[];
 }
 
-/** 元 → 万元 is exact at four decimals: no rounding, so the rows still add up to the total. */
-export const wanYuan = (yuan: string) => formatPlain(new Decimal(yuan).div(10000));
-
 /** "资金采用因素法分配（…）：按改造建筑面积（40%）、…等因素，结合…；可分配…万元，分配给15个地区，最多…，最少…。" */
 export function allocationSentence(a: ReportAllocation): string {
   const factors = a.factors.map((f) => `${f.name}（${f.weight}%）`).join("、");
@@ -59,11 +57,11 @@ export function allocationSentence(a: ReportAllocation): string {
   const least = sorted.at(-1);
   const range =
     most && least && sorted.length > 1
-      ? `，最多为${most.name}${wanYuan(most.amount)}万元，最少为${least.name}${wanYuan(least.amount)}万元`
+      ? `，最多为${most.name}${formatWan(most.amount)}万元，最少为${least.name}${formatWan(least.amount)}万元`
       : "";
   return (
     `资金采用因素法分配（${a.name}，已审定）：按${factors}等因素${coefficients}分配；` +
-    `可分配资金${wanYuan(a.distributable)}万元，分配给${a.regions.length}个地区${range}，各地区分配额之和等于可分配资金。`
+    `可分配资金${formatWan(a.distributable)}万元，分配给${a.regions.length}个地区${range}，各地区分配额之和等于可分配资金。`
   );
 }
 

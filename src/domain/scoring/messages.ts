@@ -1,7 +1,11 @@
 /** The words of every reason sentence, in Chinese and English; `{name}` is filled from the figures. */
-import type { Locale } from "../errors.ts";
-
-type Message = { "zh-CN": string; "en-US": string };
+import {
+  type Bilingual,
+  fill,
+  type Locale,
+  type TemplateParams,
+  templateParts,
+} from "../bilingual.ts";
 
 export const REASON_MESSAGES = {
   ratio_facts: {
@@ -132,37 +136,16 @@ export const REASON_MESSAGES = {
   rollup_own: { "zh-CN": "本级评价得分{score}分", "en-US": "own evaluation, score {score}" },
   weight_funds: { "zh-CN": "资金", "en-US": "funds" },
   weight_households: { "zh-CN": "户数", "en-US": "households" },
-} as const satisfies Record<string, Message>;
+} as const satisfies Record<string, Bilingual>;
 
 export type ReasonKey = keyof typeof REASON_MESSAGES;
 
-/** A template split once into literal text (even places) and placeholder names (odd places). */
-type Compiled = readonly string[];
-const compiled = new Map<string, Compiled>();
-
-function compile(template: string): Compiled {
-  let parts = compiled.get(template);
-  if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
-    compiled.set(template, parts);
-  }
-  return parts;
-}
-
 /**
- * Fills a reason template. Same result as errors.ts's formatMessage (an unknown placeholder stays
- * visible), without a regular expression per call: reasons are built for every indicator of every
- * county, and this is their hottest path.
+ * Fills a reason template; an unknown placeholder stays visible. Reasons are built for every
+ * indicator of every county: fill() splits each template once, no regular expression per call.
  */
-export function say(key: ReasonKey, locale: Locale, params: Record<string, string | number> = {}) {
-  const parts = compile(REASON_MESSAGES[key][locale]);
-  let out = parts[0] ?? "";
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i] ?? "";
-    const value = params[name];
-    out += (value === undefined ? `{${name}}` : String(value)) + (parts[i + 1] ?? "");
-  }
-  return out;
+export function say(key: ReasonKey, locale: Locale, params: TemplateParams = {}): string {
+  return fill(REASON_MESSAGES[key][locale], params);
 }
 
 /**
@@ -174,7 +157,7 @@ export function bind(
   locale: Locale,
   fixed: Record<string, string | number>,
 ): (params: Record<string, string | number>) => string {
-  const parts = compile(REASON_MESSAGES[key][locale]);
+  const parts = templateParts(REASON_MESSAGES[key][locale]);
   // Literal text and open placeholder names, alternating; fixed placeholders merged into the text.
   const texts: string[] = [parts[0] ?? ""];
   const names: string[] = [];

@@ -1,13 +1,10 @@
 /** A problem found in a questionnaire or an answer, and the DomainError that lists them all. */
 import type { z } from "zod";
-import { DomainError, type ErrorCode, errorMessage, type Locale } from "../errors.ts";
+import { DomainError, errorMessage, type ListedCode, type Locale } from "../errors.ts";
 import { formatPath, fromZodIssues, type IssuePath, issueMessage } from "../frameworks/index.ts";
 
 /** Every `survey.*` code a single problem may carry. */
-export type SurveyIssueCode = Exclude<
-  Extract<ErrorCode, `survey.${string}`>,
-  "survey.invalid" | "survey.answer_invalid"
->;
+export type SurveyIssueCode = Extract<ListedCode, `survey.${string}`>;
 
 export type SurveyIssueParams = Record<string, string | number>;
 

@@ -1,47 +1,40 @@
-/** Typed calls of the allocation API (因素法 plans, their scenarios, comparison and approval). */
-import type { z } from "@hono/zod-openapi";
-import type {
-  AllocationActionRequest,
-  AllocationComparisonT,
-  AllocationPlanDetailT,
-  AllocationPlanSummaryT,
-  NewAllocationRequest,
-  UpdateAllocationRequest,
-} from "../../../src/shared/allocation-schemas.ts";
-import { postForm, request } from "./client.ts";
-
-export type NewAllocationBody = z.input<typeof NewAllocationRequest>;
-export type UpdateAllocationBody = z.input<typeof UpdateAllocationRequest>;
-export type AllocationActionBody = z.input<typeof AllocationActionRequest>;
+/** Calls of the allocation API (因素法 plans, their scenarios, comparison and approval). */
+import {
+  actOnAllocationRoute,
+  allocationDataFileRoute,
+  allocationModelFileRoute,
+  allocationRoute,
+  compareAllocationsRoute,
+  copyAllocationRoute,
+  createAllocationRoute,
+  deleteAllocationRoute,
+  exportAllocationRoute,
+  importAllocationDataRoute,
+  listAllocationsRoute,
+  updateAllocationRoute,
+} from "../../../src/shared/routes/addresses.ts";
+import { call, hrefTo, type RouteBody, type RouteQuery, upload } from "./call.ts";
 
 export const allocationApi = {
-  plans: (p: { year?: number; regionCode?: string }) =>
-    request<{ items: AllocationPlanSummaryT[] }>("GET", "/api/allocations", {
-      query: { year: p.year, regionCode: p.regionCode },
-    }),
-  create: (body: NewAllocationBody) =>
-    request<{ id: number }>("POST", "/api/allocations", { body }),
-  plan: (id: number) => request<AllocationPlanDetailT>("GET", `/api/allocations/${id}`),
-  save: (id: number, body: UpdateAllocationBody) =>
-    request<AllocationPlanDetailT>("PUT", `/api/allocations/${id}`, { body }),
-  copy: (id: number, name: string) =>
-    request<{ id: number }>("POST", `/api/allocations/${id}/copy`, { body: { name } }),
-  remove: (id: number) => request<void>("DELETE", `/api/allocations/${id}`),
-  act: (id: number, body: AllocationActionBody) =>
-    request<AllocationPlanDetailT>("POST", `/api/allocations/${id}/actions`, { body }),
+  plans: (query: RouteQuery<typeof listAllocationsRoute>) => call(listAllocationsRoute, { query }),
+  create: (json: RouteBody<typeof createAllocationRoute>) => call(createAllocationRoute, { json }),
+  plan: (id: number) => call(allocationRoute, { params: { id } }),
+  save: (id: number, json: RouteBody<typeof updateAllocationRoute>) =>
+    call(updateAllocationRoute, { params: { id }, json }),
+  copy: (id: number, name: string) => call(copyAllocationRoute, { params: { id }, json: { name } }),
+  remove: (id: number) => call(deleteAllocationRoute, { params: { id } }),
+  act: (id: number, json: RouteBody<typeof actOnAllocationRoute>) =>
+    call(actOnAllocationRoute, { params: { id }, json }),
   /** Replaces the regions' data from a filled 分配数据 sheet (all or nothing). */
-  importData: async (id: number, version: number, file: File) => {
-    const body = new FormData();
-    body.set("file", file);
-    body.set("version", String(version));
-    return postForm<AllocationPlanDetailT>(`/api/allocations/${id}/data`, body, 200);
-  },
+  importData: (id: number, version: number, file: File) =>
+    upload(importAllocationDataRoute, 200, { params: { id }, form: { file, version } }),
   compare: (ids: readonly number[]) =>
-    request<AllocationComparisonT>("GET", "/api/allocations/compare", {
-      query: { ids: ids.join(",") },
-    }),
+    call(compareAllocationsRoute, { query: { ids: ids.join(",") } }),
 };
 
-export const allocationExportUrl = (id: number) => `/api/allocations/${id}/export`;
-export const allocationFileUrl = (id: number) => `/api/allocations/${id}/file`;
-export const allocationDataUrl = (id: number) => `/api/allocations/${id}/data`;
+export const allocationExportUrl = (id: number) =>
+  hrefTo(exportAllocationRoute, { params: { id } });
+export const allocationFileUrl = (id: number) =>
+  hrefTo(allocationModelFileRoute, { params: { id } });
+export const allocationDataUrl = (id: number) =>
+  hrefTo(allocationDataFileRoute, { params: { id } });

@@ -1,10 +1,7 @@
-/** Typed call of the dashboard API. */
-import type { DashboardT } from "../../../src/shared/dashboard-schemas.ts";
-import { request } from "./client.ts";
+/** The call of the dashboard API. */
+import { dashboardRoute } from "../../../src/shared/routes/addresses.ts";
+import { call, type RouteQuery } from "./call.ts";
 
 export const dashboardApi = {
-  dashboard: (p: { regionCode: string; year: number }) =>
-    request<DashboardT>("GET", "/api/dashboard", {
-      query: { regionCode: p.regionCode, year: p.year },
-    }),
+  dashboard: (query: RouteQuery<typeof dashboardRoute>) => call(dashboardRoute, { query }),
 };

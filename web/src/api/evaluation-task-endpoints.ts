@@ -1,20 +1,19 @@
-/** Typed calls that change an evaluation task after its launch, and the regions a task may cover. */
-import type { EvaluableRegionT } from "../../../src/shared/evaluation-task-schemas.ts";
-import { request } from "./client.ts";
+/** Calls that change an evaluation task after its launch, and the regions a task may cover. */
+import {
+  cancelTaskRoute,
+  evaluableRegionsRoute,
+  extendTaskRoute,
+  updateTaskRoute,
+} from "../../../src/shared/routes/addresses.ts";
+import { call, type RouteBody } from "./call.ts";
 
 export const evaluationTaskApi = {
   evaluableRegions: async (regionCode: string) =>
-    (
-      await request<{ regions: EvaluableRegionT[] }>("GET", "/api/evaluable-regions", {
-        query: { regionCode },
-      })
-    ).regions,
-  edit: (id: number, body: { version: number; name?: string; deadline?: string | null }) =>
-    request<{ version: number }>("PATCH", `/api/evaluations/${id}`, { body }),
+    (await call(evaluableRegionsRoute, { query: { regionCode } })).regions,
+  edit: (id: number, json: RouteBody<typeof updateTaskRoute>) =>
+    call(updateTaskRoute, { params: { id }, json }),
   extend: (id: number, regions: string[]) =>
-    request<{ added: string[]; present: string[] }>("POST", `/api/evaluations/${id}/regions`, {
-      body: { regions },
-    }),
-  cancel: (id: number, body: { version: number; reason: string }) =>
-    request<{ status: "cancelled" }>("POST", `/api/evaluations/${id}/cancel`, { body }),
+    call(extendTaskRoute, { params: { id }, json: { regions } }),
+  cancel: (id: number, json: RouteBody<typeof cancelTaskRoute>) =>
+    call(cancelTaskRoute, { params: { id }, json }),
 };

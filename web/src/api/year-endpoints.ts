@@ -1,11 +1,9 @@
-/** Typed call of the years-with-data API: the default year of the pages. */
-import type { DataYearsT } from "../../../src/shared/year-schemas.ts";
-import { request } from "./client.ts";
+/** The call of the years-with-data API: the default year of the pages. */
+import { regionYearsRoute } from "../../../src/shared/routes/addresses.ts";
+import { call } from "./call.ts";
 
 export const yearApi = {
   /** With a data set: the years of that set's rows only. */
-  years: (regionCode: string, dataset?: string) =>
-    request<DataYearsT>("GET", `/api/regions/${encodeURIComponent(regionCode)}/years`, {
-      query: { dataset },
-    }),
+  years: (code: string, dataset?: string) =>
+    call(regionYearsRoute, { params: { code }, query: { dataset } }),
 };

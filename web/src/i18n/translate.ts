@@ -1,4 +1,5 @@
 /** Looks a message up in a catalogue and fills its `{name}` placeholders. */
+import { fill } from "../../../src/shared/bilingual.ts";
 import { enUS } from "./en-US.ts";
 import type { Locale } from "./locale.ts";
 import { type MessageKey, type Messages, zhCN } from "./zh-CN.ts";
@@ -17,16 +18,13 @@ export function translator(locale: Locale): Translate {
   return (key, params) => {
     const template = messages[key];
     if (!params) return template;
-    return template
-      .replace(PLURAL, (whole, name: string, one: string, other: string) => {
-        if (!(name in params)) return whole;
-        const value = params[name];
-        const form = rules.select(Number(value)) === "one" ? one : other;
-        return form.replace(/#/g, String(value));
-      })
-      .replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      );
+    const counted = template.replace(PLURAL, (whole, name: string, one: string, other: string) => {
+      if (!(name in params)) return whole;
+      const value = params[name];
+      const form = rules.select(Number(value)) === "one" ? one : other;
+      return form.replace(/#/g, String(value));
+    });
+    return fill(counted, params);
   };
 }
 

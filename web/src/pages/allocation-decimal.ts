@@ -1,5 +1,6 @@
 /** Exact sums, comparisons and rounding of decimal strings for the allocation pages: BigInt, never a float. */
-import { groupDigits, wanOf } from "../format/decimal-text.ts";
+import { formatWanText } from "../../../src/shared/money.ts";
+import { groupDigits } from "../format/decimal-text.ts";
 
 interface Fixed {
   /** The digits as an integer: the value times 10^scale. */
@@ -80,7 +81,7 @@ export function roundDecimal(text: string, places: number): string {
 /** An amount in 元 shown in 万元 with 2 decimals and thousands separators; "—" for none. */
 export function wanText(yuan: string | null | undefined): string {
   if (yuan === null || yuan === undefined || yuan === "") return "—";
-  return groupDigits(roundDecimal(wanOf(yuan), 2));
+  return groupDigits(formatWanText(yuan, "half-up-2"));
 }
 
 /** An amount in 元 with thousands separators, to `places` decimals when given; "—" for none. */

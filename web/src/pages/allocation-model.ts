@@ -1,7 +1,7 @@
 /** The allocation model as the plan pages read and edit it, and the words for its rounding units. */
-import type { AllocationModel, RoundingUnit } from "../../../src/domain/allocation/model-schema.ts";
-import type { Text } from "../../../src/domain/frameworks/values.ts";
+import type { AllocationModel, RoundingUnit } from "../../../src/shared/allocation-model.ts";
 import type { AllocationPlanDetailT } from "../../../src/shared/allocation-schemas.ts";
+import type { Text } from "../../../src/shared/frameworks.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { MessageKey } from "../i18n/zh-CN.ts";
 

@@ -8,12 +8,12 @@ import type {
   AllocationPlanDetailT,
   AllocationPlanSummaryT,
 } from "../../../src/shared/allocation-schemas.ts";
+import { formatWanText } from "../../../src/shared/money.ts";
 import { allocationApi } from "../api/allocation-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { ChartCard } from "../charts/chart-card.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { formatDateTime } from "../format/date-time.ts";
-import { wanOf } from "../format/decimal-text.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { compareDecimals, wanText } from "./allocation-decimal.ts";
 import { AllocationStatusTag } from "./allocation-status-tag.tsx";
@@ -204,7 +204,7 @@ export function AllocationScenarios(props: { plan: AllocationPlanDetailT }) {
               if (change === null || change === undefined) return null;
               const sign = compareDecimals(change, "0") ?? 0;
               return {
-                value: Number(wanOf(change)),
+                value: Number(formatWanText(change)),
                 text: signedWan(change),
                 pct: percentText(r.changePercents[i]),
                 label: { position: sign < 0 ? "left" : "right" },

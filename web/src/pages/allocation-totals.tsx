@@ -2,7 +2,8 @@
 import { CheckCircleOutlined, WarningOutlined } from "@ant-design/icons";
 import { Card, Col, Row, Statistic, Typography } from "antd";
 import type { AllocationOutcomeT } from "../../../src/shared/allocation-schemas.ts";
-import { groupDigits, wanOf } from "../format/decimal-text.ts";
+import { formatWanText } from "../../../src/shared/money.ts";
+import { groupDigits } from "../format/decimal-text.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import {
   compareDecimals,
@@ -17,7 +18,7 @@ import { type AllocationModel, ROUNDING_LABELS } from "./allocation-model.ts";
 function modelWan(value: string | number | undefined, unit: AllocationModel["unit"]): string {
   if (value === undefined) return "—";
   const text = String(value);
-  return groupDigits(roundDecimal(unit === "万元" ? text : wanOf(text), 2));
+  return groupDigits(unit === "万元" ? roundDecimal(text, 2) : formatWanText(text, "half-up-2"));
 }
 
 export function AllocationTotals(props: {

@@ -33,8 +33,9 @@ export function ChecksPage() {
   // Year, filters and page live in the URL: Back, a reload and a shared link restore the list.
   const { search, update } = useUrlState();
   const year = yearOf(search);
-  const severity = search.get("severity") ?? undefined;
-  const category = search.get("category") ?? undefined;
+  // A value the API does not know is no filter.
+  const severity = SEVERITIES.find((s) => s === search.get("severity"));
+  const category = CATEGORIES.find((c) => c === search.get("category"));
   const regionFilter = search.get("within") ?? undefined;
 
   const { page, pageSize, pagination } = useUrlPaging();

@@ -20,7 +20,7 @@ import {
 } from "antd";
 import { useCallback } from "react";
 import { Link } from "react-router";
-import { spendLevel } from "../../../src/domain/checks/levels.ts";
+import { spendLevel } from "../../../src/shared/checks.ts";
 import type { DashboardT } from "../../../src/shared/dashboard-schemas.ts";
 import { dashboardApi } from "../api/dashboard-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";

@@ -12,6 +12,7 @@ import { Button, Card, Input, Select, Space, Table, Tabs, Tag, Typography } from
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import type { ImportRecordT } from "../../../src/shared/data-schemas.ts";
+import { formatWanText } from "../../../src/shared/money.ts";
 import { roleCan } from "../../../src/shared/roles.ts";
 import { dataApi } from "../api/data-endpoints.ts";
 import { errorMessage } from "../api/error-message.ts";
@@ -22,7 +23,7 @@ import { EmptyState } from "../components/empty-state.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useServerPaging } from "../components/use-server-paging.tsx";
 import { formatDateTime } from "../format/date-time.ts";
-import { groupDigits, wanOf } from "../format/decimal-text.ts";
+import { groupDigits } from "../format/decimal-text.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useRegionParam, useUrlPaging, useUrlParam, useYearParam } from "../layout/url-state.tsx";
 import { ImportDialog } from "./data-import-dialog.tsx";
@@ -167,7 +168,7 @@ export function DataPage() {
                 buildings: groupDigits(String(totals.data.total.buildings)),
                 households: groupDigits(String(totals.data.total.households)),
                 area: groupDigits(totals.data.total.area),
-                investment: groupDigits(wanOf(totals.data.total.investment)),
+                investment: groupDigits(formatWanText(totals.data.total.investment)),
               })}
             </Typography.Paragraph>
           )}

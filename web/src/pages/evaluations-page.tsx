@@ -162,7 +162,7 @@ export function EvaluationsPage() {
 
 interface LaunchForm {
   name: string;
-  type: string;
+  type: EvaluationType;
   frameworkCode: string;
   deadline?: { format: (f: string) => string } | null;
   regions: string[];

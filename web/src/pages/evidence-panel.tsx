@@ -2,8 +2,8 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { App, Button, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from "antd";
 import { useCallback, useState } from "react";
-import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from "../../../src/domain/evidence.ts";
 import type { EvidenceFileT, EvidenceListT } from "../../../src/shared/evaluation-schemas.ts";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from "../../../src/shared/evidence.ts";
 import { errorMessage } from "../api/error-message.ts";
 import { evaluationApi } from "../api/evaluation-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";

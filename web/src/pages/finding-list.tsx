@@ -1,9 +1,8 @@
 /** A table of checker findings: level, region, the rule in words, the message, a link to the data row. */
 import { Grid, Table, type TablePaginationConfig, Tag, Typography } from "antd";
 import { Link } from "react-router";
-import { type FindingLevel, findingLevel } from "../../../src/domain/checks/levels.ts";
-import { ruleInfo } from "../../../src/domain/checks/rules.ts";
 import type { FindingT } from "../../../src/shared/check-schemas.ts";
+import { type FindingLevel, findingLevel, ruleInfo } from "../../../src/shared/checks.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import type { Locale } from "../i18n/locale.ts";
 

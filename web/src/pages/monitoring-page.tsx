@@ -3,8 +3,8 @@ import { Alert, Card, DatePicker, Progress, Select, Space, Table, Tag, Typograph
 import dayjs from "dayjs";
 import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { spendLevel } from "../../../src/domain/checks/levels.ts";
 import { MONITORING_PAGE_SIZE, type MonitoringAnswerT } from "../../../src/shared/check-schemas.ts";
+import { spendLevel } from "../../../src/shared/checks.ts";
 import {
   checkApi,
   findingsExportUrl,

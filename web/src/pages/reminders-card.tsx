@@ -3,8 +3,8 @@ import { Card, List, Tag, Typography } from "antd";
 import { useCallback } from "react";
 import { Link } from "react-router";
 import type { RemindersT } from "../../../src/shared/reminder-schemas.ts";
-import { request } from "../api/client.ts";
 import { errorMessage } from "../api/error-message.ts";
+import { reminderApi } from "../api/reminder-endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
@@ -14,7 +14,7 @@ const KIND_COLOR = { fill: "blue", revise: "orange", review: "purple", rectify: 
 
 export function RemindersCard() {
   const { t } = useI18n();
-  const load = useCallback(() => request<RemindersT>("GET", "/api/reminders"), []);
+  const load = useCallback(() => reminderApi.reminders(), []);
   const answer = useRemote(load);
   const items = answer.data?.items ?? [];
   return (

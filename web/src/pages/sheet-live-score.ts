@@ -2,15 +2,15 @@
  * The sheet's score as the user types: the same pure engine the server scores with, run in the
  * browser on the task's frozen framework, the entries on the page and the facts the data give.
  */
-import type { Locale } from "../../../src/domain/errors.ts";
+import type { Locale } from "../../../src/shared/bilingual.ts";
+import { type Framework, parseFramework } from "../../../src/shared/frameworks.ts";
 import {
   type BoundEntry,
   type InvalidEntry,
   type SheetEntries,
+  scorecardToJson,
   scoreEntries,
-} from "../../../src/domain/evaluations/sheet.ts";
-import { type Framework, parseFramework } from "../../../src/domain/frameworks/index.ts";
-import { scorecardToJson } from "../../../src/domain/scoring/scorecard-json.ts";
+} from "../../../src/shared/sheet-scoring.ts";
 
 export interface LiveIndicator {
   score: string;

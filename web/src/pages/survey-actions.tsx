@@ -1,4 +1,7 @@
-/** The survey's buttons: publish the draft (and open collection), close and reopen collection, export, delete. */
+/**
+ * The survey's buttons: publish the draft (and open collection), close and reopen collection, export,
+ * delete; which of them shows is the server's answer (the survey's `actions`).
+ */
 import { DeleteOutlined, FileExcelOutlined } from "@ant-design/icons";
 import { App, Button, Popconfirm, Space } from "antd";
 import { useState } from "react";
@@ -47,13 +50,13 @@ export function SurveyActions(props: {
       navigate(`/surveys?year=${survey.year}`);
   };
 
-  const canPublish = survey.canEdit && (survey.status === "draft" || survey.draftVersion !== null);
+  const can = (action: SurveyDetailT["actions"][number]) => survey.actions.includes(action);
   const nextVersion = survey.draftVersion ?? (survey.publishedVersion ?? 0) + 1;
 
   return (
     <div style={{ marginBottom: 12 }}>
       <Space wrap>
-        {canPublish && (
+        {can("publish") && (
           <Popconfirm
             title={
               props.dirty
@@ -70,7 +73,7 @@ export function SurveyActions(props: {
             </Button>
           </Popconfirm>
         )}
-        {survey.canEdit && survey.status === "open" && (
+        {can("close") && (
           <Popconfirm
             title={t("survey.closeConfirm")}
             onConfirm={() => void act("close")}
@@ -81,7 +84,7 @@ export function SurveyActions(props: {
             </Button>
           </Popconfirm>
         )}
-        {survey.canEdit && survey.status === "closed" && (
+        {can("reopen") && (
           <Button
             loading={busy}
             onClick={() => void act("reopen")}
@@ -98,7 +101,7 @@ export function SurveyActions(props: {
         >
           {t("survey.export")}
         </DownloadButton>
-        {survey.canEdit && survey.answers === 0 && (
+        {can("delete") && (
           <Popconfirm
             title={t("survey.deleteConfirm", { name: survey.title })}
             onConfirm={() => void remove()}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_SATISFIED as DOMAIN_SATISFIED,
   DEFAULT_SCALE as DOMAIN_SCALE,
-} from "../../../src/domain/surveys/questionnaire-schema.ts";
+} from "../../../src/shared/questionnaire.ts";
 import standard from "../../../surveys/old-community-satisfaction.json" with { type: "json" };
 import { ApiError } from "../api/client.ts";
 import {

@@ -1,7 +1,7 @@
 /** The questionnaire as the builder and the paper-entry form read and edit it, and the server's problems by place. */
 import Decimal from "decimal.js";
 import type { z } from "zod";
-import type { QuestionnaireSchema } from "../../../src/domain/surveys/questionnaire-schema.ts";
+import type { QuestionnaireSchema } from "../../../src/shared/questionnaire.ts";
 import type { SurveyDetailT } from "../../../src/shared/survey-schemas.ts";
 import { ApiError } from "../api/client.ts";
 import type { Locale } from "../i18n/locale.ts";

@@ -1,5 +1,4 @@
 /** Allocation plans by the factor method: import, compute, edit, scenarios, compare, export, approve. */
-import { createRoute, z } from "@hono/zod-openapi";
 import {
   actOnAllocationPlan,
   allocationDataFile,
@@ -15,273 +14,119 @@ import {
   updateAllocationPlan,
 } from "../../../services/index.ts";
 import {
-  AllocationActionRequest,
-  AllocationCompareQuery,
-  AllocationComparison,
-  AllocationDataForm,
-  AllocationListQuery,
-  AllocationParams,
-  AllocationPlanDetail,
-  AllocationPlanSummary,
-  CopyAllocationRequest,
-  NewAllocationRequest,
-  UpdateAllocationRequest,
-} from "../../../shared/allocation-schemas.ts";
+  actOnAllocationRoute,
+  allocationDataFileRoute,
+  allocationModelFileRoute,
+  allocationRoute,
+  compareAllocationsRoute,
+  copyAllocationRoute,
+  createAllocationRoute,
+  deleteAllocationRoute,
+  exportAllocationRoute,
+  importAllocationDataRoute,
+  listAllocationsRoute,
+  updateAllocationRoute,
+} from "../../../shared/routes/allocations.ts";
 import type { AppDeps } from "../../env.ts";
-import {
-  body,
-  can,
-  defineRoute,
-  json,
-  PROTECTED_ERRORS,
-  REFUSED,
-  type RouteDef,
-} from "../../route-table.ts";
-import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
-
-const tags = ["allocations"];
-const Created = z.object({ id: z.number().int() });
+import { can, defineRoute, type RouteDef } from "../../route-table.ts";
+import { fileBody } from "../datasets/schema.ts";
 
 export function allocationRoutes({ database, uploadLimits }: AppDeps): RouteDef[] {
   const db = database.db;
   return [
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/allocations",
-        tags,
-        summary: "资金分配方案 / allocation plans of your region and below",
-        request: { query: AllocationListQuery },
-        responses: {
-          200: json(z.object({ items: z.array(AllocationPlanSummary) }), "方案 / plans"),
-          ...PROTECTED_ERRORS,
-        },
-      }),
-      can("allocation:read"),
-      async (c) =>
-        c.json({ items: await listAllocationPlans(db, c.get("ctx"), c.req.valid("query")) }, 200),
+    defineRoute(listAllocationsRoute, can("allocation:read"), async (c) =>
+      c.json({ items: await listAllocationPlans(db, c.get("ctx"), c.req.valid("query")) }, 200),
     ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/allocations",
-        tags,
-        summary: "导入分配模型 / import a model file (JSON: the model, its data under `data`)",
-        request: body(NewAllocationRequest),
-        responses: { 201: json(Created, "已导入 / imported"), ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("allocation:edit"),
-      async (c) => c.json(await createAllocationPlan(db, c.get("ctx"), c.req.valid("json")), 201),
+    defineRoute(createAllocationRoute, can("allocation:edit"), async (c) =>
+      c.json(await createAllocationPlan(db, c.get("ctx"), c.req.valid("json")), 201),
     ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/allocations/compare",
-        tags,
-        summary: "方案对比 / plans side by side: amounts per region and changes against the first",
-        request: { query: AllocationCompareQuery },
-        responses: { 200: json(AllocationComparison, "对比 / comparison"), ...PROTECTED_ERRORS },
-      }),
-      can("allocation:read"),
-      async (c) => {
-        const ids = c.req.valid("query").ids.split(",").map(Number);
-        return c.json(await compareAllocationPlans(db, c.get("ctx"), ids), 200);
-      },
+    defineRoute(compareAllocationsRoute, can("allocation:read"), async (c) => {
+      const ids = c.req.valid("query").ids.split(",").map(Number);
+      return c.json(await compareAllocationPlans(db, c.get("ctx"), ids), 200);
+    }),
+    defineRoute(allocationRoute, can("allocation:read"), async (c) =>
+      c.json(
+        await getAllocationPlan(db, c.get("ctx"), c.req.valid("param").id, c.get("locale")),
+        200,
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/allocations/{id}",
-        tags,
-        summary: "分配方案及测算结果 / a plan with each region's amount and its derivation",
-        request: { params: AllocationParams },
-        responses: { 200: json(AllocationPlanDetail, "方案 / plan"), ...PROTECTED_ERRORS },
-      }),
-      can("allocation:read"),
-      async (c) =>
-        c.json(
-          await getAllocationPlan(db, c.get("ctx"), c.req.valid("param").id, c.get("locale")),
-          200,
+    defineRoute(updateAllocationRoute, can("allocation:edit"), async (c) =>
+      c.json(
+        await updateAllocationPlan(
+          db,
+          c.get("ctx"),
+          c.req.valid("param").id,
+          c.req.valid("json"),
+          c.get("locale"),
         ),
+        200,
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "put",
-        path: "/api/allocations/{id}",
-        tags,
-        summary:
-          "修改分配模型 / save edited weights, coefficients, total (draft or returned plans)",
-        request: { params: AllocationParams, ...body(UpdateAllocationRequest) },
-        responses: {
-          200: json(AllocationPlanDetail, "方案 / plan"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("allocation:edit"),
-      async (c) =>
-        c.json(
-          await updateAllocationPlan(
-            db,
-            c.get("ctx"),
-            c.req.valid("param").id,
-            c.req.valid("json"),
-            c.get("locale"),
-          ),
-          200,
+    defineRoute(deleteAllocationRoute, can("allocation:edit"), async (c) => {
+      await deleteAllocationPlan(db, c.get("ctx"), c.req.valid("param").id);
+      return c.body(null, 204);
+    }),
+    defineRoute(copyAllocationRoute, can("allocation:edit"), async (c) =>
+      c.json(
+        await copyAllocationPlan(
+          db,
+          c.get("ctx"),
+          c.req.valid("param").id,
+          c.req.valid("json").name,
         ),
+        201,
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "delete",
-        path: "/api/allocations/{id}",
-        tags,
-        summary: "删除比较方案 / delete a draft scenario",
-        request: { params: AllocationParams },
-        responses: { 204: { description: "已删除 / deleted" }, ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("allocation:edit"),
-      async (c) => {
-        await deleteAllocationPlan(db, c.get("ctx"), c.req.valid("param").id);
-        return c.body(null, 204);
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/allocations/{id}/copy",
-        tags,
-        summary: "复制为比较方案 / copy into a scenario of the same group",
-        request: { params: AllocationParams, ...body(CopyAllocationRequest) },
-        responses: { 201: json(Created, "已复制 / copied"), ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("allocation:edit"),
-      async (c) =>
-        c.json(
-          await copyAllocationPlan(
-            db,
-            c.get("ctx"),
-            c.req.valid("param").id,
-            c.req.valid("json").name,
-          ),
-          201,
+    defineRoute(actOnAllocationRoute, can("allocation:read"), async (c) =>
+      c.json(
+        await actOnAllocationPlan(
+          db,
+          c.get("ctx"),
+          c.req.valid("param").id,
+          c.req.valid("json"),
+          c.get("locale"),
         ),
+        200,
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/allocations/{id}/actions",
-        tags,
-        summary: "提交、退回、审定、重新打开 / submit, return, approve, reopen",
-        request: { params: AllocationParams, ...body(AllocationActionRequest) },
-        responses: {
-          200: json(AllocationPlanDetail, "方案 / plan"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("allocation:read"),
-      async (c) =>
-        c.json(
-          await actOnAllocationPlan(
-            db,
-            c.get("ctx"),
-            c.req.valid("param").id,
-            c.req.valid("json"),
-            c.get("locale"),
-          ),
-          200,
-        ),
+    defineRoute(exportAllocationRoute, can("allocation:read"), async (c) =>
+      fileBody(
+        c,
+        await allocationWorkbook(db, c.get("ctx"), c.req.valid("param").id),
+        "allocation.xlsx",
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/allocations/{id}/export",
-        tags,
-        summary: "导出分配结果 / the allocation as .xlsx: results, computation, parameters",
-        request: { params: AllocationParams },
-        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("allocation:read"),
-      async (c) =>
-        fileBody(
-          c,
-          await allocationWorkbook(db, c.get("ctx"), c.req.valid("param").id),
-          "allocation.xlsx",
-        ),
+    defineRoute(allocationDataFileRoute, can("allocation:read"), async (c) =>
+      fileBody(
+        c,
+        await allocationDataFile(db, c.get("ctx"), c.req.valid("param").id),
+        "allocation-data.xlsx",
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/allocations/{id}/data",
-        tags,
-        summary: "下载分配数据表 / the regions' data as an .xlsx sheet to fill in",
-        request: { params: AllocationParams },
-        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
-      }),
-      can("allocation:read"),
-      async (c) =>
-        fileBody(
-          c,
-          await allocationDataFile(db, c.get("ctx"), c.req.valid("param").id),
-          "allocation-data.xlsx",
-        ),
-    ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/allocations/{id}/data",
-        tags,
-        summary: "导入分配数据表 / replace the regions' data from a filled sheet (all or nothing)",
-        request: {
-          params: AllocationParams,
-          body: {
-            content: { "multipart/form-data": { schema: AllocationDataForm } },
-            required: true,
+    defineRoute(importAllocationDataRoute, can("allocation:edit"), async (c) => {
+      const form = c.req.valid("form");
+      return c.json(
+        await importAllocationData(
+          db,
+          c.get("ctx"),
+          c.req.valid("param").id,
+          {
+            version: form.version,
+            fileName: form.file.name || "分配数据.xlsx",
+            bytes: new Uint8Array(await form.file.arrayBuffer()),
+            limits: uploadLimits,
           },
-        },
-        responses: {
-          200: json(AllocationPlanDetail, "方案 / plan"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("allocation:edit"),
-      async (c) => {
-        const form = c.req.valid("form");
-        return c.json(
-          await importAllocationData(
-            db,
-            c.get("ctx"),
-            c.req.valid("param").id,
-            {
-              version: form.version,
-              fileName: form.file.name || "分配数据.xlsx",
-              bytes: new Uint8Array(await form.file.arrayBuffer()),
-              limits: uploadLimits,
-            },
-            c.get("locale"),
-          ),
-          200,
-        );
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/allocations/{id}/file",
-        tags,
-        summary: "导出分配模型文件 / the model file (JSON), importable again",
-        request: { params: AllocationParams },
-        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
-      }),
-      can("allocation:read"),
-      async (c) =>
-        fileBody(
-          c,
-          await allocationModelFile(db, c.get("ctx"), c.req.valid("param").id),
-          "allocation.json",
+          c.get("locale"),
         ),
+        200,
+      );
+    }),
+    defineRoute(allocationModelFileRoute, can("allocation:read"), async (c) =>
+      fileBody(
+        c,
+        await allocationModelFile(db, c.get("ctx"), c.req.valid("param").id),
+        "allocation.json",
+      ),
     ),
   ];
 }

@@ -1,5 +1,4 @@
 /** The checker's findings and the monitoring view of a region's year. */
-import { createRoute } from "@hono/zod-openapi";
 import { type FindingLevel, findingLevel, RULES } from "../../../domain/checks/index.ts";
 import {
   checkRegion,
@@ -7,21 +6,15 @@ import {
   listFindings,
   monitorRegion,
 } from "../../../services/index.ts";
+import { ALERT_LIMIT, type CheckQueryT, PROBLEM_PAGE_SIZE } from "../../../shared/check-schemas.ts";
 import {
-  ALERT_LIMIT,
-  CheckAnswer,
-  CheckExportQuery,
-  CheckListQuery,
-  type CheckQueryT,
-  MonitoringAnswer,
-  MonitoringQuery,
-  PROBLEM_PAGE_SIZE,
-} from "../../../shared/check-schemas.ts";
+  checksRoute,
+  exportFindingsRoute,
+  monitoringRoute,
+} from "../../../shared/routes/checks.ts";
 import type { AppDeps } from "../../env.ts";
-import { can, defineRoute, json, PROTECTED_ERRORS, type RouteDef } from "../../route-table.ts";
-import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
-
-const tags = ["checks"];
+import { can, defineRoute, type RouteDef } from "../../route-table.ts";
+import { fileBody } from "../datasets/schema.ts";
 
 function request(q: CheckQueryT) {
   const options = Object.fromEntries(
@@ -49,89 +42,53 @@ function levelCounts(findings: readonly Parameters<typeof findingLevel>[0][]) {
 export function checkRoutes({ database }: AppDeps): RouteDef[] {
   const db = database.db;
   return [
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/checks",
-        tags,
-        summary:
-          "数据检查 / every finding of the checker for a region's year, with the candidate problems",
-        request: { query: CheckListQuery },
-        responses: { 200: json(CheckAnswer, "检查结果 / findings"), ...PROTECTED_ERRORS },
-      }),
-      can("data:read"),
-      async (c) => {
-        const q = c.req.valid("query");
-        const ctx = c.get("ctx");
-        const check = await checkRegion(db, ctx, request(q));
-        const listed = await listFindings(db, ctx, check, q);
-        return c.json(
-          {
-            region: check.region,
-            year: check.year,
-            asOf: check.asOf,
-            counts: check.result.counts,
-            levels: levelCounts(check.result.findings),
-            ...listed,
-            problemsTotal: check.problems.length,
-            problems: check.problems.slice(
-              (q.problemsPage - 1) * PROBLEM_PAGE_SIZE,
-              q.problemsPage * PROBLEM_PAGE_SIZE,
-            ),
-            rules: [...RULES],
-          },
-          200,
-        );
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/checks/export",
-        tags,
-        summary:
-          "检查结果导出 / every finding that passes the filters as .xlsx, headers in the user's language",
-        request: { query: CheckExportQuery },
-        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
-      }),
-      can("data:read"),
-      async (c) => {
-        const q = c.req.valid("query");
-        const file = await exportFindings(db, c.get("ctx"), request(q), q, c.get("locale"));
-        return fileBody(c, file, "findings.xlsx");
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/monitoring",
-        tags,
-        summary:
-          "绩效运行监控 / spend and completion by region against the time schedule, with alerts",
-        request: { query: MonitoringQuery },
-        responses: { 200: json(MonitoringAnswer, "监控 / monitoring"), ...PROTECTED_ERRORS },
-      }),
-      can("data:read"),
-      async (c) => {
-        const q = c.req.valid("query");
-        const m = await monitorRegion(db, c.get("ctx"), request(q));
-        const page = <T>(list: readonly T[], n: number) =>
-          list.slice((n - 1) * q.pageSize, n * q.pageSize);
-        return c.json(
-          {
-            region: m.region,
-            year: m.year,
-            ...m.view,
-            linesTotal: m.view.lines.length,
-            lines: page(m.view.lines, q.page),
-            completionTotal: m.view.completion.length,
-            completion: page(m.view.completion, q.completionPage),
-            alertsTotal: m.alerts.length,
-            alerts: m.alerts.slice(0, ALERT_LIMIT),
-          },
-          200,
-        );
-      },
-    ),
+    defineRoute(checksRoute, can("data:read"), async (c) => {
+      const q = c.req.valid("query");
+      const ctx = c.get("ctx");
+      const check = await checkRegion(db, ctx, request(q));
+      const listed = await listFindings(db, ctx, check, q);
+      return c.json(
+        {
+          region: check.region,
+          year: check.year,
+          asOf: check.asOf,
+          counts: check.result.counts,
+          levels: levelCounts(check.result.findings),
+          ...listed,
+          problemsTotal: check.problems.length,
+          problems: check.problems.slice(
+            (q.problemsPage - 1) * PROBLEM_PAGE_SIZE,
+            q.problemsPage * PROBLEM_PAGE_SIZE,
+          ),
+          rules: [...RULES],
+        },
+        200,
+      );
+    }),
+    defineRoute(exportFindingsRoute, can("data:read"), async (c) => {
+      const q = c.req.valid("query");
+      const file = await exportFindings(db, c.get("ctx"), request(q), q, c.get("locale"));
+      return fileBody(c, file, "findings.xlsx");
+    }),
+    defineRoute(monitoringRoute, can("data:read"), async (c) => {
+      const q = c.req.valid("query");
+      const m = await monitorRegion(db, c.get("ctx"), request(q));
+      const page = <T>(list: readonly T[], n: number) =>
+        list.slice((n - 1) * q.pageSize, n * q.pageSize);
+      return c.json(
+        {
+          region: m.region,
+          year: m.year,
+          ...m.view,
+          linesTotal: m.view.lines.length,
+          lines: page(m.view.lines, q.page),
+          completionTotal: m.view.completion.length,
+          completion: page(m.view.completion, q.completionPage),
+          alertsTotal: m.alerts.length,
+          alerts: m.alerts.slice(0, ALERT_LIMIT),
+        },
+        200,
+      );
+    }),
   ];
 }

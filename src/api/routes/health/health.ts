@@ -1,19 +1,14 @@
 /** Liveness and database reachability: 200 when the database answers `select 1` in time, else 503. */
-import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { connectionErrorReason, type Database, DB_RETRY_AFTER_SECONDS } from "../../../db/index.ts";
 import { DomainError } from "../../../domain/errors.ts";
-import { ErrorBody } from "../../../shared/schemas.ts";
+import { healthRoute } from "../../../shared/routes/health.ts";
 import type { AppDeps } from "../../env.ts";
 import { errorResponse } from "../../errors.ts";
-import { defineRoute, json, PUBLIC, type RouteDef } from "../../route-table.ts";
+import { defineRoute, PUBLIC, type RouteDef } from "../../route-table.ts";
 
 /** A database slower than this to answer `select 1` counts as down for the probe. */
 export const HEALTH_TIMEOUT_MS = 2_000;
-
-const Health = z
-  .object({ status: z.literal("ok"), db: z.enum(["pglite", "postgres"]) })
-  .openapi("Health");
 
 /**
  * One `select 1` at a time, shared by the probes that arrive while it runs: a load balancer polling
@@ -48,30 +43,17 @@ export function databaseProbe(database: Database, timeoutMs = HEALTH_TIMEOUT_MS)
 export function healthRoutes({ database }: AppDeps): RouteDef[] {
   const check = databaseProbe(database);
   return [
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/health",
-        tags: ["health"],
-        summary: "健康检查 / health",
-        responses: {
-          200: json(Health, "正常 / up"),
-          503: json(ErrorBody, "数据库无法连接，details.reason 说明原因 / database unreachable"),
-        },
-      }),
-      PUBLIC,
-      async (c) => {
-        const reason = await check();
-        if (reason === null) return c.json({ status: "ok" as const, db: database.kind }, 200);
-        return errorResponse(
-          c,
-          new DomainError(
-            "db.unavailable",
-            { seconds: DB_RETRY_AFTER_SECONDS },
-            { retryAfterSeconds: DB_RETRY_AFTER_SECONDS, db: database.kind, reason },
-          ),
-        ) as never;
-      },
-    ),
+    defineRoute(healthRoute, PUBLIC, async (c) => {
+      const reason = await check();
+      if (reason === null) return c.json({ status: "ok" as const, db: database.kind }, 200);
+      return errorResponse(
+        c,
+        new DomainError(
+          "db.unavailable",
+          { seconds: DB_RETRY_AFTER_SECONDS },
+          { retryAfterSeconds: DB_RETRY_AFTER_SECONDS, db: database.kind, reason },
+        ),
+      ) as never;
+    }),
   ];
 }

@@ -1,5 +1,4 @@
 /** Satisfaction surveys: the builder's data, collection points with QR codes, answers, results, export. */
-import { createRoute, z } from "@hono/zod-openapi";
 import QRCode from "qrcode";
 import {
   actOnSurvey,
@@ -21,415 +20,169 @@ import {
   updateSurvey,
   updateSurveyCommunity,
 } from "../../../services/index.ts";
-import { IdParam } from "../../../shared/schemas.ts";
 import {
-  CommunityRequest,
-  CrossTabAnswer,
-  CrossTabQuery,
-  NewSurveyRequest,
-  OnSiteAnswerRequest,
-  SurveyActionRequest,
-  SurveyCommunity,
-  SurveyCommunityParams,
-  SurveyDetail,
-  SurveyListQuery,
-  SurveyParams,
-  SurveyResponseItem,
-  SurveyResponsePage,
-  SurveyResponseParams,
-  SurveyResponseQuery,
-  SurveyResults,
-  SurveySummary,
-  TaskSurveyRequest,
-  UpdateSurveyRequest,
-  ValidityOverrideRequest,
-} from "../../../shared/survey-schemas.ts";
+  actOnSurveyRoute,
+  addCommunityRoute,
+  communitiesFromProjectsRoute,
+  communityQrRoute,
+  createSurveyRoute,
+  crossTabRoute,
+  deleteCommunityRoute,
+  deleteSurveyRoute,
+  enterPaperAnswerRoute,
+  exportSurveyRoute,
+  judgeResponseRoute,
+  linkTaskSurveyRoute,
+  listResponsesRoute,
+  listSurveysRoute,
+  surveyResultsRoute,
+  surveyRoute,
+  updateCommunityRoute,
+  updateSurveyRoute,
+} from "../../../shared/routes/surveys.ts";
 import type { AppDeps } from "../../env.ts";
-import {
-  body,
-  can,
-  defineRoute,
-  json,
-  noContent,
-  PROTECTED_ERRORS,
-  REFUSED,
-  type RouteDef,
-} from "../../route-table.ts";
-import { FILE_RESPONSE, fileBody } from "../datasets/schema.ts";
-
-const tags = ["surveys"];
-const Created = z.object({ id: z.number().int() });
+import { can, defineRoute, type RouteDef } from "../../route-table.ts";
+import { fileBody } from "../datasets/schema.ts";
 
 export function surveyRoutes({ database, publicUrl }: AppDeps): RouteDef[] {
   const db = database.db;
   return [
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/surveys",
-        tags,
-        summary: "满意度调查 / surveys of your region, below it, and above it (your part)",
-        request: { query: SurveyListQuery },
-        responses: {
-          200: json(z.object({ items: z.array(SurveySummary) }), "调查 / surveys"),
-          ...PROTECTED_ERRORS,
-        },
-      }),
-      can("survey:read"),
-      async (c) =>
-        c.json({ items: await listSurveys(db, c.get("ctx"), c.req.valid("query")) }, 200),
+    defineRoute(listSurveysRoute, can("survey:read"), async (c) =>
+      c.json({ items: await listSurveys(db, c.get("ctx"), c.req.valid("query")) }, 200),
     ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/surveys",
-        tags,
-        summary: "新建调查 / a survey from the standard questionnaire, a copy or a file",
-        request: body(NewSurveyRequest),
-        responses: { 201: json(Created, "已创建 / created"), ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("survey:edit"),
-      async (c) => c.json(await createSurvey(db, c.get("ctx"), c.req.valid("json")), 201),
+    defineRoute(createSurveyRoute, can("survey:edit"), async (c) =>
+      c.json(await createSurvey(db, c.get("ctx"), c.req.valid("json")), 201),
     ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/surveys/{id}",
-        tags,
-        summary: "调查详情 / a survey: questionnaire, versions, settings, communities",
-        request: { params: SurveyParams },
-        responses: { 200: json(SurveyDetail, "调查 / survey"), ...PROTECTED_ERRORS },
-      }),
-      can("survey:read"),
-      async (c) => c.json(await getSurvey(db, c.get("ctx"), c.req.valid("param").id), 200),
+    defineRoute(surveyRoute, can("survey:read"), async (c) =>
+      c.json(await getSurvey(db, c.get("ctx"), c.req.valid("param").id), 200),
     ),
-    defineRoute(
-      createRoute({
-        method: "put",
-        path: "/api/surveys/{id}",
-        tags,
-        summary: "修改调查 / title, settings, or the questionnaire (saved as the draft version)",
-        request: { params: SurveyParams, ...body(UpdateSurveyRequest) },
-        responses: { 200: json(SurveyDetail, "调查 / survey"), ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("survey:edit"),
-      async (c) =>
-        c.json(
-          await updateSurvey(db, c.get("ctx"), c.req.valid("param").id, c.req.valid("json")),
-          200,
-        ),
+    defineRoute(updateSurveyRoute, can("survey:edit"), async (c) =>
+      c.json(
+        await updateSurvey(db, c.get("ctx"), c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "delete",
-        path: "/api/surveys/{id}",
-        tags,
-        summary: "删除调查 / delete a survey without answers",
-        request: { params: SurveyParams },
-        responses: { ...noContent, ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("survey:edit"),
-      async (c) => {
-        await deleteSurvey(db, c.get("ctx"), c.req.valid("param").id);
-        return c.body(null, 204);
-      },
+    defineRoute(deleteSurveyRoute, can("survey:edit"), async (c) => {
+      await deleteSurvey(db, c.get("ctx"), c.req.valid("param").id);
+      return c.body(null, 204);
+    }),
+    defineRoute(actOnSurveyRoute, can("survey:edit"), async (c) =>
+      c.json(
+        await actOnSurvey(db, c.get("ctx"), c.req.valid("param").id, c.req.valid("json").action),
+        200,
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/surveys/{id}/actions",
-        tags,
-        summary: "发布、关闭、重新开放 / publish the draft, close or reopen collection",
-        request: { params: SurveyParams, ...body(SurveyActionRequest) },
-        responses: { 200: json(SurveyDetail, "调查 / survey"), ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("survey:edit"),
-      async (c) =>
-        c.json(
-          await actOnSurvey(db, c.get("ctx"), c.req.valid("param").id, c.req.valid("json").action),
-          200,
-        ),
+    defineRoute(addCommunityRoute, can("survey:edit"), async (c) =>
+      c.json(
+        await addSurveyCommunity(db, c.get("ctx"), c.req.valid("param").id, c.req.valid("json")),
+        201,
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/surveys/{id}/communities",
-        tags,
-        summary: "添加调查点 / add a community with its public link",
-        request: { params: SurveyParams, ...body(CommunityRequest) },
-        responses: {
-          201: json(SurveyCommunity, "调查点 / community"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("survey:edit"),
-      async (c) =>
-        c.json(
-          await addSurveyCommunity(db, c.get("ctx"), c.req.valid("param").id, c.req.valid("json")),
-          201,
-        ),
+    defineRoute(communitiesFromProjectsRoute, can("survey:edit"), async (c) =>
+      c.json(await addCommunitiesFromProjects(db, c.get("ctx"), c.req.valid("param").id), 200),
     ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/surveys/{id}/communities/from-projects",
-        tags,
-        summary: "从小区项目台账导入调查点 / add the year's community projects as communities",
-        request: { params: SurveyParams },
-        responses: {
-          200: json(z.object({ added: z.number().int() }), "已添加 / added"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("survey:edit"),
-      async (c) =>
-        c.json(await addCommunitiesFromProjects(db, c.get("ctx"), c.req.valid("param").id), 200),
-    ),
-    defineRoute(
-      createRoute({
-        method: "put",
-        path: "/api/surveys/{id}/communities/{communityId}",
-        tags,
-        summary: "修改调查点 / change a community's name, households or access code",
-        request: { params: SurveyCommunityParams, ...body(CommunityRequest) },
-        responses: {
-          200: json(SurveyCommunity, "调查点 / community"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("survey:edit"),
-      async (c) => {
-        const { id, communityId } = c.req.valid("param");
-        return c.json(
-          await updateSurveyCommunity(db, c.get("ctx"), id, communityId, c.req.valid("json")),
-          200,
-        );
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "delete",
-        path: "/api/surveys/{id}/communities/{communityId}",
-        tags,
-        summary: "删除调查点 / delete a community without answers",
-        request: { params: SurveyCommunityParams },
-        responses: { ...noContent, ...PROTECTED_ERRORS, ...REFUSED },
-      }),
-      can("survey:edit"),
-      async (c) => {
-        const { id, communityId } = c.req.valid("param");
-        await deleteSurveyCommunity(db, c.get("ctx"), id, communityId);
-        return c.body(null, 204);
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/surveys/{id}/communities/{communityId}/qr",
-        tags,
-        summary: "调查点二维码 / the QR code of the community's public page (SVG, or ?format=png)",
-        request: {
-          params: SurveyCommunityParams,
-          query: z.object({ format: z.enum(["svg", "png"]).default("svg") }),
-        },
-        responses: {
-          200: {
-            content: {
-              "image/svg+xml": { schema: z.string() },
-              "image/png": { schema: z.string().openapi({ format: "binary" }) },
-            },
-            description: "二维码 / QR code",
-          },
-          ...PROTECTED_ERRORS,
-        },
-      }),
-      can("survey:read"),
-      async (c) => {
-        const { id, communityId } = c.req.valid("param");
-        const link = await surveyCommunityLink(db, c.get("ctx"), id, communityId);
-        const url = `${publicUrl ?? new URL(c.req.url).origin}${link.path}`;
-        const headers = { "Cache-Control": "private, max-age=300" };
-        if (c.req.valid("query").format === "png") {
-          const png = await QRCode.toBuffer(url, {
-            errorCorrectionLevel: "M",
-            margin: 2,
-            width: 600,
-          });
-          c.header("Cache-Control", headers["Cache-Control"]);
-          return fileBody(
-            c,
-            { fileName: `${link.name}二维码.png`, contentType: "image/png", bytes: png },
-            `survey-${communityId}.png`,
-          );
-        }
-        const svg = await QRCode.toString(url, {
-          type: "svg",
+    defineRoute(updateCommunityRoute, can("survey:edit"), async (c) => {
+      const { id, communityId } = c.req.valid("param");
+      return c.json(
+        await updateSurveyCommunity(db, c.get("ctx"), id, communityId, c.req.valid("json")),
+        200,
+      );
+    }),
+    defineRoute(deleteCommunityRoute, can("survey:edit"), async (c) => {
+      const { id, communityId } = c.req.valid("param");
+      await deleteSurveyCommunity(db, c.get("ctx"), id, communityId);
+      return c.body(null, 204);
+    }),
+    defineRoute(communityQrRoute, can("survey:read"), async (c) => {
+      const { id, communityId } = c.req.valid("param");
+      const link = await surveyCommunityLink(db, c.get("ctx"), id, communityId);
+      const url = `${publicUrl ?? new URL(c.req.url).origin}${link.path}`;
+      const headers = { "Cache-Control": "private, max-age=300" };
+      if (c.req.valid("query").format === "png") {
+        const png = await QRCode.toBuffer(url, {
           errorCorrectionLevel: "M",
           margin: 2,
+          width: 600,
         });
-        return c.body(svg, 200, { ...headers, "Content-Type": "image/svg+xml; charset=utf-8" });
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "post",
-        path: "/api/surveys/{id}/communities/{communityId}/responses",
-        tags,
-        summary: "现场录入纸质问卷 / enter a paper questionnaire collected on site",
-        request: { params: SurveyCommunityParams, ...body(OnSiteAnswerRequest) },
-        responses: {
-          201: json(z.object({ id: z.number().int(), receipt: z.string() }), "已录入 / stored"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("survey:collect"),
-      async (c) => {
-        const { id, communityId } = c.req.valid("param");
-        return c.json(
-          await enterPaperAnswer(db, c.get("ctx"), id, communityId, c.req.valid("json")),
-          201,
-        );
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/surveys/{id}/responses",
-        tags,
-        summary: "答卷列表 / answers with their validity and reasons, newest first",
-        request: { params: SurveyParams, query: SurveyResponseQuery },
-        responses: { 200: json(SurveyResponsePage, "答卷 / answers"), ...PROTECTED_ERRORS },
-      }),
-      can("survey:read"),
-      async (c) =>
-        c.json(
-          await listSurveyResponses(
-            db,
-            c.get("ctx"),
-            c.req.valid("param").id,
-            c.req.valid("query"),
-            c.get("locale"),
-          ),
-          200,
-        ),
-    ),
-    defineRoute(
-      createRoute({
-        method: "put",
-        path: "/api/surveys/{id}/responses/{responseId}/validity",
-        tags,
-        summary:
-          "人工认定答卷有效性 / mark an answer valid or invalid by hand (null: the rules again)",
-        request: { params: SurveyResponseParams, ...body(ValidityOverrideRequest) },
-        responses: {
-          200: json(SurveyResponseItem, "答卷 / answer"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("survey:judge"),
-      async (c) => {
-        const { id, responseId } = c.req.valid("param");
-        return c.json(
-          await overrideValidity(
-            db,
-            c.get("ctx"),
-            id,
-            responseId,
-            c.req.valid("json"),
-            c.get("locale"),
-          ),
-          200,
-        );
-      },
-    ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/surveys/{id}/results",
-        tags,
-        summary: "调查结果 / rates per community, county, city, province with margins; free text",
-        request: { params: SurveyParams },
-        responses: { 200: json(SurveyResults, "结果 / results"), ...PROTECTED_ERRORS },
-      }),
-      can("survey:read"),
-      async (c) =>
-        c.json(
-          await surveyResults(db, c.get("ctx"), c.req.valid("param").id, c.get("locale")),
-          200,
-        ),
-    ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/surveys/{id}/cross-tab",
-        tags,
-        summary: "交叉分析 / a choice question's answers split by a demographic",
-        request: { params: SurveyParams, query: CrossTabQuery },
-        responses: {
-          200: json(CrossTabAnswer, "交叉表 / cross-tab"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("survey:read"),
-      async (c) =>
-        c.json(
-          await surveyCrossTab(
-            db,
-            c.get("ctx"),
-            c.req.valid("param").id,
-            c.req.valid("query"),
-            c.get("locale"),
-          ),
-          200,
-        ),
-    ),
-    defineRoute(
-      createRoute({
-        method: "get",
-        path: "/api/surveys/{id}/export",
-        tags,
-        summary: "导出调查 / results and answers as .xlsx",
-        request: { params: SurveyParams },
-        responses: { 200: FILE_RESPONSE, ...PROTECTED_ERRORS },
-      }),
-      can("survey:read"),
-      async (c) =>
-        fileBody(
+        c.header("Cache-Control", headers["Cache-Control"]);
+        return fileBody(
           c,
-          await surveyWorkbookFile(db, c.get("ctx"), c.req.valid("param").id),
-          "survey.xlsx",
+          { fileName: `${link.name}二维码.png`, contentType: "image/png", bytes: png },
+          `survey-${communityId}.png`,
+        );
+      }
+      const svg = await QRCode.toString(url, {
+        type: "svg",
+        errorCorrectionLevel: "M",
+        margin: 2,
+      });
+      return c.body(svg, 200, { ...headers, "Content-Type": "image/svg+xml; charset=utf-8" });
+    }),
+    defineRoute(enterPaperAnswerRoute, can("survey:collect"), async (c) => {
+      const { id, communityId } = c.req.valid("param");
+      return c.json(
+        await enterPaperAnswer(db, c.get("ctx"), id, communityId, c.req.valid("json")),
+        201,
+      );
+    }),
+    defineRoute(listResponsesRoute, can("survey:read"), async (c) =>
+      c.json(
+        await listSurveyResponses(
+          db,
+          c.get("ctx"),
+          c.req.valid("param").id,
+          c.req.valid("query"),
+          c.get("locale"),
         ),
+        200,
+      ),
     ),
-    defineRoute(
-      createRoute({
-        method: "put",
-        path: "/api/evaluations/{id}/survey",
-        tags: ["evaluations"],
-        summary: "关联满意度调查 / the survey the task's satisfaction indicator reads (null: none)",
-        request: { params: IdParam, ...body(TaskSurveyRequest) },
-        responses: {
-          200: json(TaskSurveyRequest, "已关联 / linked"),
-          ...PROTECTED_ERRORS,
-          ...REFUSED,
-        },
-      }),
-      can("evaluation:manage"),
-      async (c) =>
-        c.json(
-          await linkTaskSurvey(
-            db,
-            c.get("ctx"),
-            c.req.valid("param").id,
-            c.req.valid("json").surveyId,
-          ),
-          200,
+    defineRoute(judgeResponseRoute, can("survey:judge"), async (c) => {
+      const { id, responseId } = c.req.valid("param");
+      return c.json(
+        await overrideValidity(
+          db,
+          c.get("ctx"),
+          id,
+          responseId,
+          c.req.valid("json"),
+          c.get("locale"),
         ),
+        200,
+      );
+    }),
+    defineRoute(surveyResultsRoute, can("survey:read"), async (c) =>
+      c.json(await surveyResults(db, c.get("ctx"), c.req.valid("param").id, c.get("locale")), 200),
+    ),
+    defineRoute(crossTabRoute, can("survey:read"), async (c) =>
+      c.json(
+        await surveyCrossTab(
+          db,
+          c.get("ctx"),
+          c.req.valid("param").id,
+          c.req.valid("query"),
+          c.get("locale"),
+        ),
+        200,
+      ),
+    ),
+    defineRoute(exportSurveyRoute, can("survey:read"), async (c) =>
+      fileBody(
+        c,
+        await surveyWorkbookFile(db, c.get("ctx"), c.req.valid("param").id),
+        "survey.xlsx",
+      ),
+    ),
+    defineRoute(linkTaskSurveyRoute, can("evaluation:manage"), async (c) =>
+      c.json(
+        await linkTaskSurvey(
+          db,
+          c.get("ctx"),
+          c.req.valid("param").id,
+          c.req.valid("json").surveyId,
+        ),
+        200,
+      ),
     ),
   ];
 }
