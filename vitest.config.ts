@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import LongFirst from "./test/helpers/sequencer.ts";
 
 export default defineConfig({
   test: {
@@ -19,5 +20,6 @@ export default defineConfig({
     // Browser tests poll the page; on a loaded machine a page can take seconds to settle.
     expect: { poll: { timeout: 15_000 } },
     reporters: ["default"],
+    sequence: { sequencer: LongFirst },
   },
 });

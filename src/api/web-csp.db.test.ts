@@ -6,14 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
+import { describeOnPglite } from "../../test/helpers/databases.ts";
 import { chromiumPdf } from "../reports/pdf.ts";
 import { folderEvidenceStore } from "../storage/evidence-store.ts";
 import { createApp, WEB_CSP } from "./app.ts";
 
 const INDEX = `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>绩效 Jixiao</title><script type="module" crossorigin src="/assets/index-test.js"></script></head><body><div id="root"></div></body></html>`;
 
-describeOnBothDatabases("the web app's Content-Security-Policy", (db) => {
+describeOnPglite("the web app's Content-Security-Policy", (db) => {
   let dist: string;
   let app: ReturnType<typeof createApp>["app"];
 

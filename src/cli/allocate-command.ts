@@ -9,9 +9,10 @@ import {
 import { Decimal, formatFixed } from "../domain/decimal.ts";
 import { DomainError } from "../domain/errors.ts";
 import { readInput } from "./data-commands.ts";
+import type { CliIo } from "./io.ts";
 
-async function readJson(path: string): Promise<unknown> {
-  const bytes = await readInput(path, loadConfig().uploadLimits);
+async function readJson(path: string, io: CliIo): Promise<unknown> {
+  const bytes = await readInput(path, loadConfig(io.env).uploadLimits);
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text);
@@ -50,7 +51,8 @@ export function allocationJson(result: AllocationResult) {
   };
 }
 
-export function registerAllocateCommand(program: Command, out: (line: string) => void) {
+export function registerAllocateCommand(program: Command, io: CliIo) {
+  const { out } = io;
   program
     .command("allocate")
     .description("按因素法测算资金分配 / allocate by the factor method from a model file")
@@ -61,9 +63,9 @@ export function registerAllocateCommand(program: Command, out: (line: string) =>
     .option("--data <file>", "各地区数据（JSON，覆盖模型文件中的 data）/ the regions' data")
     .option("--json", "JSON 输出 / JSON output")
     .action(async (opts: { model: string; data?: string; json?: boolean }) => {
-      const file = await readJson(opts.model);
+      const file = await readJson(opts.model, io);
       const split = splitAllocationFile(
-        opts.data ? { ...(file as object), data: await readJson(opts.data) } : file,
+        opts.data ? { ...(file as object), data: await readJson(opts.data, io) } : file,
         opts.model,
       );
       const result = allocate(split.model, split.data, { file: opts.model });

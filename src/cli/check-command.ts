@@ -5,6 +5,7 @@ import { findDataset } from "../domain/datasets/specs.ts";
 import { DomainError } from "../domain/errors.ts";
 import { checkRegion, systemContext } from "../services/index.ts";
 import { parseYear } from "./data-commands.ts";
+import type { CliIo } from "./io.ts";
 import { operator, withDatabase } from "./with-database.ts";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -40,7 +41,8 @@ export function findingLine(f: Finding): string {
   return `[${SEVERITY_ZH[f.severity]}] ${f.rule}  ${f.regionName}（${f.regionCode}）${f.programme ? ` ${f.programme}` : ""}  ${where}\n    ${f.message.zh}`;
 }
 
-export function registerCheckCommand(program: Command, out: (line: string) => void) {
+export function registerCheckCommand(program: Command, io: CliIo) {
+  const { out } = io;
   program
     .command("check")
     .description(
@@ -74,7 +76,7 @@ export function registerCheckCommand(program: Command, out: (line: string) => vo
             highCompletion: percentOption("high-completion", opts.highCompletion),
           }).filter(([, v]) => v !== undefined),
         );
-        const check = await withDatabase((d) =>
+        const check = await withDatabase(io, (d) =>
           checkRegion(d.db, systemContext(operator()), {
             regionCode: opts.region,
             year,
@@ -111,7 +113,7 @@ export function registerCheckCommand(program: Command, out: (line: string) => vo
             `错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info} / ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`,
           );
         }
-        if (counts.error > 0) process.exitCode = 1;
+        if (counts.error > 0) io.exitCode = 1;
       },
     );
 }

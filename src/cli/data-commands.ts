@@ -8,6 +8,7 @@ import { DomainError } from "../domain/errors.ts";
 import { fileTooLarge, type UploadLimits } from "../domain/upload-limits.ts";
 import { exportDataset, importFile, previewImport, systemContext } from "../services/index.ts";
 import type { ImportIssueT, ImportPreviewT } from "../shared/data-schemas.ts";
+import type { CliIo } from "./io.ts";
 import { operator, withDatabase } from "./with-database.ts";
 
 export function parseYear(text: string): number {
@@ -76,7 +77,8 @@ function summary(p: ImportPreviewT): string {
   );
 }
 
-export function registerDataCommands(program: Command, out: (line: string) => void) {
+export function registerDataCommands(program: Command, io: CliIo) {
+  const { out } = io;
   const datasets = DATASET_NAMES.join(", ");
   program
     .command("import <file>")
@@ -101,14 +103,14 @@ export function registerDataCommands(program: Command, out: (line: string) => vo
           year,
           fileName: basename(file),
           bytes,
-          limits: loadConfig().uploadLimits,
+          limits: loadConfig(io.env).uploadLimits,
         };
-        const result = await withDatabase((d) => {
+        const result = await withDatabase(io, (d) => {
           const ctx = systemContext(operator());
           if (opts.dryRun) return previewImport(d.db, ctx, input);
           return importFile(d.db, ctx, input, {
             afterChunk: (written) => {
-              process.stderr.write(`已写入 ${written} 行 / ${written} rows written\n`);
+              io.err(`已写入 ${written} 行 / ${written} rows written\n`);
             },
           });
         });
@@ -124,7 +126,7 @@ export function registerDataCommands(program: Command, out: (line: string) => vo
     .requiredOption("-o, --output <file>", "输出文件 / output file")
     .action(async (opts: { dataset: string; region: string; year: string; output: string }) => {
       const year = parseYear(opts.year);
-      const file = await withDatabase((d) =>
+      const file = await withDatabase(io, (d) =>
         exportDataset(d.db, systemContext(operator()), opts.dataset, {
           regionCode: opts.region,
           year,

@@ -8,6 +8,7 @@ import { DomainError } from "../domain/errors.ts";
 import { buildRegionRows } from "../domain/regions.ts";
 import { generate } from "../gen/index.ts";
 import { writeDataFile } from "../xlsx/index.ts";
+import type { CliIo } from "./io.ts";
 
 function whole(name: string, text: string, min: number, max: number): number {
   const n = Number(text);
@@ -25,7 +26,8 @@ function whole(name: string, text: string, min: number, max: number): number {
   return n;
 }
 
-export function registerGenCommand(program: Command, out: (line: string) => void) {
+export function registerGenCommand(program: Command, io: CliIo) {
+  const { out } = io;
   program
     .command("gen")
     .description("生成全国规模的模拟导入文件 / write synthetic national-scale import files")

@@ -23,6 +23,7 @@ import { registerAllocateCommand } from "./allocate-command.ts";
 import { registerCheckCommand } from "./check-command.ts";
 import { issueLines, registerDataCommands } from "./data-commands.ts";
 import { registerGenCommand } from "./gen-command.ts";
+import { type CliIo, processIo } from "./io.ts";
 import { promptPassword } from "./prompt.ts";
 import { registerReportCommand } from "./report-command.ts";
 import { registerScoringCommands } from "./score-commands.ts";
@@ -57,12 +58,15 @@ class CliCommand extends Command {
   }
 }
 
-export function buildProgram(out: (line: string) => void = console.log): Command {
+export function buildProgram(io: CliIo = processIo()): Command {
+  const { out } = io;
   const program = new CliCommand("jixiao")
     .description(
       "绩效 Jixiao：老旧小区改造资金绩效评价 / performance evaluation of old-community renovation funds\n" +
         "环境变量 / environment: DATABASE_URL, JIXIAO_DATA_DIR (./data), JIXIAO_ADMIN_PASSWORD, PORT (3000)",
     )
+    // Help and usage errors go where the command's own output goes.
+    .configureOutput({ writeOut: (text) => io.write(text), writeErr: (text) => io.err(text) })
     .showHelpAfterError()
     // Subcommands inherit this: usage errors throw a CommanderError that runCli turns into exit 2.
     .exitOverride()
@@ -70,7 +74,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     // without the worker threads' start-up (about a second each). `serve` and `worker` keep them.
     .hook("preAction", async (_program, action) => {
       const node = action.name() === "serve" || action.name() === "worker";
-      if (!node && process.env.JIXIAO_WORKERS === undefined) {
+      if (!node && io.env.JIXIAO_WORKERS === undefined) {
         await configureWorkers(0);
       }
     });
@@ -80,7 +84,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .description("启动服务 / run the server (web app and API)")
     .option("--no-demo", "不载入演示数据 / do not load the demo data")
     .action(async (opts: { demo: boolean }) => {
-      const config = loadConfig();
+      const config = loadConfig(io.env);
       const logger = createLogger(config.logLevel);
       const stop = (running: Running) =>
         running.stop().then(
@@ -126,7 +130,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .command("migrate")
     .description("建库并执行迁移、载入区域 / apply migrations and load the regions")
     .action(async () => {
-      const config = loadConfig();
+      const config = loadConfig(io.env);
       const database = await openDatabase(config.db);
       try {
         const result = await prepareDatabase(database, {
@@ -148,7 +152,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .command("seed-demo")
     .description("载入演示数据（只载入一次）/ load the demo data (once)")
     .action(async () => {
-      const result = await withDatabase((d) => seedDemo(d.db, systemContext(operator())));
+      const result = await withDatabase(io, (d) => seedDemo(d.db, systemContext(operator())));
       out(
         result.created > 0 || result.rows > 0
           ? `已创建演示账户 ${result.created} 个，密码 / demo users created, password: ${result.password}\n` +
@@ -178,8 +182,8 @@ export function buildProgram(out: (line: string) => void = console.log): Command
           }));
           throw new DomainError("request.invalid", {}, { issues });
         }
-        const password = await promptPassword();
-        const created = await withDatabase((d) =>
+        const password = await promptPassword(io.env);
+        const created = await withDatabase(io, (d) =>
           createUser(d.db, systemContext(operator()), {
             ...names.data,
             password,
@@ -196,8 +200,8 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .command("passwd <username>")
     .description("重置密码 / set a user's password")
     .action(async (username: string) => {
-      const password = await promptPassword();
-      await withDatabase(async (d) => {
+      const password = await promptPassword(io.env);
+      await withDatabase(io, async (d) => {
         const ctx = systemContext(operator());
         await resetPassword(d.db, ctx, await findUserId(d.db, username), password);
       });
@@ -208,7 +212,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .description("停用用户 / disable a user")
     .option("--enable", "重新启用 / enable again instead")
     .action(async (username: string, opts: { enable?: boolean }) => {
-      await withDatabase(async (d) => {
+      await withDatabase(io, async (d) => {
         const ctx = systemContext(operator());
         await updateUser(d.db, ctx, await findUserId(d.db, username), { disabled: !opts.enable });
       });
@@ -220,7 +224,7 @@ export function buildProgram(out: (line: string) => void = console.log): Command
     .option("--region <code>", "只列出该区域及下级 / only this region and below")
     .option("--json", "JSON 输出 / JSON output")
     .action(async (opts: { region?: string; json?: boolean }) => {
-      const result = await withDatabase((d) =>
+      const result = await withDatabase(io, (d) =>
         listUsers(d.db, systemContext(operator()), {
           regionCode: opts.region,
           page: 1,
@@ -242,13 +246,13 @@ export function buildProgram(out: (line: string) => void = console.log): Command
       }
       out(`共 ${result.total} 个用户 / ${result.total} users`);
     });
-  registerScoringCommands(program, out);
-  registerDataCommands(program, out);
-  registerGenCommand(program, out);
-  registerCheckCommand(program, out);
-  registerReportCommand(program, out);
-  registerAllocateCommand(program, out);
-  registerWorkerCommand(program, out);
+  registerScoringCommands(program, io);
+  registerDataCommands(program, io);
+  registerGenCommand(program, io);
+  registerCheckCommand(program, io);
+  registerReportCommand(program, io);
+  registerAllocateCommand(program, io);
+  registerWorkerCommand(program, io);
   return program;
 }
 
@@ -256,22 +260,19 @@ export function buildProgram(out: (line: string) => void = console.log): Command
  * Runs the CLI; a DomainError prints its Chinese and English message and exits 2, never a stack.
  * Usage errors (commander has printed them already) exit 2 as well; --help exits 0.
  */
-export async function runCli(argv: string[]): Promise<void> {
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(io).parseAsync(argv);
+    return io.exitCode;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      process.exitCode = err.exitCode === 0 ? 0 : EXIT_INVALID;
-      return;
-    }
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_INVALID;
     if (err instanceof DomainError) {
-      process.stderr.write(`错误：${err.messageIn("zh-CN")}\nerror: ${err.messageIn("en-US")}\n`);
-      if (err.code === "import.invalid") process.stderr.write(issueLines(err.details));
+      io.err(`错误：${err.messageIn("zh-CN")}\nerror: ${err.messageIn("en-US")}\n`);
+      if (err.code === "import.invalid") io.err(issueLines(err.details));
       // An allocation model's problems are in its message already, one per line.
       else if (err.details && err.code !== "allocation.invalid")
-        process.stderr.write(`${JSON.stringify(err.details)}\n`);
-      process.exitCode = EXIT_INVALID;
-      return;
+        io.err(`${JSON.stringify(err.details)}\n`);
+      return EXIT_INVALID;
     }
     // A failed query's own message lists its parameters, password hashes included: show the cause.
     const shown =
@@ -284,13 +285,12 @@ export async function runCli(argv: string[]): Promise<void> {
     if (lost) {
       const down = databaseUnavailable();
       // The server's message names the address tried (an AggregateError has none: its code then).
-      process.stderr.write(
+      io.err(
         `错误：${down.messageIn("zh-CN")}\nerror: ${down.messageIn("en-US")}\n原因 / reason: ${shown || lost}\n`,
       );
-      process.exitCode = 1;
-      return;
+      return 1;
     }
-    process.stderr.write(`错误 / error: ${shown}\n`);
-    process.exitCode = 1;
+    io.err(`错误 / error: ${shown}\n`);
+    return 1;
   }
 }

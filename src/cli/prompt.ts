@@ -2,8 +2,8 @@
 import { createInterface } from "node:readline";
 import { DomainError } from "../domain/errors.ts";
 
-export async function promptPassword(): Promise<string> {
-  const fromEnv = process.env.JIXIAO_NEW_PASSWORD;
+export async function promptPassword(env: NodeJS.ProcessEnv): Promise<string> {
+  const fromEnv = env.JIXIAO_NEW_PASSWORD;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
     throw new DomainError("config.invalid", {

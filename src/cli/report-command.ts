@@ -35,6 +35,7 @@ const isSheetTemplate = (name: string): name is ReportTemplate =>
   (SHEET_TEMPLATES as readonly string[]).includes(name);
 
 import { parseYear } from "./data-commands.ts";
+import type { CliIo } from "./io.ts";
 import { operator, withDatabase } from "./with-database.ts";
 
 function invalid(field: string, value: string, reason: string): DomainError {
@@ -50,7 +51,8 @@ function formatOf(given: string | undefined, output: string): ReportFormat {
   return format as ReportFormat;
 }
 
-export function registerReportCommand(program: Command, out: (line: string) => void) {
+export function registerReportCommand(program: Command, io: CliIo) {
+  const { out } = io;
   program
     .command("report")
     .description(
@@ -89,7 +91,7 @@ export function registerReportCommand(program: Command, out: (line: string) => v
         unit?: string;
       }) => {
         const format = formatOf(opts.format, opts.output);
-        const pdf = chromiumPdf(loadConfig().chromiumPath);
+        const pdf = chromiumPdf(loadConfig(io.env).chromiumPath);
         // The browser starts on the first PDF; closed on every way out, or the process would not end.
         try {
           let bytes: Uint8Array;
@@ -103,11 +105,11 @@ export function registerReportCommand(program: Command, out: (line: string) => v
           if (opts.evaluation !== undefined) {
             const taskId = positive("evaluation", opts.evaluation);
             const template = opts.template ?? "task-report";
-            const file = await withDatabase(async (d) => {
+            const file = await withDatabase(io, async (d) => {
               const ctx = systemContext(operator());
               if (template === "task-report") {
                 return taskReport(d.db, ctx, taskId, format, pdf, (done, total, stage) => {
-                  process.stderr.write(`${stage}（${done}/${total}）\n`);
+                  io.err(`${stage}（${done}/${total}）\n`);
                 });
               }
               if (!isSheetTemplate(template)) {
@@ -139,7 +141,7 @@ export function registerReportCommand(program: Command, out: (line: string) => v
             }
             const year = parseYear(opts.year);
             const region = opts.region;
-            const file = await withDatabase((d) =>
+            const file = await withDatabase(io, (d) =>
               regionReport(
                 d.db,
                 systemContext(operator()),
@@ -159,7 +161,7 @@ export function registerReportCommand(program: Command, out: (line: string) => v
                 "--sheet 只用于评价表模板 / not a sheet template",
               );
             }
-            const file = await withDatabase((d) =>
+            const file = await withDatabase(io, (d) =>
               sheetReport(d.db, systemContext(operator()), id, template, format, pdf),
             );
             bytes = file.bytes;

@@ -17,6 +17,7 @@ import {
   readInputFile,
   resolveFrameworkPath,
 } from "../services/framework-files.ts";
+import type { CliIo } from "./io.ts";
 
 const LOCALES = ["zh-CN", "en-US"] as const;
 
@@ -26,7 +27,8 @@ const HEADERS: Record<Locale, string[]> = {
 };
 
 /** Adds the scoring commands to a commander program; `out` receives each line printed. */
-export function registerScoringCommands(program: Command, out: (line: string) => void): void {
+export function registerScoringCommands(program: Command, io: CliIo): void {
+  const { out } = io;
   program
     .command("frameworks")
     .description(

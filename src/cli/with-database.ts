@@ -3,6 +3,7 @@ import { userInfo } from "node:os";
 import { loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/index.ts";
 import { prepareDatabase } from "../services/index.ts";
+import type { CliIo } from "./io.ts";
 
 export const operator = () => `cli:${safeUser()}`;
 function safeUser() {
@@ -20,8 +21,8 @@ export const adminPasswordLine = (password: string) =>
  * Opens the configured database, prepares it, runs `work`, and always closes it. When this run
  * created the administrator, its generated password goes to stderr: it is shown nowhere else.
  */
-export async function withDatabase<T>(work: (db: Database) => Promise<T>) {
-  const config = loadConfig();
+export async function withDatabase<T>(io: CliIo, work: (db: Database) => Promise<T>) {
+  const config = loadConfig(io.env);
   const database = await openDatabase(config.db);
   try {
     const prepared = await prepareDatabase(database, {
@@ -29,7 +30,7 @@ export async function withDatabase<T>(work: (db: Database) => Promise<T>) {
       operator: operator(),
     });
     if (prepared.generatedAdminPassword) {
-      process.stderr.write(`${adminPasswordLine(prepared.generatedAdminPassword)}\n`);
+      io.err(`${adminPasswordLine(prepared.generatedAdminPassword)}\n`);
     }
     return await work(database);
   } finally {

@@ -2,9 +2,11 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config.ts";
 import { createLogger } from "../logger.ts";
+import type { CliIo } from "./io.ts";
 import type { RunningWorker } from "./worker-node.ts";
 
-export function registerWorkerCommand(program: Command, out: (line: string) => void) {
+export function registerWorkerCommand(program: Command, io: CliIo) {
+  const { out } = io;
   program
     .command("worker")
     .description(
@@ -19,7 +21,7 @@ export function registerWorkerCommand(program: Command, out: (line: string) => v
           exitCode: 2,
         });
       }
-      const config = loadConfig();
+      const config = loadConfig(io.env);
       const logger = createLogger(config.logLevel);
       let running: RunningWorker | null = null;
       let signals = 0;

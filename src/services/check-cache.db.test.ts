@@ -1,25 +1,14 @@
 // The cached check and monitoring answers: equal to a fresh run, shared while the data stands, new
 // after an edit of a data set the dashboard does not read (community projects, migration 0017).
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { CHECK_CACHE_WEIGHT, cachedCheck, checkDataVersion } from "./check-cache.ts";
-import {
-  checkRegion,
-  listDataRows,
-  monitorRegion,
-  seedDemo,
-  systemContext,
-  updateDataRow,
-} from "./index.ts";
+import { checkRegion, listDataRows, monitorRegion, systemContext, updateDataRow } from "./index.ts";
 
 const ctx = systemContext("test");
 const request = { regionCode: "440000", year: 2024, asOf: "2025-06-30" };
 
-describeOnBothDatabases("check cache", (db) => {
-  beforeAll(async () => {
-    await seedDemo(db().db, ctx, {});
-  });
-
+describeOnBothDatabases("check cache", "demo", (db) => {
   it("answers from the cache while the data stands, equal to a run inside a transaction", async () => {
     const first = await checkRegion(db().db, ctx, request);
     const second = await checkRegion(db().db, ctx, request);

@@ -2,11 +2,10 @@
 // delete, sheet reopen/approve) gives a new answer on the next request; a draft save or a rolled-back
 // write does not raise the data version.
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { actingAs, addUser } from "../../test/helpers/fixtures.ts";
 import { queryRows } from "../db/index.ts";
-import { seedDemo } from "./bootstrap-service.ts";
 import { systemContext } from "./context.ts";
 import { LruCache, regionAndVersion } from "./dashboard-cache.ts";
 import { getDashboard, getDashboardUncached } from "./dashboard-service.ts";
@@ -32,11 +31,7 @@ describe("LruCache", () => {
   });
 });
 
-describeOnBothDatabases("the dashboard cache", (db) => {
-  beforeAll(async () => {
-    await seedDemo(db().db, system, {});
-  });
-
+describeOnBothDatabases("the dashboard cache", "demo", (db) => {
   const version = async (year: number) => (await regionAndVersion(db().db, "000000", year)).version;
 
   it("answers what the dashboard computes afresh, for every scope, locale and actor", async () => {

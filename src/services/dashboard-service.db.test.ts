@@ -1,19 +1,14 @@
 // The dashboard over the demo data: Guangdong's 15 cities by spend, Zhumadian's year, drill-down and access.
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { actingAs, addUser } from "../../test/helpers/fixtures.ts";
 import { DomainError } from "../domain/errors.ts";
-import { seedDemo } from "./bootstrap-service.ts";
 import { systemContext } from "./context.ts";
 import { getDashboard } from "./dashboard-service.ts";
 
 const system = systemContext("test");
 
-describeOnBothDatabases("the dashboard", (db) => {
-  beforeAll(async () => {
-    await seedDemo(db().db, system, {});
-  });
-
+describeOnBothDatabases("the dashboard", "demo", (db) => {
   it("shows Guangdong 2024: funds, 19.21% spent against the schedule, the 15 cities ranked, alerts", async () => {
     const d = await getDashboard(db().db, system, { regionCode: "440000", year: 2024 });
     expect(d.scope).toEqual({ code: "440000", name: "广东省", level: "province" });

@@ -1,19 +1,14 @@
 // The years with anything in a region, over the demo data (Hangzhou, Suzhou, Zhumadian 2020; Guangdong 2024).
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { actingAs, addUser } from "../../test/helpers/fixtures.ts";
 import { DomainError } from "../domain/errors.ts";
-import { seedDemo } from "./bootstrap-service.ts";
 import { systemContext } from "./context.ts";
 import { listDataYears } from "./data-years-service.ts";
 
 const system = systemContext("test");
 
-describeOnBothDatabases("the years with data", (db) => {
-  beforeAll(async () => {
-    await seedDemo(db().db, system, {});
-  });
-
+describeOnBothDatabases("the years with data", "demo", (db) => {
   it("answers the years of each region's demo data, newest first, and none where nothing is", async () => {
     expect(await listDataYears(db().db, system, "000000")).toEqual({
       years: [2024, 2020],

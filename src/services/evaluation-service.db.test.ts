@@ -20,7 +20,6 @@ import {
   getTask,
   listTasks,
   saveSheet,
-  seedDemo,
   sheetScorecard,
   systemContext,
   taskScorer,
@@ -38,7 +37,7 @@ async function refusal(work: Promise<unknown>): Promise<{ code: string; message:
   throw new Error("not refused");
 }
 
-describeOnBothDatabases("evaluations", (db) => {
+describeOnBothDatabases("evaluations", "demo", (db) => {
   let province: ServiceContext;
   let city: ServiceContext;
   let county: ServiceContext;
@@ -54,7 +53,6 @@ describeOnBothDatabases("evaluations", (db) => {
   };
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     demoTaskId = (await listTasks(db().db, systemContext("test"), {}))[0]?.id ?? 0;
     await addUser(db(), "hn.finance", "finance", "410000");
     await addUser(db(), "zmd.finance", "finance", "411700");

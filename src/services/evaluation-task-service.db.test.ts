@@ -19,8 +19,6 @@ import {
   getTask,
   listTasks,
   saveSheet,
-  seedDemo,
-  systemContext,
   taskReportDocument,
   updateTask,
 } from "./index.ts";
@@ -38,14 +36,13 @@ async function refusal(work: Promise<unknown>): Promise<string> {
 const paragraphs = (doc: { blocks: { kind: string; text?: string }[] }) =>
   doc.blocks.flatMap((b) => (b.kind === "paragraph" && b.text ? [b.text] : []));
 
-describeOnBothDatabases("evaluation tasks after launch", (db) => {
+describeOnBothDatabases("evaluation tasks after launch", "demo", (db) => {
   let province: ServiceContext;
   let city: ServiceContext;
   let county: ServiceContext;
   let taskId: number;
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     province = await actingAs(db(), "henan.finance");
     city = await actingAs(db(), "zmd.housing");
     county = await actingAs(db(), "yicheng.impl");

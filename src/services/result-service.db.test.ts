@@ -18,8 +18,6 @@ import {
   getTask,
   saveRectification,
   saveSheet,
-  seedDemo,
-  systemContext,
 } from "./index.ts";
 
 // The day docs/seed-findings.md checks from.
@@ -50,7 +48,7 @@ function withSocialShare(value: number): SheetEntries {
   };
 }
 
-describeOnBothDatabases("sheet results and rectifications", (db) => {
+describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
   let city: ServiceContext;
   let county: ServiceContext;
   let sibling: ServiceContext;
@@ -59,7 +57,6 @@ describeOnBothDatabases("sheet results and rectifications", (db) => {
   let countyVersion: number;
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     await addUser(db(), "zmd.finance", "finance", "411700");
     await addUser(db(), "yc.impl", "implementer", "411702");
     await addUser(db(), "xp.impl", "implementer", "411721");

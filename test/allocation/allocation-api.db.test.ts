@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { beforeAll, expect, it } from "vitest";
 import { auditLog, evaluationSheets, evaluationTasks } from "../../src/db/schema.ts";
 import { Decimal } from "../../src/domain/decimal.ts";
-import { createTask, getTask, seedDemo, systemContext } from "../../src/services/index.ts";
+import { createTask, getTask, systemContext } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { addUser } from "../helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
@@ -26,7 +26,7 @@ interface RegionResult {
 
 const sum = (values: string[]) => values.reduce((s, v) => s.plus(v), new Decimal(0)).toString();
 
-describeOnBothDatabases("allocation plans", (db) => {
+describeOnBothDatabases("allocation plans", "demo", (db) => {
   let dept: ApiClient;
   let finance: ApiClient;
   let other: ApiClient;
@@ -34,7 +34,6 @@ describeOnBothDatabases("allocation plans", (db) => {
   let scenarioId = 0;
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     const app = testApp(db());
     await addUser(db(), "gd.dept", "department", "440000");
     await addUser(db(), "gd.fin", "finance", "440000");

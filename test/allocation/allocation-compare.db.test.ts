@@ -3,7 +3,6 @@
 // the compared amounts identical to the digit to each plan computed alone; the changes add up to 0.
 import { beforeAll, expect, it } from "vitest";
 import { Decimal } from "../../src/domain/decimal.ts";
-import { seedDemo, systemContext } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { addUser } from "../helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
@@ -23,13 +22,12 @@ interface Compared {
 const percent = (change: string, base: string) =>
   new Decimal(change).div(base).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 
-describeOnBothDatabases("allocation compare", (db) => {
+describeOnBothDatabases("allocation compare", "demo", (db) => {
   let dept: ApiClient;
   let base = 0;
   let scenario = 0;
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     const app = testApp(db());
     await addUser(db(), "gd.dept", "department", "440000");
     dept = await signedIn(app.app, "gd.dept");

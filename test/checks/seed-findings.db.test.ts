@@ -1,8 +1,8 @@
 // The seeds' real inconsistencies (docs/seed-findings.md) are found in the demo data, exactly.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, expect, it } from "vitest";
-import { checkRegion, monitorRegion, seedDemo, systemContext } from "../../src/services/index.ts";
+import { expect, it } from "vitest";
+import { checkRegion, monitorRegion, systemContext } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
@@ -33,11 +33,7 @@ function documented(): Map<string, string[][]> {
   return sections;
 }
 
-describeOnBothDatabases("seed findings", (db) => {
-  beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
-  });
-
+describeOnBothDatabases("seed findings", "demo", (db) => {
   for (const seed of SEEDS) {
     it(`${seed.heading}: the checker prints exactly the table of docs/seed-findings.md`, async () => {
       const check = await checkRegion(db().db, systemContext("test"), {

@@ -1,4 +1,9 @@
-/** Runs the real `jixiao` command (bin/jixiao.js) as a child process, on a database of its own. */
+/**
+ * Runs the `jixiao` command on a database of its own: in this process through runCli, as
+ * bin/jixiao.js does, with the environment, output and exit status captured (runJixiao); or as a
+ * child process (spawnJixiao) where the process itself is under test: bin/jixiao.js, signals,
+ * a kill, what Node prints of an error nothing caught.
+ */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -6,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
+import type { CliIo } from "../../src/cli/io.ts";
+import { runCli } from "../../src/cli/main.ts";
 import type { DbTarget } from "../../src/db/index.ts";
 import type { DbKind } from "../helpers/databases.ts";
 import { adminQuery, databaseUrl } from "../helpers/pg-server.ts";
@@ -37,8 +44,29 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Runs `jixiao ...args` to the end in this process, seeing only the environment `env`. */
+export async function runJixiao(args: string[], env: Record<string, string>): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    out: (line) => {
+      stdout += `${line}\n`;
+    },
+    write: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
+    env: childEnv(env),
+    exitCode: 0,
+  };
+  const code = await runCli(["node", BIN, ...args], io);
+  return { code, stdout, stderr };
+}
+
 /** Runs `node bin/jixiao.js ...args` to the end; a child still running after 60 s is killed. */
-export function runJixiao(args: string[], env: Record<string, string>): Promise<CliResult> {
+export function spawnJixiao(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: REPO_ROOT,

@@ -1,11 +1,19 @@
-/** The `jixiao` command line as an administrator uses it: a child process per command, on both databases. */
+/**
+ * The `jixiao` command line as an administrator uses it, on both databases: in this process, and
+ * --help and an unreachable server as a process.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/index.ts";
 import { DomainError } from "../../src/domain/errors.ts";
 import { DEMO_USERS, login, systemContext } from "../../src/services/index.ts";
 import type { UserT } from "../../src/shared/schemas.ts";
 import { DB_KINDS } from "../helpers/databases.ts";
-import { type ChildDatabase, createChildDatabase, runJixiao } from "./jixiao-process.ts";
+import {
+  type ChildDatabase,
+  createChildDatabase,
+  runJixiao,
+  spawnJixiao,
+} from "./jixiao-process.ts";
 
 const ZMD_PASSWORD = "Zmd-Fin-2024!";
 const ZMD_NEW_PASSWORD = "Zmd-Fin-2025#";
@@ -15,7 +23,8 @@ const STACK_LINE = /^\s+at /m;
 
 describe("jixiao --help", () => {
   it("lists every command and exits 0", async () => {
-    const r = await runJixiao(["--help"], {});
+    // As a process: bin/jixiao.js itself, and its exit status.
+    const r = await spawnJixiao(["--help"], {});
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const commands = (r.stdout.split("Commands:\n")[1] ?? "")
@@ -299,7 +308,7 @@ describe("jixiao with a bad configuration or an unreachable database", () => {
 
   it("a server that does not answer: exit 1 with one error line, no stack", async () => {
     // Port 1 on the loopback refuses at once.
-    const r = await runJixiao(["user", "list"], {
+    const r = await spawnJixiao(["user", "list"], {
       DATABASE_URL: "postgres://postgres@127.0.0.1:1/jixiao",
     });
     expect(r.code).toBe(1);

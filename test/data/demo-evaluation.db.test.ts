@@ -2,22 +2,15 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { DomainError } from "../../src/domain/errors.ts";
-import {
-  getDashboard,
-  getTask,
-  rollUpTask,
-  seedDemo,
-  systemContext,
-} from "../../src/services/index.ts";
+import { getDashboard, getTask, rollUpTask, systemContext } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 
 const system = systemContext("test");
 
-describeOnBothDatabases("the demo evaluation", (db) => {
+describeOnBothDatabases("the demo evaluation", "demo", (db) => {
   let taskId: number;
 
   beforeAll(async () => {
-    await seedDemo(db().db, system, {});
     const result = await db().db.execute(sql`select id from evaluation_tasks`);
     const rows = (result as unknown as { rows: { id: number }[] }).rows;
     expect(rows).toHaveLength(1);

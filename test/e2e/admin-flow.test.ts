@@ -5,9 +5,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, launchBrowser } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Chief-Passw0rd";
 const shots = artifactDir("e2e");
 
 describe("the administrator's first session in the browser", () => {
@@ -18,7 +17,7 @@ describe("the administrator's first session in the browser", () => {
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
     // Fail with the locator's own message well before the test's time-out.

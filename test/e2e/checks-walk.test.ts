@@ -7,9 +7,8 @@ import ExcelJS from "exceljs";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, chooseRegion, launchBrowser } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Checks-Walk-Passw0rd";
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 const shots = artifactDir("e2e");
 
@@ -32,7 +31,7 @@ describe("checks and monitoring walk", () => {
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({
       viewport: { width: 1366, height: 900 },

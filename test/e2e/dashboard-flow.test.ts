@@ -5,9 +5,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, launchBrowser } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Dashboard-Passw0rd";
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const shots = artifactDir("e2e");
 
@@ -26,7 +25,7 @@ describe("the dashboard in the browser", () => {
     (await tableRows(chart).nth(n).locator("td").allTextContents()).join("|");
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({
       viewport: { width: 1280, height: 1000 },

@@ -8,9 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readWorkbook } from "../../src/xlsx/index.ts";
 import { artifactDir, launchBrowser } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Data-Passw0rd";
 const shots = artifactDir("e2e");
 
 /** Fills the downloaded template below its example row, as a clerk would in Excel. */
@@ -50,7 +49,7 @@ describe("programme data in the browser", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "jixiao-e2e-files-"));
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({
       viewport: { width: 1280, height: 800 },

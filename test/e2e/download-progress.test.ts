@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Downloads-Passw0rd";
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 const shots = artifactDir("e2e");
 
@@ -41,7 +40,7 @@ describe("downloads and the allocation comparison in the browser", () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
   }, 90_000);
 

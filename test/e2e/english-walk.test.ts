@@ -6,10 +6,15 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, launchBrowser } from "../helpers/browser.ts";
-import { chineseLeft, settled, userData, visibleText } from "../helpers/english-walk.ts";
-import { startTestServer } from "../helpers/server.ts";
+import {
+  chineseLeft,
+  settled,
+  trackRequests,
+  userData,
+  visibleText,
+} from "../helpers/english-walk.ts";
+import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-English-Walk-Passw0rd";
 const shots = artifactDir("english-walk");
 /** The language switch names each language in its own words: 中文 is not left untranslated. */
 const ENDONYMS = ["中文"];
@@ -33,7 +38,7 @@ describe("every page in English", () => {
   const found: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
     const admin = await browser.newContext({ baseURL: server.url });
     const login = await admin.request.post("/api/auth/login", {
@@ -60,6 +65,7 @@ describe("every page in English", () => {
       await context.addInitScript({ content: 'localStorage.setItem("jixiao.locale", "en-US")' });
     }
     const page = await context.newPage();
+    trackRequests(page);
     page.setDefaultTimeout(60_000);
     await page.goto("/login");
     await page.getByTestId("login-username").fill(username);

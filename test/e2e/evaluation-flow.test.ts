@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, clickWhenReady, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Evaluate-Passw0rd";
 const shots = artifactDir("e2e");
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 /** The PNG signature and the start of an IHDR chunk: enough for the evidence check. */
@@ -43,7 +42,7 @@ describe("an evaluation from launch to approval in the browser", () => {
   const check = (testId: string) => page.getByTestId(testId).check();
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     expect(server.demoPassword).toMatch(/^\S{16}$/);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });

@@ -4,9 +4,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, chooseRegion, launchBrowser } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Monitor-Passw0rd";
 /** Polls as long as the page's own timeout: a loaded machine runs the other suites alongside. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const shots = artifactDir("e2e");
@@ -19,7 +18,7 @@ describe("monitoring and checks in the browser", () => {
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
     page.setDefaultTimeout(15_000);

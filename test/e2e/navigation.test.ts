@@ -12,7 +12,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Navigation-Passw0rd";
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const shots = artifactDir("navigation");
@@ -76,7 +75,7 @@ describe("navigation state in the URL", () => {
     page.getByTestId("region-tree").locator(".ant-tree-treenode-selected").textContent();
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
   }, 120_000);
 

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, clickWhenReady, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Sheet-Walk-Passw0rd";
 const shots = artifactDir("e2e-sheet");
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
@@ -78,7 +77,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
     page.setDefaultTimeout(15_000);

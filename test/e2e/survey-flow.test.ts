@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactDir, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
-const ADMIN_PASSWORD = "E2e-Survey-Passw0rd";
 const TITLE = "2024年度杭州市老旧小区改造居民满意度调查";
 const shots = artifactDir("e2e");
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
@@ -117,7 +116,7 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
   }
 
   beforeAll(async () => {
-    server = await startTestServer(ADMIN_PASSWORD);
+    server = await startTestServer();
     browser = await launchBrowser();
     const desk = await browser.newContext({
       viewport: { width: 1440, height: 1200 },

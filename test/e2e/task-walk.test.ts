@@ -20,7 +20,7 @@ describe("a task launched, edited, extended and cancelled in the browser", () =>
   const rows = () => page.getByTestId("eval-sheets").locator("tbody tr[data-region]");
 
   beforeAll(async () => {
-    server = await startTestServer("E2e-Task-Walk-Passw0rd");
+    server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
     // A busy two-core machine: other suites may run beside this one.

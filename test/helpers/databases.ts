@@ -22,14 +22,19 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
-/** A migrated database with all regions and nothing else, private to the caller. */
+/** What a test database starts with: all regions only, or also the demo (`seedDemo` as "test"). */
+export type Template = "regions" | "demo";
+
+/** A migrated database with all regions (and the demo, if asked), private to the caller. */
 export async function createTestDatabase(
   kind: DbKind,
   options: OpenOptions = {},
+  template: Template = "regions",
 ): Promise<TestDatabase> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-db-"));
-    cpSync(inject("pgliteTemplateDir"), dir, { recursive: true });
+    const from = template === "demo" ? inject("pgliteDemoDir") : inject("pgliteTemplateDir");
+    cpSync(from, dir, { recursive: true });
     const target: DbTarget = { kind, dataDir: dir };
     const database = await openDatabase(target, options);
     return {
@@ -42,7 +47,8 @@ export async function createTestDatabase(
     };
   }
   const name = `jixiao_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`create database ${name} template ${inject("postgresTemplateDb")}`);
+  const from = template === "demo" ? inject("postgresDemoDb") : inject("postgresTemplateDb");
+  await adminQuery(`create database ${name} template ${from}`);
   const target: DbTarget = { kind, url: databaseUrl(name) };
   const database = await openDatabase(target, options);
   return {
@@ -59,26 +65,45 @@ export async function createTestDatabase(
 
 /**
  * `describeOnBothDatabases("users", (db) => { it(...) })` runs the body once on PGlite and once on
- * PostgreSQL; `db()` gives the suite's own database inside hooks and tests.
+ * PostgreSQL; `db()` gives the suite's own database inside hooks and tests. With "demo" before
+ * the body, the database starts with the demo loaded (a copy of the one global-setup seeded).
  */
+type SuiteBody = (db: () => Database, kind: DbKind) => void;
+
+export function describeOnBothDatabases(name: string, body: SuiteBody): void;
+export function describeOnBothDatabases(name: string, template: Template, body: SuiteBody): void;
 export function describeOnBothDatabases(
   name: string,
-  body: (db: () => Database, kind: DbKind) => void,
+  templateOrBody: Template | SuiteBody,
+  maybeBody?: SuiteBody,
 ) {
-  for (const kind of DB_KINDS) {
-    describe(`${name} [${kind}]`, () => {
-      let test: TestDatabase | undefined;
-      beforeAll(async () => {
-        test = await createTestDatabase(kind);
-      });
-      afterAll(async () => {
-        await test?.destroy();
-      });
-      body(() => {
-        if (!test)
-          throw new Error("the test database is not ready yet (use it inside hooks and tests)");
-        return test.database;
-      }, kind);
+  const template = typeof templateOrBody === "string" ? templateOrBody : "regions";
+  const body = typeof templateOrBody === "string" ? maybeBody : templateOrBody;
+  if (!body) throw new Error("describeOnBothDatabases needs a suite body");
+  for (const kind of DB_KINDS) describeOn(kind, name, template, body);
+}
+
+/**
+ * For a suite whose subject does not depend on the database (the OpenAPI document, the web app's
+ * headers) but whose app needs one: PGlite only, since a second run would test nothing new.
+ */
+export function describeOnPglite(name: string, body: SuiteBody): void {
+  describeOn("pglite", name, "regions", body);
+}
+
+function describeOn(kind: DbKind, name: string, template: Template, body: SuiteBody) {
+  describe(`${name} [${kind}]`, () => {
+    let test: TestDatabase | undefined;
+    beforeAll(async () => {
+      test = await createTestDatabase(kind, {}, template);
     });
-  }
+    afterAll(async () => {
+      await test?.destroy();
+    });
+    body(() => {
+      if (!test)
+        throw new Error("the test database is not ready yet (use it inside hooks and tests)");
+      return test.database;
+    }, kind);
+  });
 }

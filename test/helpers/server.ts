@@ -1,12 +1,22 @@
-/** A real Jixiao server on a free port over a fresh PGlite copy, for browser tests. */
+/**
+ * A real Jixiao server on a free port over a fresh PGlite copy, for browser tests: a copy of the
+ * folder global-setup left after one first start (admin, then the demo), so that each server starts
+ * in seconds instead of migrating and seeding for a minute. First starts themselves are tested by
+ * test/startup/.
+ */
 import { once } from "node:events";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
+import { inject } from "vitest";
 import type { Config } from "../../src/config.ts";
 import { startServer, WEB_DIST } from "../../src/server.ts";
+import { E2E_ADMIN_PASSWORD } from "./global-setup.ts";
+
+/** The administrator's password on every test server. */
+export const ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;
 
 export async function freePort(): Promise<number> {
   const probe = createServer().listen(0, "127.0.0.1");
@@ -17,11 +27,12 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startTestServer(adminPassword: string) {
+export async function startTestServer() {
   if (!existsSync(join(WEB_DIST, "index.html"))) {
     throw new Error(`the web app is not built (${WEB_DIST}): run npm run build:web first`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), "jixiao-e2e-"));
+  cpSync(inject("pgliteServerDir"), join(dataDir, "pglite"), { recursive: true });
   const port = await freePort();
   const config: Config = {
     port,
@@ -32,22 +43,16 @@ export async function startTestServer(adminPassword: string) {
     reportConcurrency: 2,
     reportQueuePerUser: 5,
     db: { kind: "pglite", dataDir: join(dataDir, "pglite") },
-    adminPassword,
+    adminPassword: ADMIN_PASSWORD,
     secureCookies: false,
     publicUrl: undefined,
     logLevel: "silent",
   };
-  const printed: string[] = [];
-  const running = await startServer(config, pino({ level: "silent" }), {
-    print: (line) => printed.push(line),
-  });
-  // The demo users' password is printed once at the first start, as a user would read it.
-  const demoPassword = printed
-    .join("\n")
-    .match(/demo users \(\d+\) 的密码 \/ password: (\S+)/)?.[1];
+  const running = await startServer(config, pino({ level: "silent" }), { print: () => {} });
   return {
     url: `http://127.0.0.1:${port}`,
-    demoPassword: demoPassword ?? "",
+    /** The demo users' password, as the template's first start showed it. */
+    demoPassword: inject("serverDemoPassword"),
     stop: async () => {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -25,7 +25,6 @@ import {
   exportDataset,
   exportFindings,
   getDashboard,
-  seedDemo,
   sheetReportDocument,
   surveyWorkbookFile,
   systemContext,
@@ -95,10 +94,9 @@ describe("Jixiao's files in LibreOffice", () => {
   let pdf: PdfRenderer;
 
   beforeAll(async () => {
-    test = await createTestDatabase("pglite");
+    test = await createTestDatabase("pglite", {}, "demo");
     const db = test.database.db;
     const ctx = systemContext("test");
-    await seedDemo(db, ctx, {});
     pdf = chromiumPdf(CHROMIUM);
     const rows = async <T>(query: ReturnType<typeof sql>) =>
       ((await db.execute(query)) as unknown as { rows: T[] }).rows;

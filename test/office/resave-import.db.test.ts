@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { exportDataset } from "../../src/services/data-service.ts";
 import { importFile, previewImport } from "../../src/services/import-service.ts";
-import { seedDemo, systemContext } from "../../src/services/index.ts";
+import { systemContext } from "../../src/services/index.ts";
 import { community, dataFile } from "../helpers/data-files.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { convertWithOffice, removeConverted } from "../helpers/office.ts";
@@ -21,13 +21,12 @@ const manifest = JSON.parse(readFileSync("demo/manifest.json", "utf8")) as {
 /** Names that a spreadsheet would take for formulas if they were not written as text. */
 const HOSTILE = ["=33623户", "+86 解放路", "-A区", "@小区", '=HYPERLINK("x")'];
 
-describeOnBothDatabases("exports re-saved by LibreOffice", (db) => {
+describeOnBothDatabases("exports re-saved by LibreOffice", "demo", (db) => {
   const exports: Record<string, Uint8Array> = {};
   const where = new Map<string, { dataset: string; regionCode: string; year: number }>();
   let resaved: Record<string, string> = {};
 
   beforeAll(async () => {
-    await seedDemo(db().db, ctx, {});
     const hostile = await dataFile(
       "communities",
       HOSTILE.map((name) => community("驿城区", name, { address: name })),

@@ -7,13 +7,12 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, expect, it } from "vitest";
-import { seedDemo, systemContext } from "../../src/services/index.ts";
 import { artifactDir } from "../helpers/browser.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { addUser } from "../helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
 
-describeOnBothDatabases("report downloads", (db) => {
+describeOnBothDatabases("report downloads", "demo", (db) => {
   let reader: ApiClient;
   let sibling: ApiClient;
   let provinceReader: ApiClient;
@@ -21,7 +20,6 @@ describeOnBothDatabases("report downloads", (db) => {
   let yichengSheet: number;
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     const app = testApp(db());
     await addUser(db(), "zmd.reader", "viewer", "411700");
     await addUser(db(), "xp.reader", "viewer", "411721");

@@ -8,8 +8,6 @@ import {
   type RenderReportJob,
   type ReportJobRunner,
   reportJobRunner,
-  seedDemo,
-  systemContext,
 } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { addUser } from "../helpers/fixtures.ts";
@@ -60,7 +58,7 @@ function latches() {
   };
 }
 
-describeOnBothDatabases("report jobs under a limit", (db) => {
+describeOnBothDatabases("report jobs under a limit", "demo", (db) => {
   let sheetId: number;
   const runners: ReportJobRunner[] = [];
   const gates: ReturnType<typeof latches>[] = [];
@@ -99,7 +97,6 @@ describeOnBothDatabases("report jobs under a limit", (db) => {
     });
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     for (const name of ["q.a", "q.b", "q.c", "q.d"]) await addUser(db(), name, "viewer", "411700");
     const result = await db().db.execute(
       sql`select id from evaluation_sheets where region_code = '411700' order by id limit 1`,

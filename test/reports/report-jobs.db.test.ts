@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, expect, it } from "vitest";
 import { reportJobs } from "../../src/db/schema.ts";
-import { seedDemo, settleInterruptedReportJobs, systemContext } from "../../src/services/index.ts";
+import { settleInterruptedReportJobs } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { addUser } from "../helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../helpers/http.ts";
@@ -16,7 +16,7 @@ const docxText = async (bytes: Uint8Array) => {
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
 };
 
-describeOnBothDatabases("report paragraphs and jobs", (db) => {
+describeOnBothDatabases("report paragraphs and jobs", "demo", (db) => {
   let finance: ApiClient;
   let reader: ApiClient;
   let other: ApiClient;
@@ -24,7 +24,6 @@ describeOnBothDatabases("report paragraphs and jobs", (db) => {
   let taskId: number;
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     const app = testApp(db());
     await addUser(db(), "zmd.fin", "finance", "411700");
     await addUser(db(), "zmd.view", "viewer", "411700");

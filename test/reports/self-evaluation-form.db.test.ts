@@ -13,7 +13,6 @@ import {
   getTask,
   listTasks,
   saveSheet,
-  seedDemo,
   systemContext,
 } from "../../src/services/index.ts";
 import { sheetReportDocument } from "../../src/services/report-service.ts";
@@ -30,13 +29,12 @@ const noPdf = {
   close: async () => undefined,
 };
 
-describeOnBothDatabases("self-evaluation form", (db) => {
+describeOnBothDatabases("self-evaluation form", "demo", (db) => {
   let suzhou: ServiceContext;
   let suzhouSheet: number;
   let zhumadianSheet: number;
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     await addUser(db(), "sz.housing", "department", "320500");
     suzhou = await actingAs(db(), "sz.housing");
     const task = await createTask(db().db, suzhou, {

@@ -19,7 +19,13 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function run(...args: string[]): Promise<string[]> {
   const lines: string[] = [];
   const program = new Command("jixiao").exitOverride();
-  registerScoringCommands(program, (line) => lines.push(line));
+  registerScoringCommands(program, {
+    out: (line) => lines.push(line),
+    write: (text) => lines.push(text),
+    err: (text) => lines.push(text),
+    env: {},
+    exitCode: 0,
+  });
   await program.parseAsync(args, { from: "user" });
   return lines;
 }

@@ -153,7 +153,11 @@ describe("jixiao serve with JIXIAO_ADMIN_PASSWORD on a fresh folder", () => {
     "creates admin with that password, which signs in, and prints no password for it",
     async () => {
       const password = "Given-Passw0rd-2024!";
-      const serve = await startServe({ JIXIAO_DATA_DIR: dataDir, JIXIAO_ADMIN_PASSWORD: password });
+      // Without the demo: the administrator is the subject, and the demo's load is tested above.
+      const serve = await startServe(
+        { JIXIAO_DATA_DIR: dataDir, JIXIAO_ADMIN_PASSWORD: password },
+        { args: ["--no-demo"] },
+      );
       expect(serve.stdout).toContain(
         "首次启动：已创建管理员 admin，密码为 JIXIAO_ADMIN_PASSWORD / admin created with JIXIAO_ADMIN_PASSWORD\n",
       );

@@ -4,13 +4,11 @@ import { beforeAll, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../../test/helpers/databases.ts";
 import { addUser } from "../../../../test/helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../../../../test/helpers/http.ts";
-import { seedDemo, systemContext } from "../../../services/index.ts";
 
-describeOnBothDatabases("checks API", (db) => {
+describeOnBothDatabases("checks API", "demo", (db) => {
   let viewer: ApiClient;
 
   beforeAll(async () => {
-    await seedDemo(db().db, systemContext("test"), {});
     const app = testApp(db());
     await addUser(db(), "gd.reader", "viewer", "440000");
     viewer = await signedIn(app.app, "gd.reader");
