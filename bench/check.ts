@@ -14,7 +14,7 @@ import { areaList } from "@vant/area-data";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase } from "../src/db/index.ts";
 import { checkOptions, runChecks } from "../src/domain/checks/index.ts";
-import { findDataset } from "../src/domain/datasets/specs.ts";
+import { findDataset } from "../src/domain/datasets/specs/index.ts";
 import { buildRegionRows } from "../src/domain/regions.ts";
 import { generate } from "../src/gen/index.ts";
 import {

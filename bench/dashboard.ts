@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { openDatabase } from "../src/db/index.ts";
-import { getDashboard, getDashboardUncached } from "../src/services/dashboard-service.ts";
+import { getDashboard, getDashboardUncached } from "../src/services/dashboard/dashboard-service.ts";
 import { importFile, prepareDatabase, systemContext } from "../src/services/index.ts";
 import { admin, median, SERVER } from "./shared.ts";
 

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { areaList } from "@vant/area-data";
-import { findDataset } from "../src/domain/datasets/specs.ts";
+import { findDataset } from "../src/domain/datasets/specs/index.ts";
 import { buildRegionRows } from "../src/domain/regions.ts";
 import { generate } from "../src/gen/index.ts";
 import { writeDataFile } from "../src/xlsx/index.ts";

@@ -20,11 +20,11 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { type Database, openDatabase } from "../src/db/index.ts";
 import { parseSheet } from "../src/domain/datasets/parse-sheet.ts";
-import { findDataset } from "../src/domain/datasets/specs.ts";
+import { findDataset } from "../src/domain/datasets/specs/index.ts";
 import type { DatasetSpec } from "../src/domain/datasets/types.ts";
 import { buildRegionRows } from "../src/domain/regions.ts";
 import { generate } from "../src/gen/index.ts";
-import { parseContextFor } from "../src/services/dataset-context.ts";
+import { parseContextFor } from "../src/services/data/dataset-context.ts";
 import {
   type ImportHooks,
   importFile,

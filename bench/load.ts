@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { areaList } from "@vant/area-data";
 import autocannon from "autocannon";
 import { type Database, type DbTarget, openDatabase } from "../src/db/index.ts";
-import { findDataset } from "../src/domain/datasets/specs.ts";
+import { findDataset } from "../src/domain/datasets/specs/index.ts";
 import { buildRegionRows } from "../src/domain/regions.ts";
 import { generate } from "../src/gen/index.ts";
 import { importFile, prepareDatabase, systemContext } from "../src/services/index.ts";

@@ -8,8 +8,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { renderHtml } from "../src/reports/html.ts";
-import { chromiumPdf, type PdfRenderer } from "../src/reports/pdf.ts";
+import { renderHtml } from "../src/render/html.ts";
+import { chromiumPdf, type PdfRenderer } from "../src/render/pdf.ts";
 import { provinceDocument } from "./report.ts";
 
 const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium";

@@ -2,8 +2,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { renderDocx } from "../src/reports/docx.ts";
-import { renderXlsx } from "../src/reports/xlsx.ts";
+import { renderDocx } from "../src/render/docx.ts";
+import { renderXlsx } from "../src/render/xlsx.ts";
 import { provinceDocument } from "./report.ts";
 
 describe("bench/report's province document", () => {

@@ -4,8 +4,8 @@
  */
 import { performance } from "node:perf_hooks";
 import type { ReportDocument, TableCell } from "../src/domain/reports/index.ts";
-import { renderReport } from "../src/reports/index.ts";
-import { chromiumPdf } from "../src/reports/pdf.ts";
+import { renderReport } from "../src/render/index.ts";
+import { chromiumPdf } from "../src/render/pdf.ts";
 
 const GRADES = ["优", "良", "中", "差"] as const;
 

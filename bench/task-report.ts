@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { areaList } from "@vant/area-data";
 import { type Database, openDatabase } from "../src/db/index.ts";
-import { findDataset } from "../src/domain/datasets/specs.ts";
+import { findDataset } from "../src/domain/datasets/specs/index.ts";
 import { buildRegionRows } from "../src/domain/regions.ts";
 import { generate } from "../src/gen/index.ts";
-import { renderReport } from "../src/reports/index.ts";
+import { renderReport } from "../src/render/index.ts";
 import {
   createTask,
   getTask,

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findDataset } from "../src/domain/datasets/specs.ts";
+import { findDataset } from "../src/domain/datasets/specs/index.ts";
 import { writeDataFile } from "../src/xlsx/index.ts";
 import { DEMO_SETS } from "./seed-data.ts";
 

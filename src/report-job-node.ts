@@ -5,7 +5,7 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
-import { chromiumPdf } from "./reports/pdf.ts";
+import { chromiumPdf } from "./render/pdf.ts";
 import {
   reportJobRunner,
   reportJobSettingsOf,

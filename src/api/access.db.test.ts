@@ -24,7 +24,7 @@ import {
   surveys,
   users,
 } from "../db/schema.ts";
-import { AUDIT_PER_KEY_PER_MINUTE, AuditThrottle } from "../services/audit-throttle.ts";
+import { AUDIT_PER_KEY_PER_MINUTE, AuditThrottle } from "../services/accounts/audit-throttle.ts";
 import {
   actOnSheet,
   actOnSurvey,

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Database } from "../db/index.ts";
 import type { Locale } from "../domain/errors.ts";
 import type { UploadLimits } from "../domain/upload-limits.ts";
-import type { PdfRenderer } from "../reports/pdf.ts";
+import type { PdfRenderer } from "../render/pdf.ts";
 import type { ReportJobRunner, ResolvedSession, ServiceContext } from "../services/index.ts";
 import type { EvidenceStore } from "../storage/evidence-store.ts";
 

@@ -11,8 +11,8 @@ import { addUser, TEST_PASSWORD } from "../../test/helpers/fixtures.ts";
 import { ApiClient, signedIn, testApp } from "../../test/helpers/http.ts";
 import type { Db } from "../db/index.ts";
 import { auditLog } from "../db/schema.ts";
-import { chromiumPdf } from "../reports/pdf.ts";
-import { AUDIT_PER_KEY_PER_MINUTE, AuditThrottle } from "../services/audit-throttle.ts";
+import { chromiumPdf } from "../render/pdf.ts";
+import { AUDIT_PER_KEY_PER_MINUTE, AuditThrottle } from "../services/accounts/audit-throttle.ts";
 import {
   auditThrottleOf,
   findUserId,

@@ -13,7 +13,7 @@ import { type ApiClient, signedIn, testApp } from "../../test/helpers/http.ts";
 import { rowBomb, textBomb } from "../../test/helpers/zip-bomb.ts";
 import { allocationPlans, dataImports, evaluationTasks } from "../db/schema.ts";
 import { DEFAULT_UPLOAD_LIMITS } from "../domain/upload-limits.ts";
-import { chromiumPdf } from "../reports/pdf.ts";
+import { chromiumPdf } from "../render/pdf.ts";
 import { folderEvidenceStore } from "../storage/evidence-store.ts";
 import { createApp } from "./app.ts";
 

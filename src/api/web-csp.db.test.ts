@@ -7,7 +7,7 @@ import { join } from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeOnPglite } from "../../test/helpers/databases.ts";
-import { chromiumPdf } from "../reports/pdf.ts";
+import { chromiumPdf } from "../render/pdf.ts";
 import { folderEvidenceStore } from "../storage/evidence-store.ts";
 import { createApp, WEB_CSP } from "./app.ts";
 

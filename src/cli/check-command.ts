@@ -1,7 +1,7 @@
 /** `jixiao check`: every consistency and monitoring rule over a region's year; exit 1 on errors. */
 import type { Command } from "commander";
 import type { Finding, Severity } from "../domain/checks/index.ts";
-import { findDataset } from "../domain/datasets/specs.ts";
+import { findDataset } from "../domain/datasets/specs/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { checkRegion, systemContext } from "../services/index.ts";
 import { parseYear } from "./data-commands.ts";

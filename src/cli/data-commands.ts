@@ -3,7 +3,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { loadConfig } from "../config.ts";
-import { DATASET_NAMES } from "../domain/datasets/specs.ts";
+import { DATASET_NAMES } from "../domain/datasets/specs/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { fileTooLarge, type UploadLimits } from "../domain/upload-limits.ts";
 import { exportDataset, importFile, previewImport, systemContext } from "../services/index.ts";

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { areaList } from "@vant/area-data";
 import type { Command } from "commander";
-import { findDataset } from "../domain/datasets/specs.ts";
+import { findDataset } from "../domain/datasets/specs/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { buildRegionRows } from "../domain/regions.ts";
 import { generate } from "../gen/index.ts";

@@ -13,13 +13,13 @@ import { DomainError } from "../domain/errors.ts";
 import { textIn } from "../domain/frameworks/index.ts";
 import { scoreTableDocument } from "../domain/reports/index.ts";
 import { scoreValidated } from "../domain/scoring/index.ts";
-import { REPORT_FORMATS, type ReportFormat } from "../reports/formats.ts";
-import { chromiumPdf } from "../reports/pdf.ts";
+import { REPORT_FORMATS, type ReportFormat } from "../render/formats.ts";
+import { chromiumPdf } from "../render/pdf.ts";
 import {
   readFrameworkFile,
   readInputFile,
   resolveFrameworkPath,
-} from "../services/framework-files.ts";
+} from "../services/evaluations/framework-files.ts";
 import {
   getTask,
   REPORT_TEMPLATES,
@@ -170,7 +170,7 @@ export function registerReportCommand(program: Command, io: CliIo) {
             const input = readInputFile(framework, opts.input);
             const card = scoreValidated(framework, input);
             const unit = opts.unit ?? (input.subject ? textIn(input.subject, "zh-CN") : "");
-            const { renderReport } = await import("../reports/index.ts");
+            const { renderReport } = await import("../render/index.ts");
             bytes = await renderReport(scoreTableDocument(framework, card, { unit }), format, pdf);
           } else {
             throw invalid(

@@ -16,7 +16,7 @@ import {
   readFrameworkFile,
   readInputFile,
   resolveFrameworkPath,
-} from "../services/framework-files.ts";
+} from "../services/evaluations/framework-files.ts";
 import type { CliIo } from "./io.ts";
 
 const LOCALES = ["zh-CN", "en-US"] as const;

@@ -4,10 +4,10 @@
  * from here, so no file imports a file that imports it back.
  */
 
-export * from "./allocation-tables.ts";
-export * from "./core-tables.ts";
-export * from "./dataset-tables.ts";
-export * from "./evaluation-tables.ts";
-export * from "./hierarchy-tables.ts";
-export * from "./storage-tables.ts";
-export * from "./survey-tables.ts";
+export * from "./tables/allocation.ts";
+export * from "./tables/core.ts";
+export * from "./tables/dataset.ts";
+export * from "./tables/evaluation.ts";
+export * from "./tables/hierarchy.ts";
+export * from "./tables/storage.ts";
+export * from "./tables/survey.ts";

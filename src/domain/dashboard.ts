@@ -7,7 +7,7 @@ import { pct, plain, rate, wan } from "./checks/context.ts";
 import { spendStanding, timeSchedule } from "./checks/monitoring.ts";
 import { PLAN_MEASURES } from "./checks/sums.ts";
 import type { CheckOptions, Severity } from "./checks/types.ts";
-import { FUND_SOURCES, GRADES, STAGES } from "./datasets/specs.ts";
+import { FUND_SOURCES, GRADES, STAGES } from "./datasets/specs/index.ts";
 import { Decimal, ZERO } from "./decimal.ts";
 import { rankByScore } from "./scoring/index.ts";
 

@@ -4,7 +4,7 @@ import { community, dataFile } from "../../test/helpers/data-files.ts";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { DomainError } from "../domain/errors.ts";
 import { systemContext } from "../services/context.ts";
-import { commitImport, previewImport } from "../services/import-service.ts";
+import { commitImport, previewImport } from "../services/data/import-service.ts";
 import { closeWorkers, configureWorkers } from "./pool.ts";
 
 const system = systemContext("test");

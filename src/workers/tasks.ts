@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { AllocationResult } from "../domain/allocation/index.ts";
 import { diffRows, naturalKeyOf } from "../domain/datasets/diff.ts";
-import { datasetOrThrow } from "../domain/datasets/specs.ts";
+import { datasetOrThrow } from "../domain/datasets/specs/index.ts";
 import type {
   DatasetSpec,
   ParseContext,
@@ -56,10 +56,10 @@ async function renderDocument(input: {
   format: "docx" | "xlsx";
 }): Promise<Uint8Array> {
   if (input.format === "docx") {
-    const { renderDocx } = await import("../reports/docx.ts");
+    const { renderDocx } = await import("../render/docx.ts");
     return renderDocx(input.doc);
   }
-  const { renderXlsx } = await import("../reports/xlsx.ts");
+  const { renderXlsx } = await import("../render/xlsx.ts");
   return renderXlsx(input.doc);
 }
 

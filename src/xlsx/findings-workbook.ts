@@ -12,7 +12,7 @@ import {
   LEVEL_TITLES,
   ruleInfo,
 } from "../domain/checks/index.ts";
-import { findDataset } from "../domain/datasets/specs.ts";
+import { findDataset } from "../domain/datasets/specs/index.ts";
 import { decimalFormat, writeWorkbook } from "./office.ts";
 import { type TableValue, tableSheet } from "./table-sheet.ts";
 

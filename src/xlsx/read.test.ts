@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { findDataset } from "../domain/datasets/specs.ts";
+import { findDataset } from "../domain/datasets/specs/index.ts";
 import { DomainError } from "../domain/errors.ts";
 import { readWorkbook } from "./read.ts";
 import { writeTemplate } from "./write.ts";

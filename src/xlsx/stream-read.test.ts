@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { buildZip, rowBomb } from "../../test/helpers/zip-bomb.ts";
 import { parseSheet } from "../domain/datasets/parse-sheet.ts";
-import { findDataset } from "../domain/datasets/specs.ts";
+import { findDataset } from "../domain/datasets/specs/index.ts";
 import type { ParseContext, RegionRef } from "../domain/datasets/types.ts";
 import { DomainError } from "../domain/errors.ts";
 import { buildRegionRows } from "../domain/regions.ts";

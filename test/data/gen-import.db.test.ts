@@ -2,7 +2,7 @@
 // exactly the problems the importer reports.
 import { areaList } from "@vant/area-data";
 import { describe, expect, it } from "vitest";
-import { findDataset } from "../../src/domain/datasets/specs.ts";
+import { findDataset } from "../../src/domain/datasets/specs/index.ts";
 import { DomainError } from "../../src/domain/errors.ts";
 import { buildRegionRows } from "../../src/domain/regions.ts";
 import { generate } from "../../src/gen/index.ts";

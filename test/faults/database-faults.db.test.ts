@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../src/db/index.ts";
 import { reportJobs } from "../../src/db/schema.ts";
-import type { PdfRenderer } from "../../src/reports/pdf.ts";
+import type { PdfRenderer } from "../../src/render/pdf.ts";
 import { reportJobRunner } from "../../src/services/index.ts";
 import { community, dataFile } from "../helpers/data-files.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases.ts";

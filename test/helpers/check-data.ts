@@ -10,7 +10,7 @@ import type {
 import { Decimal } from "../../src/domain/decimal.ts";
 import type { Framework } from "../../src/domain/frameworks/index.ts";
 import { buildRegionRows } from "../../src/domain/regions.ts";
-import { BUILTIN_DIR, readFrameworkFile } from "../../src/services/framework-files.ts";
+import { BUILTIN_DIR, readFrameworkFile } from "../../src/services/evaluations/framework-files.ts";
 
 const REGIONS: ReadonlyMap<string, CheckRegion> = new Map(
   buildRegionRows(areaList).map((r) => [

@@ -1,5 +1,5 @@
 /** Data files for tests, written with Jixiao's own xlsx writer (the layout of its templates). */
-import { findDataset } from "../../src/domain/datasets/specs.ts";
+import { findDataset } from "../../src/domain/datasets/specs/index.ts";
 import type { DatasetSpec } from "../../src/domain/datasets/types.ts";
 import { type DataFileRow, writeDataFile } from "../../src/xlsx/index.ts";
 

@@ -6,7 +6,7 @@ import pino from "pino";
 import { createApp } from "../../src/api/app.ts";
 import type { AppDeps } from "../../src/api/env.ts";
 import type { Database } from "../../src/db/index.ts";
-import { chromiumPdf } from "../../src/reports/pdf.ts";
+import { chromiumPdf } from "../../src/render/pdf.ts";
 import { folderEvidenceStore } from "../../src/storage/evidence-store.ts";
 import { TEST_PASSWORD } from "./fixtures.ts";
 

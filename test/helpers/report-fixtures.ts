@@ -13,7 +13,7 @@ import {
   type TableBlock,
 } from "../../src/domain/reports/index.ts";
 import { scorecardToJson } from "../../src/domain/scoring/index.ts";
-import { readFrameworkFile } from "../../src/services/framework-files.ts";
+import { readFrameworkFile } from "../../src/services/evaluations/framework-files.ts";
 import { FRAMEWORKS_DIR, scoreBuiltin } from "../scoring/builtin-helpers.ts";
 
 const county = (name: string, budgetYuan: string, spentYuan: string): RegionFigures => ({

@@ -11,7 +11,7 @@ import pino from "pino";
 import { inject } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { type Database, openDatabase } from "../../src/db/index.ts";
-import { chromiumPdf } from "../../src/reports/pdf.ts";
+import { chromiumPdf } from "../../src/render/pdf.ts";
 import {
   contextOfUser,
   createTask,

@@ -10,14 +10,14 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATASETS } from "../../src/domain/datasets/specs.ts";
+import { DATASETS } from "../../src/domain/datasets/specs/index.ts";
 import {
   type Block,
   monitoringSummaryDocument,
   type ReportDocument,
 } from "../../src/domain/reports/index.ts";
-import { renderReport } from "../../src/reports/index.ts";
-import { chromiumPdf, type PdfRenderer } from "../../src/reports/pdf.ts";
+import { renderReport } from "../../src/render/index.ts";
+import { chromiumPdf, type PdfRenderer } from "../../src/render/pdf.ts";
 import {
   allocationWorkbook,
   datasetTemplate,

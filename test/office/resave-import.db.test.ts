@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { exportDataset } from "../../src/services/data-service.ts";
-import { importFile, previewImport } from "../../src/services/import-service.ts";
+import { exportDataset } from "../../src/services/data/data-service.ts";
+import { importFile, previewImport } from "../../src/services/data/import-service.ts";
 import { systemContext } from "../../src/services/index.ts";
 import { community, dataFile } from "../helpers/data-files.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";

@@ -10,10 +10,10 @@ import {
   monitoringSummaryDocument,
   type ReportDocument,
 } from "../../src/domain/reports/index.ts";
-import { CHART_SIZE, chartOption, chartPng, chartSvg } from "../../src/reports/chart.ts";
-import { renderDocx } from "../../src/reports/docx.ts";
-import { renderHtml } from "../../src/reports/html.ts";
-import { renderXlsx } from "../../src/reports/xlsx.ts";
+import { CHART_SIZE, chartOption, chartPng, chartSvg } from "../../src/render/chart.ts";
+import { renderDocx } from "../../src/render/docx.ts";
+import { renderHtml } from "../../src/render/html.ts";
+import { renderXlsx } from "../../src/render/xlsx.ts";
 
 // Guangdong 2024's demo figures (the monitoring summary's by-region table), three cities.
 const SPEND: ChartBlock = {

@@ -10,9 +10,9 @@ import {
   type TableBlock,
   taskReportDocument,
 } from "../../src/domain/reports/index.ts";
-import { columnWidths, tokenWidth } from "../../src/reports/column-widths.ts";
-import { renderDocx, sectionsOf, textWidth } from "../../src/reports/docx.ts";
-import { readFrameworkFile } from "../../src/services/framework-files.ts";
+import { columnWidths, tokenWidth } from "../../src/render/column-widths.ts";
+import { renderDocx, sectionsOf, textWidth } from "../../src/render/docx.ts";
+import { readFrameworkFile } from "../../src/services/evaluations/framework-files.ts";
 import {
   zhumadianDashboard,
   zhumadianReport as zhumadianEvaluationReport,

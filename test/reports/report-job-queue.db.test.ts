@@ -3,7 +3,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { reportJobs } from "../../src/db/schema.ts";
-import type { PdfRenderer } from "../../src/reports/pdf.ts";
+import type { PdfRenderer } from "../../src/render/pdf.ts";
 import {
   type RenderReportJob,
   type ReportJobRunner,

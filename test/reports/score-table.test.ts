@@ -4,9 +4,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { placeCells, scoreTableDocument, type TableBlock } from "../../src/domain/reports/index.ts";
-import { renderDocx } from "../../src/reports/docx.ts";
-import { renderXlsx } from "../../src/reports/xlsx.ts";
-import { readFrameworkFile } from "../../src/services/framework-files.ts";
+import { renderDocx } from "../../src/render/docx.ts";
+import { renderXlsx } from "../../src/render/xlsx.ts";
+import { readFrameworkFile } from "../../src/services/evaluations/framework-files.ts";
 import { FRAMEWORKS_DIR, scoreBuiltin } from "../scoring/builtin-helpers.ts";
 
 function zhumadian() {

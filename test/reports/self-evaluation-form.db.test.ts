@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { TableBlock, TableCell } from "../../src/domain/reports/index.ts";
-import { renderReport } from "../../src/reports/index.ts";
+import { renderReport } from "../../src/render/index.ts";
 import type { ServiceContext } from "../../src/services/context.ts";
 import {
   createTask,
@@ -15,7 +15,7 @@ import {
   saveSheet,
   systemContext,
 } from "../../src/services/index.ts";
-import { sheetReportDocument } from "../../src/services/report-service.ts";
+import { sheetReportDocument } from "../../src/services/reports/report-service.ts";
 import { lineCount, rowHeight } from "../../src/xlsx/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
 import { actingAs, addUser } from "../helpers/fixtures.ts";

@@ -8,7 +8,7 @@ import {
   type ReportDocument,
   taskReportDocument,
 } from "../../src/domain/reports/index.ts";
-import { renderXlsx } from "../../src/reports/xlsx.ts";
+import { renderXlsx } from "../../src/render/xlsx.ts";
 import { lineCount, rowHeight } from "../../src/xlsx/index.ts";
 import {
   zhumadianDashboard,

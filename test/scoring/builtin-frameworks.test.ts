@@ -1,6 +1,6 @@
 /** Every built-in framework validates, has an example input, and scores it; the template adds up. */
 import { describe, expect, it } from "vitest";
-import { listBuiltinFrameworks } from "../../src/services/framework-files.ts";
+import { listBuiltinFrameworks } from "../../src/services/evaluations/framework-files.ts";
 import { scoreBuiltin, scoresByCode } from "./builtin-helpers.ts";
 
 describe("built-in frameworks", () => {

@@ -2,7 +2,10 @@
 import { fileURLToPath } from "node:url";
 import type { Locale } from "../../src/domain/errors.ts";
 import { type Scorecard, scoreValidated } from "../../src/domain/scoring/index.ts";
-import { readFrameworkFile, readInputFile } from "../../src/services/framework-files.ts";
+import {
+  readFrameworkFile,
+  readInputFile,
+} from "../../src/services/evaluations/framework-files.ts";
 
 export const FRAMEWORKS_DIR = fileURLToPath(new URL("../../frameworks/", import.meta.url));
 

@@ -6,59 +6,61 @@ import { RequireSession } from "./auth/require-session.tsx";
 import { PageLoading } from "./components/page-loading.tsx";
 
 const LoginPage = lazy(async () => ({
-  default: (await import("./pages/login-page.tsx")).LoginPage,
+  default: (await import("./auth/login-page.tsx")).LoginPage,
 }));
 const MainLayout = lazy(async () => ({
   default: (await import("./layout/main-layout.tsx")).MainLayout,
 }));
-const HomePage = lazy(async () => ({ default: (await import("./pages/home-page.tsx")).HomePage }));
-const UsersPage = lazy(async () => ({
-  default: (await import("./pages/users-page.tsx")).UsersPage,
+const HomePage = lazy(async () => ({
+  default: (await import("./features/dashboard/home-page.tsx")).HomePage,
+}));
+const UserListPage = lazy(async () => ({
+  default: (await import("./features/admin/user-list-page.tsx")).UserListPage,
 }));
 const DataPage = lazy(async () => ({
-  default: (await import("./pages/data-page.tsx")).DataPage,
+  default: (await import("./features/data/data-page.tsx")).DataPage,
 }));
-const EvaluationsPage = lazy(async () => ({
-  default: (await import("./pages/evaluations-page.tsx")).EvaluationsPage,
+const EvaluationListPage = lazy(async () => ({
+  default: (await import("./features/evaluations/evaluation-list-page.tsx")).EvaluationListPage,
 }));
 const EvaluationTaskPage = lazy(async () => ({
-  default: (await import("./pages/evaluation-task-page.tsx")).EvaluationTaskPage,
+  default: (await import("./features/evaluations/evaluation-task-page.tsx")).EvaluationTaskPage,
 }));
 const EvaluationSheetPage = lazy(async () => ({
-  default: (await import("./pages/evaluation-sheet-page.tsx")).EvaluationSheetPage,
+  default: (await import("./features/evaluations/evaluation-sheet-page.tsx")).EvaluationSheetPage,
 }));
 const EvaluationResultPage = lazy(async () => ({
-  default: (await import("./pages/evaluation-result-page.tsx")).EvaluationResultPage,
+  default: (await import("./features/evaluations/evaluation-result-page.tsx")).EvaluationResultPage,
 }));
-const AllocationsPage = lazy(async () => ({
-  default: (await import("./pages/allocations-page.tsx")).AllocationsPage,
+const AllocationListPage = lazy(async () => ({
+  default: (await import("./features/allocation/allocation-list-page.tsx")).AllocationListPage,
 }));
-const AllocationPage = lazy(async () => ({
-  default: (await import("./pages/allocation-page.tsx")).AllocationPage,
+const AllocationPlanPage = lazy(async () => ({
+  default: (await import("./features/allocation/allocation-plan-page.tsx")).AllocationPlanPage,
 }));
-const SurveysPage = lazy(async () => ({
-  default: (await import("./pages/surveys-page.tsx")).SurveysPage,
+const SurveyListPage = lazy(async () => ({
+  default: (await import("./features/surveys/survey-list-page.tsx")).SurveyListPage,
 }));
-const SurveyPage = lazy(async () => ({
-  default: (await import("./pages/survey-page.tsx")).SurveyPage,
+const SurveyDetailPage = lazy(async () => ({
+  default: (await import("./features/surveys/survey-detail-page.tsx")).SurveyDetailPage,
 }));
 const SurveyPostersPage = lazy(async () => ({
-  default: (await import("./pages/survey-posters-page.tsx")).SurveyPostersPage,
+  default: (await import("./features/surveys/survey-posters-page.tsx")).SurveyPostersPage,
 }));
 const DashboardPage = lazy(async () => ({
-  default: (await import("./pages/dashboard-page.tsx")).DashboardPage,
+  default: (await import("./features/dashboard/dashboard-page.tsx")).DashboardPage,
 }));
 const MonitoringPage = lazy(async () => ({
-  default: (await import("./pages/monitoring-page.tsx")).MonitoringPage,
+  default: (await import("./features/checks/monitoring-page.tsx")).MonitoringPage,
 }));
 const ChecksPage = lazy(async () => ({
-  default: (await import("./pages/checks-page.tsx")).ChecksPage,
+  default: (await import("./features/checks/checks-page.tsx")).ChecksPage,
 }));
 const AuditPage = lazy(async () => ({
-  default: (await import("./pages/audit-page.tsx")).AuditPage,
+  default: (await import("./features/admin/audit-page.tsx")).AuditPage,
 }));
 const NotFoundPage = lazy(async () => ({
-  default: (await import("./pages/not-found-page.tsx")).NotFoundPage,
+  default: (await import("./layout/not-found-page.tsx")).NotFoundPage,
 }));
 
 function Page({ children }: { children: ReactNode }) {
@@ -117,7 +119,7 @@ export const router = createBrowserRouter([
       })),
       ...(
         [
-          ["evaluations", EvaluationsPage],
+          ["evaluations", EvaluationListPage],
           ["evaluations/:id", EvaluationTaskPage],
           ["evaluation-sheets/:id", EvaluationSheetPage],
           ["evaluation-sheets/:id/result", EvaluationResultPage],
@@ -134,8 +136,8 @@ export const router = createBrowserRouter([
       })),
       ...(
         [
-          ["allocations", AllocationsPage],
-          ["allocations/:id", AllocationPage],
+          ["allocations", AllocationListPage],
+          ["allocations/:id", AllocationPlanPage],
         ] as const
       ).map(([path, Component]) => ({
         path,
@@ -149,8 +151,8 @@ export const router = createBrowserRouter([
       })),
       ...(
         [
-          ["surveys", SurveysPage],
-          ["surveys/:id", SurveyPage],
+          ["surveys", SurveyListPage],
+          ["surveys/:id", SurveyDetailPage],
         ] as const
       ).map(([path, Component]) => ({
         path,
@@ -197,7 +199,7 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="user:read">
             <Page>
-              <UsersPage />
+              <UserListPage />
             </Page>
           </RequirePermission>
         ),

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkData, childrenOf, row } from "../../../test/helpers/check-data.ts";
-import { findDataset } from "../datasets/specs.ts";
+import { findDataset } from "../datasets/specs/index.ts";
 import { candidateProblems, checkOptions, READ_COLUMNS, runChecks, SEVERITIES } from "./index.ts";
 import type { CheckRow, Finding } from "./types.ts";
 

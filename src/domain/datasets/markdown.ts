@@ -1,5 +1,5 @@
 /** The data-set reference of docs/data-sets.md, written from the specs so that it cannot drift. */
-import { DATASETS } from "./specs.ts";
+import { DATASETS } from "./specs/index.ts";
 import type { ColumnSpec } from "./types.ts";
 import { BASE_UNIT } from "./units.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffRows } from "./diff.ts";
 import { parseSheet } from "./parse-sheet.ts";
-import { findDataset } from "./specs.ts";
+import { findDataset } from "./specs/index.ts";
 import type { Cell, DatasetSpec, ParseContext, RegionRef, SheetGrid } from "./types.ts";
 
 const region = (

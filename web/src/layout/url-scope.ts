@@ -8,8 +8,8 @@ import { useSearchParams } from "react-router";
 import { api } from "../api/endpoints.ts";
 import { useRemote } from "../api/use-remote.ts";
 import { yearApi } from "../api/year-endpoints.ts";
-import { DEFAULT_YEAR, parseYear } from "../pages/year-choice.ts";
 import type { LayoutContext, SelectedRegion } from "./layout-context.ts";
+import { DEFAULT_YEAR, parseYear } from "./year-choice.ts";
 
 const REGION_CODE = /^\d{6}$/;
 

@@ -46,7 +46,7 @@ export function reportJobRoutes({ database, evidence, pdf, reportJobs }: AppDeps
         c.req.valid("param").id,
         template,
       );
-      const { renderHtml } = await import("../../../reports/html.ts");
+      const { renderHtml } = await import("../../../render/html.ts");
       return c.body(await renderHtml(doc), 200, {
         "Content-Type": "text/html; charset=utf-8",
         // The page is the report and nothing else: no script, no request out.

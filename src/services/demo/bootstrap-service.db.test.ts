@@ -1,0 +1,79 @@
+import { count } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { DEMO_SETS } from "../../../demo/seed-data.ts";
+import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
+import { meta, users } from "../../db/schema.ts";
+import { assertPasswordPolicy } from "../../domain/password-policy.ts";
+import { login } from "../accounts/auth-service.ts";
+import { type ServiceContext, systemContext } from "../context.ts";
+import { DEMO_USERS, generatePassword, prepareDatabase, seedDemo } from "./bootstrap-service.ts";
+
+const userCount = async (db: Parameters<typeof seedDemo>[0]) =>
+  Number((await db.select({ n: count() }).from(users))[0]?.n);
+
+describeOnBothDatabases("first start", (db) => {
+  it("creates admin with the given password once; a second start changes nothing", async () => {
+    const first = await prepareDatabase(db(), {
+      adminPassword: "Given-Passw0rd!",
+      operator: "test",
+    });
+    expect(first).toEqual({ regionsLoaded: 0, generatedAdminPassword: null, adminCreated: true });
+    const session = await login(db().db, systemContext("t"), {
+      username: "admin",
+      password: "Given-Passw0rd!",
+      ip: null,
+      userAgent: null,
+    });
+    expect(session.session.user).toMatchObject({
+      role: "admin",
+      regionCode: "000000",
+      regionName: "全国",
+    });
+    const second = await prepareDatabase(db(), {
+      adminPassword: "Other-Passw0rd!",
+      operator: "test",
+    });
+    expect(second.adminCreated).toBe(false);
+    expect(await userCount(db().db)).toBe(1);
+  });
+
+  it("loads the demo users all at once or not at all", async () => {
+    // A Henan administrator may create the Henan demo users but not Hangzhou's: the whole load is undone.
+    const henan: ServiceContext = {
+      actor: {
+        userId: 1,
+        username: "admin",
+        role: "admin",
+        regionCode: "410000",
+        regionPath: "/000000/410000/",
+      },
+      ip: null,
+      requestId: null,
+    };
+    await expect(seedDemo(db().db, henan)).rejects.toMatchObject({ code: "access.region" });
+    expect(await userCount(db().db)).toBe(1);
+    expect(await db().db.select().from(meta)).toEqual([]);
+  });
+
+  it("loads the demo users once", async () => {
+    const first = await seedDemo(db().db, systemContext("test"), { password: "Demo-Passw0rd!" });
+    // Every row of the four seed reports' demo files (demo/seed-data.ts).
+    const demoRows = DEMO_SETS.flatMap((set) => set.files).reduce((n, f) => n + f.rows.length, 0);
+    expect(demoRows).toBe(150);
+    expect(first).toEqual({
+      created: DEMO_USERS.length,
+      password: "Demo-Passw0rd!",
+      rows: demoRows,
+    });
+    const second = await seedDemo(db().db, systemContext("test"));
+    expect(second).toEqual({ created: 0, password: null, rows: 0 });
+    expect(await userCount(db().db)).toBe(1 + DEMO_USERS.length);
+    expect(Number((await db().db.select({ n: count() }).from(meta))[0]?.n)).toBe(1);
+  });
+});
+
+it("generates passwords that pass the policy and differ", () => {
+  const drawn = new Set(Array.from({ length: 50 }, generatePassword));
+  expect(drawn.size).toBe(50);
+  for (const pw of drawn) expect(() => assertPasswordPolicy(pw, "admin")).not.toThrow();
+});
