@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dataSetsMarkdown } from "../src/domain/datasets/markdown.ts";
 
 export const DOC = new URL("../docs/data-sets.md", import.meta.url);
-export const MARK = "<!-- generated from src/domain/datasets/specs.ts: npm run docs:datasets -->";
+export const MARK = "<!-- generated from src/domain/datasets/specs/: npm run docs:datasets -->";
 
 const text = readFileSync(DOC, "utf8");
 const head = text.slice(0, text.indexOf(MARK) + MARK.length);

@@ -26,6 +26,25 @@ export function systemContext(name: string): ServiceContext {
   return { actor: null, systemName: name, ip: null, requestId: null };
 }
 
+/** A user's context outside any request (a queued job, a test): no IP, no request id. */
+export function userContext(
+  user: { id: number; username: string; role: string; regionCode: string },
+  regionPath: string,
+): ServiceContext {
+  return {
+    actor: {
+      userId: user.id,
+      username: user.username,
+      // The column holds only ROLES: users are written through createUser's schema.
+      role: user.role as Role,
+      regionCode: user.regionCode,
+      regionPath,
+    },
+    ip: null,
+    requestId: null,
+  };
+}
+
 /** A region's own level (its spending apart from its subregions'): 广东省（本级）, 广东省 (own level). */
 export function ownLevel(name: string, locale: Locale | undefined): string {
   return locale === "en-US" ? `${name} (own level)` : `${name}（本级）`;

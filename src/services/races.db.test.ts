@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { community, dataFile } from "../../test/helpers/data-files.ts";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
 import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../test/helpers/evaluation-entries.ts";
+import { launchZhumadianTask } from "../../test/helpers/evaluation-tasks.ts";
 import { actingAs, addUser, TEST_PASSWORD } from "../../test/helpers/fixtures.ts";
 import { afterHeldWrite } from "../../test/helpers/held-transaction.ts";
 import { statusOf } from "../api/errors.ts";
@@ -29,10 +30,8 @@ import {
   actOnSurvey,
   commitImport,
   createSurvey,
-  createTask,
   createUser,
   deleteEvidence,
-  getTask,
   previewImport,
   saveRectification,
   saveSheet,
@@ -87,15 +86,7 @@ describeOnBothDatabases("races", (db, kind) => {
     city = await actingAs(db(), "zmd.finance");
     county = await actingAs(db(), "yc.impl");
     admin = await actingAs(db(), "zmd.admin");
-    const task = await createTask(db().db, city, {
-      name: "2020年老旧小区改造资金绩效自评",
-      year: 2020,
-      type: "self",
-      frameworkCode: "zhumadian-2020",
-      regionCode: "411700",
-      regions: ["411702"],
-    });
-    countySheet = (await getTask(db().db, city, task.id)).sheets[0]?.id ?? 0;
+    countySheet = (await launchZhumadianTask(db(), city, ["411702"])).sheetOf("411702");
     countyVersion = (
       await saveSheet(db().db, county, countySheet, {
         version: 1,

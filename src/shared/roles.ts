@@ -42,58 +42,17 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Every permission but the ones named, in the order of PERMISSIONS. */
+function allBut(...withheld: Permission[]): readonly Permission[] {
+  return PERMISSIONS.filter((permission) => !withheld.includes(permission));
+}
+
 /** What each role may do; region scope is decided separately (own region and below). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [
-    "region:read",
-    "user:read",
-    "user:write",
-    "audit:read",
-    "data:read",
-    "data:write",
-    "evaluation:read",
-    "evaluation:manage",
-    "evaluation:fill",
-    "evaluation:review",
-    "allocation:read",
-    "allocation:edit",
-    "allocation:approve",
-    "survey:read",
-    "survey:edit",
-    "survey:collect",
-    "survey:judge",
-  ],
+  admin: PERMISSIONS,
   // The finance bureau approves how money is shared; the department proposes (资金分配方案).
-  finance: [
-    "region:read",
-    "data:read",
-    "data:write",
-    "evaluation:read",
-    "evaluation:manage",
-    "evaluation:fill",
-    "evaluation:review",
-    "allocation:read",
-    "allocation:edit",
-    "allocation:approve",
-    "survey:read",
-    "survey:edit",
-    "survey:judge",
-  ],
-  department: [
-    "region:read",
-    "data:read",
-    "data:write",
-    "evaluation:read",
-    "evaluation:manage",
-    "evaluation:fill",
-    "evaluation:review",
-    "allocation:read",
-    "allocation:edit",
-    "survey:read",
-    "survey:edit",
-    "survey:collect",
-    "survey:judge",
-  ],
+  finance: allBut("user:read", "user:write", "audit:read", "survey:collect"),
+  department: allBut("user:read", "user:write", "audit:read", "allocation:approve"),
   implementer: [
     "region:read",
     "data:read",

@@ -2,7 +2,7 @@
 import { afterAll, expect, it } from "vitest";
 import { community, dataFile } from "../../test/helpers/data-files.ts";
 import { describeOnBothDatabases } from "../../test/helpers/databases.ts";
-import { DomainError } from "../domain/errors.ts";
+import { refusalError } from "../../test/helpers/refusals.ts";
 import { systemContext } from "../services/context.ts";
 import { commitImport, previewImport } from "../services/data/import-service.ts";
 import { closeWorkers, configureWorkers } from "./pool.ts";
@@ -21,15 +21,6 @@ const input = (bytes: Uint8Array) => ({
   fileName: "小区.xlsx",
   bytes,
 });
-
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  const err = await work.then(
-    () => new Error("expected a refusal"),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof DomainError)) throw err;
-  return err;
-}
 
 describeOnBothDatabases("import preview in a worker thread", (db) => {
   it("previews a file exactly as the main thread does, and commits it", async () => {
@@ -58,9 +49,9 @@ describeOnBothDatabases("import preview in a worker thread", (db) => {
     ];
     const bytes = await dataFile("communities", wrong, { year: 2020, scopeName: "驿城区" });
     await configureWorkers(0);
-    const here = await refusal(previewImport(db().db, system, input(bytes)));
+    const here = await refusalError(previewImport(db().db, system, input(bytes)));
     await configureWorkers(1);
-    const there = await refusal(previewImport(db().db, system, input(bytes)));
+    const there = await refusalError(previewImport(db().db, system, input(bytes)));
     expect(there.code).toBe("import.invalid");
     expect(there.params).toEqual(here.params);
     expect(there.details).toEqual(here.details);
@@ -69,7 +60,7 @@ describeOnBothDatabases("import preview in a worker thread", (db) => {
 
   it("refuses a file that is not an .xlsx with file.unreadable from the thread", async () => {
     await configureWorkers(1);
-    const err = await refusal(
+    const err = await refusalError(
       previewImport(db().db, system, input(new TextEncoder().encode("PK, but no zip"))),
     );
     expect(err.code).toBe("file.unreadable");

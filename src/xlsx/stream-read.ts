@@ -3,16 +3,12 @@
  * percents), then each worksheet row by row into a grid, with the same cells exceljs would give.
  */
 import { TextDecoder } from "node:util";
-import yauzl from "yauzl";
+import type yauzl from "yauzl";
 import type { Cell, SheetGrid } from "../domain/datasets/types.ts";
 import { Decimal } from "../domain/decimal.ts";
 import { DomainError } from "../domain/errors.ts";
 import { parseAttributes, type XmlHandler, XmlScanner } from "./xml-scanner.ts";
-import { contentOf, entriesOf, NOT_XLSX } from "./zip-guard.ts";
-
-function unreadable(fileName: string): DomainError {
-  return new DomainError("file.unreadable", { file: fileName, reason: NOT_XLSX });
-}
+import { contentOf, entriesOf, openZip, unreadable } from "./zip-guard.ts";
 
 /** Built-in number formats that exceljs knows by id (the locale-dependent 27–36, 50–58 it does not). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -418,13 +414,7 @@ function partPath(target: string): string {
  * has inspected the zip first (`inspectXlsx`): its sizes and counts are within the limits.
  */
 export async function streamWorkbook(bytes: Uint8Array, fileName: string): Promise<SheetGrid[]> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: false });
-  } catch {
-    throw unreadable(fileName);
-  }
+  const { zip, buffer } = await openZip(bytes, fileName);
   try {
     let list: yauzl.Entry[];
     try {

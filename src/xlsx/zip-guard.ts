@@ -30,8 +30,28 @@ const ROW = "<row";
 const CELL = "<c";
 const STRING = "<si";
 
-function unreadable(fileName: string): DomainError {
+export function unreadable(fileName: string): DomainError {
   return new DomainError("file.unreadable", { file: fileName, reason: NOT_XLSX });
+}
+
+/**
+ * Opens the zip in bytes for reading entry by entry, with the buffer its entries' raw data is
+ * sliced from; what is not a zip is `file.unreadable`.
+ */
+export async function openZip(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ zip: yauzl.ZipFile; buffer: Buffer }> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    const zip = await yauzl.fromBufferPromise(buffer, {
+      lazyEntries: true,
+      validateEntrySizes: false,
+    });
+    return { zip, buffer };
+  } catch {
+    throw unreadable(fileName);
+  }
 }
 
 function isTagEnd(code: number): boolean {
@@ -117,13 +137,7 @@ export async function inspectXlsx(
   fileName: string,
   limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
 ): Promise<XlsxCensus> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: false });
-  } catch {
-    throw unreadable(fileName);
-  }
+  const { zip, buffer } = await openZip(bytes, fileName);
   try {
     if (zip.entryCount > limits.maxEntries) throw fileTooLarge(fileName, "entries", limits);
     let entries: yauzl.Entry[];

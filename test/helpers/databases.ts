@@ -11,6 +11,7 @@ import {
   openDatabase,
 } from "../../src/db/index.ts";
 import { adminQuery, databaseUrl } from "./pg-server.ts";
+import { pgliteDemoDir, postgresDemoDb } from "./templates.ts";
 
 export type DbKind = DbTarget["kind"];
 export const DB_KINDS: DbKind[] = ["pglite", "postgres"];
@@ -33,7 +34,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-db-"));
-    const from = template === "demo" ? inject("pgliteDemoDir") : inject("pgliteTemplateDir");
+    const from = template === "demo" ? await pgliteDemoDir() : inject("pgliteTemplateDir");
     cpSync(from, dir, { recursive: true });
     const target: DbTarget = { kind, dataDir: dir };
     const database = await openDatabase(target, options);
@@ -47,7 +48,7 @@ export async function createTestDatabase(
     };
   }
   const name = `jixiao_test_${randomBytes(6).toString("hex")}`;
-  const from = template === "demo" ? inject("postgresDemoDb") : inject("postgresTemplateDb");
+  const from = template === "demo" ? await postgresDemoDb() : inject("postgresTemplateDb");
   await adminQuery(`create database ${name} template ${from}`);
   const target: DbTarget = { kind, url: databaseUrl(name) };
   const database = await openDatabase(target, options);

@@ -16,15 +16,16 @@ import { scorecardToJson } from "../../src/domain/scoring/index.ts";
 import { readFrameworkFile } from "../../src/services/evaluations/framework-files.ts";
 import { FRAMEWORKS_DIR, scoreBuiltin } from "../scoring/builtin-helpers.ts";
 
-const county = (name: string, budgetYuan: string, spentYuan: string): RegionFigures => ({
+/** A county's dashboard figures: nothing reported but what is given. */
+export const countyFigures = (name: string, given: Partial<RegionFigures>): RegionFigures => ({
   code: name,
   name,
   level: "county",
   own: false,
   hasChildren: false,
-  asOf: "2020-12-31",
-  budgetYuan,
-  spentYuan,
+  asOf: null,
+  budgetYuan: null,
+  spentYuan: null,
   planStarted: null,
   actualStarted: null,
   planCompleted: null,
@@ -32,7 +33,11 @@ const county = (name: string, budgetYuan: string, spentYuan: string): RegionFigu
   score: null,
   grade: null,
   scoreSource: null,
+  ...given,
 });
+
+const county = (name: string, budgetYuan: string, spentYuan: string): RegionFigures =>
+  countyFigures(name, { asOf: "2020-12-31", budgetYuan, spentYuan });
 
 /**
  * 驻马店市 2020: 15129 万元 central funds, 14584 万元 spent; 驿城区 has spent `yichengSpentYuan` of its

@@ -1,8 +1,8 @@
 /**
  * A real Jixiao server on a free port over a fresh PGlite copy, for browser tests: a copy of the
- * folder global-setup left after one first start (admin, then the demo), so that each server starts
- * in seconds instead of migrating and seeding for a minute. First starts themselves are tested by
- * test/startup/.
+ * folder made once per run after one first start (admin, then the demo; templates.ts), so that each
+ * server starts in seconds instead of migrating and seeding for a minute. First starts themselves
+ * are tested by test/startup/.
  */
 import { once } from "node:events";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -10,10 +10,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
-import { inject } from "vitest";
 import type { Config } from "../../src/config.ts";
 import { startServer, WEB_DIST } from "../../src/server.ts";
-import { E2E_ADMIN_PASSWORD } from "./global-setup.ts";
+import { E2E_ADMIN_PASSWORD, serverTemplate } from "./templates.ts";
 
 /** The administrator's password on every test server. */
 export const ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;
@@ -32,7 +31,8 @@ export async function startTestServer() {
     throw new Error(`the web app is not built (${WEB_DIST}): run npm run build:web first`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), "jixiao-e2e-"));
-  cpSync(inject("pgliteServerDir"), join(dataDir, "pglite"), { recursive: true });
+  const template = await serverTemplate();
+  cpSync(template.dir, join(dataDir, "pglite"), { recursive: true });
   const port = await freePort();
   const config: Config = {
     port,
@@ -52,7 +52,7 @@ export async function startTestServer() {
   return {
     url: `http://127.0.0.1:${port}`,
     /** The demo users' password, as the template's first start showed it. */
-    demoPassword: inject("serverDemoPassword"),
+    demoPassword: template.demoPassword,
     stop: async () => {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });

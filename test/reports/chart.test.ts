@@ -14,6 +14,7 @@ import { CHART_SIZE, chartOption, chartPng, chartSvg } from "../../src/render/ch
 import { renderDocx } from "../../src/render/docx.ts";
 import { renderHtml } from "../../src/render/html.ts";
 import { renderXlsx } from "../../src/render/xlsx.ts";
+import { countyFigures } from "../helpers/report-fixtures.ts";
 
 // Guangdong 2024's demo figures (the monitoring summary's by-region table), three cities.
 const SPEND: ChartBlock = {
@@ -176,23 +177,8 @@ describe("a chart in the reports", () => {
 });
 
 describe("the monitoring summary's charts", () => {
-  const county = (name: string, asOf: string | null, spentYuan: string | null): RegionFigures => ({
-    code: name,
-    name,
-    level: "county",
-    own: false,
-    hasChildren: false,
-    asOf,
-    budgetYuan: asOf ? "1000000" : null,
-    spentYuan,
-    planStarted: null,
-    actualStarted: null,
-    planCompleted: null,
-    actualCompleted: null,
-    score: null,
-    grade: null,
-    scoreSource: null,
-  });
+  const county = (name: string, asOf: string | null, spentYuan: string | null): RegionFigures =>
+    countyFigures(name, { asOf, budgetYuan: asOf ? "1000000" : null, spentYuan });
   const dashboard = (regions: RegionFigures[], withPlan: boolean) =>
     buildDashboard({
       year: 2020,

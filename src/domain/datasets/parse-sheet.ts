@@ -179,16 +179,20 @@ function findHeader(spec: DatasetSpec, grid: SheetGrid): HeaderMatch | undefined
   const issues: ImportIssue[] = [];
   const mapped: MappedColumn[] = [];
   const seen = new Map<string, MappedColumn>();
+  const headerIssue = (
+    column: number | null,
+    header: string,
+    code: ImportIssueCode,
+    zh: string,
+    en: string,
+  ): ImportIssue => issue(grid.name, bestRow + 1, column, header, null, code, zh, en);
   for (const f of best) {
     const first = seen.get(f.column.key);
     if (first) {
       issues.push(
-        issue(
-          grid.name,
-          bestRow + 1,
+        headerIssue(
           f.index,
           f.header,
-          null,
           "header.duplicate",
           `「${f.header}」与第 ${columnLetter(first.index)} 列「${first.header}」是同一列，请删去其中一列`,
           `"${f.header}" repeats column ${columnLetter(first.index)} "${first.header}"`,
@@ -202,12 +206,9 @@ function findHeader(spec: DatasetSpec, grid: SheetGrid): HeaderMatch | undefined
       unit = f.unitText ? findUnit(f.unitText) : (units.get(k.family) ?? findUnit(k.defaultUnit));
       if (!unit || unit.family !== k.family) {
         issues.push(
-          issue(
-            grid.name,
-            bestRow + 1,
+          headerIssue(
             f.index,
             f.header,
-            null,
             "header.unit",
             `「${f.header}」的单位「${f.unitText}」不适用于该列，应为${unitsInWords(k.family)}`,
             `"${f.header}": unit "${f.unitText}" does not fit this column`,
@@ -223,12 +224,9 @@ function findHeader(spec: DatasetSpec, grid: SheetGrid): HeaderMatch | undefined
   for (const c of spec.columns) {
     if (c.required && !seen.has(c.key) && !issues.some((i) => i.code === "header.unit")) {
       issues.push(
-        issue(
-          grid.name,
-          bestRow + 1,
+        headerIssue(
           null,
           c.zh[0] ?? c.key,
-          null,
           "header.missing",
           `缺少必填列「${c.zh[0]}」（表头第 ${bestRow + 1} 行中未找到；可用的列名：${c.zh.join("、")}）`,
           `Missing required column "${c.zh[0]}" (${c.en}) in header row ${bestRow + 1}`,

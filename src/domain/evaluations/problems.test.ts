@@ -1,8 +1,9 @@
 // The result of a sheet: Zhumadian 2020's 98.1 (A.1 and C.5 lost points) with the checker's findings
 // on its published table (docs/seed-findings.md, 驻马店市 2020), 整改 overdue, and a year comparison.
 import { describe, expect, it } from "vitest";
-import { builtinFramework, checkData, m2, row } from "../../../test/helpers/check-data.ts";
+import { builtinFramework, checkData } from "../../../test/helpers/check-data.ts";
 import { ZHUMADIAN_ENTRIES } from "../../../test/helpers/evaluation-entries.ts";
+import { ZHUMADIAN_STARTED_2020 } from "../../../test/helpers/zhumadian-rows.ts";
 import type { Finding } from "../checks/index.ts";
 import { scoreSheet } from "./index.ts";
 import {
@@ -12,21 +13,8 @@ import {
   sheetProblems,
 } from "./problems.ts";
 
-// 驻马店市 2020 开工 (report, 二): every target met but 配建养老 (62395 of 63120 m²).
-const started = row("411700", {
-  stage: "started",
-  asOf: "2020-12-31",
-  planCommunities: "320",
-  planBuildings: "1766",
-  planHouseholds: "33224",
-  planArea: m2("341.4058"),
-  planElderlyArea: "63120",
-  actualCommunities: "336",
-  actualBuildings: "1804",
-  actualHouseholds: "33623",
-  actualArea: m2("345.4602"),
-  actualElderlyArea: "62395",
-});
+// 驻马店市 2020 开工 (report, 二).
+const started = ZHUMADIAN_STARTED_2020;
 const { scorecard } = scoreSheet(
   builtinFramework("zhumadian-2020"),
   ZHUMADIAN_ENTRIES,

@@ -1,28 +1,16 @@
 // A sheet scored from entries and data: Zhumadian 2020's 98.1 with its five completion rates read
 // from 计划与完成 instead of typed in, and what is pending before it can be submitted.
 import { describe, expect, it } from "vitest";
-import { builtinFramework, checkData, m2, row } from "../../../test/helpers/check-data.ts";
+import { builtinFramework, checkData, row } from "../../../test/helpers/check-data.ts";
+import { ZHUMADIAN_STARTED_2020 } from "../../../test/helpers/zhumadian-rows.ts";
 import { DomainError } from "../errors.ts";
 import { type SheetData, type SheetEntries, scoreEntries, scoreSheet } from "./index.ts";
 
 const zhumadian = builtinFramework("zhumadian-2020");
 const regions = checkData({}).regions;
 
-// 驻马店市 2020 开工: 计划 320 个、1766 栋、33224 户、341.4058 万平方米、养老 63120 平方米 (report, 二).
-const started = row("411700", {
-  stage: "started",
-  asOf: "2020-12-31",
-  planCommunities: "320",
-  planBuildings: "1766",
-  planHouseholds: "33224",
-  planArea: m2("341.4058"),
-  planElderlyArea: "63120",
-  actualCommunities: "336",
-  actualBuildings: "1804",
-  actualHouseholds: "33623",
-  actualArea: m2("345.4602"),
-  actualElderlyArea: "62395",
-});
+// 驻马店市 2020 开工 (report, 二).
+const started = ZHUMADIAN_STARTED_2020;
 const data: SheetData = { regionCode: "411700", regions, rows: { "plan-actual": [started] } };
 
 // What the people enter: the report's qualitative and count indicators (example-input.yaml).

@@ -1,6 +1,6 @@
 // The review workflow: every allowed step, and each refusal with its reason.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.ts";
+import { refusalNow } from "../../../test/helpers/refusals.ts";
 import { type SheetState, transition, type WorkflowActor } from "./workflow.ts";
 
 const county: WorkflowActor = { userId: 7, canFill: true, canReview: false };
@@ -11,16 +11,6 @@ const sheet = (status: SheetState["status"], extra: Partial<SheetState> = {}): S
   approvedBy: null,
   ...extra,
 });
-
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, message: err.messageIn("zh-CN") };
-    throw err;
-  }
-  throw new Error("not refused");
-}
 
 describe("transition", () => {
   it("runs draft → submitted → returned → submitted → approved → returned (reopened)", () => {
@@ -38,39 +28,39 @@ describe("transition", () => {
   });
 
   it("refuses a step the status does not allow, naming both", () => {
-    expect(refusal(() => transition(sheet("approved"), "save", county))).toEqual({
+    expect(refusalNow(() => transition(sheet("approved"), "save", county))).toEqual({
       code: "evaluation.transition",
       message: "评价表当前为“已通过”，不能保存",
     });
-    expect(refusal(() => transition(sheet("draft"), "approve", city)).message).toBe(
+    expect(refusalNow(() => transition(sheet("draft"), "approve", city)).message).toBe(
       "评价表当前为“草稿”，不能审核通过",
     );
   });
 
   it("leaves returning and approving to reviewers, and never to the submitter", () => {
-    expect(refusal(() => transition(sheet("submitted"), "approve", county))).toEqual({
+    expect(refusalNow(() => transition(sheet("submitted"), "approve", county))).toEqual({
       code: "evaluation.not_reviewer",
       message: "只有评价对象的上级地区的审核人员可以审核通过",
     });
     expect(
-      refusal(() => transition(sheet("submitted", { submittedBy: 3 }), "approve", city)).code,
+      refusalNow(() => transition(sheet("submitted", { submittedBy: 3 }), "approve", city)).code,
     ).toBe("evaluation.self_approval");
   });
 
   it("needs a comment to return and a reason to reopen, and only the approver reopens", () => {
     expect(
-      refusal(() => transition(sheet("submitted"), "return", city, { comments: { "": " " } })),
+      refusalNow(() => transition(sheet("submitted"), "return", city, { comments: { "": " " } })),
     ).toEqual({
       code: "evaluation.reason_required",
       message: "请填写退回意见（至少一条）",
     });
     expect(
-      refusal(() =>
+      refusalNow(() =>
         transition(sheet("approved", { approvedBy: 9 }), "reopen", city, { reason: "x" }),
       ).code,
     ).toBe("evaluation.reopen_by_approver");
     expect(
-      refusal(() => transition(sheet("approved", { approvedBy: 3 }), "reopen", city)).message,
+      refusalNow(() => transition(sheet("approved", { approvedBy: 3 }), "reopen", city)).message,
     ).toBe("请填写重新打开的理由");
   });
 });

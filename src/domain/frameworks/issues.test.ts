@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fill } from "../bilingual.ts";
 import { ERROR_MESSAGES } from "../errors.ts";
 import { ISSUE_MESSAGES } from "./issue-messages.ts";
 import { formatIssue, formatPath, issue } from "./issues.ts";
@@ -46,6 +47,12 @@ describe("issues", () => {
         { path: "b", code: "text_too_short", params: {} },
       ],
     });
-    expect(ERROR_MESSAGES["input.invalid"]).toBeDefined();
+    // The first line is the catalogue's input.invalid, filled; the issues follow it.
+    for (const locale of ["zh-CN", "en-US"] as const) {
+      const first = err.messageIn(locale).split("\n")[0];
+      expect(first).toBe(
+        fill(ERROR_MESSAGES["input.invalid"][locale], { file: "in.yaml", count: 2 }),
+      );
+    }
   });
 });

@@ -112,6 +112,24 @@ export function headerRow(titles: readonly string[]): TableCell[][] {
   return [titles.map((text) => ({ text, align: "center", bold: true }))];
 }
 
+/** A table whose one header row is its column titles. */
+export function simpleTable(table: {
+  name: string;
+  caption: string;
+  columns: TableColumn[];
+  rows: TableCell[][];
+}): TableBlock {
+  const { name, caption, columns, rows } = table;
+  return {
+    kind: "table",
+    name,
+    caption,
+    columns,
+    header: headerRow(columns.map((column) => column.title)),
+    rows,
+  };
+}
+
 export interface PlacedCell {
   cell: TableCell;
   row: number;

@@ -8,7 +8,7 @@ import { Decimal } from "../decimal.ts";
 import type { YearComparison } from "../evaluations/problems.ts";
 import { formatWan } from "../money.ts";
 import type { ScorecardJson } from "../scoring/index.ts";
-import { type Block, headerRow, type ReportDocument, type TableBlock } from "./document.ts";
+import { type Block, type ReportDocument, simpleTable, type TableBlock } from "./document.ts";
 import {
   allocationSentence,
   chineseDate,
@@ -117,31 +117,31 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
   if (a) {
     h2("资金分配情况");
     para(allocationSentence(a), "basic.allocation");
-    blocks.push({
-      kind: "table",
-      name: "资金分配结果",
-      caption: caption("资金分配结果（金额单位：万元）"),
-      columns: [
-        { title: "地区", width: 30 },
-        { title: "分配金额（万元）", width: 20 },
-      ],
-      header: headerRow(["地区", "分配金额（万元）"]),
-      rows: [
-        ...a.regions.map((r) => [
-          { text: r.name },
-          { text: formatWan(r.amount), value: formatWan(r.amount), align: "right" as const },
-        ]),
-        [
-          { text: "合计", bold: true, align: "center" as const },
-          {
-            text: formatWan(a.distributable),
-            value: formatWan(a.distributable),
-            align: "right" as const,
-            bold: true,
-          },
+    blocks.push(
+      simpleTable({
+        name: "资金分配结果",
+        caption: caption("资金分配结果（金额单位：万元）"),
+        columns: [
+          { title: "地区", width: 30 },
+          { title: "分配金额（万元）", width: 20 },
         ],
-      ],
-    });
+        rows: [
+          ...a.regions.map((r) => [
+            { text: r.name },
+            { text: formatWan(r.amount), value: formatWan(r.amount), align: "right" as const },
+          ]),
+          [
+            { text: "合计", bold: true, align: "center" as const },
+            {
+              text: formatWan(a.distributable),
+              value: formatWan(a.distributable),
+              align: "right" as const,
+              bold: true,
+            },
+          ],
+        ],
+      }),
+    );
   }
   h2("绩效目标完成情况");
   para(planActualSentences(d).join(""), "basic.targets");
@@ -168,38 +168,38 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     );
   }
   const groups = card.groups.filter((g) => g.level === 1);
-  blocks.push({
-    kind: "table",
-    name: "评价结论",
-    caption: caption("各一级指标得分情况"),
-    columns: [
-      { title: "一级指标", width: 30 },
-      { title: "分值", width: 10 },
-      { title: "得分", width: 10 },
-      { title: "得分率", width: 12 },
-    ],
-    header: headerRow(["一级指标", "分值", "得分", "得分率"]),
-    rows: [
-      ...groups.map((g) => [
-        { text: g.name },
-        { text: g.points, value: g.points, align: "right" as const },
-        { text: g.score, value: g.score, align: "right" as const },
-        { text: `${g.rate}%`, value: g.rate, percent: true as const, align: "right" as const },
-      ]),
-      [
-        { text: "合计", bold: true, align: "center" as const },
-        { text: card.points, value: card.points, align: "right" as const, bold: true },
-        { text: card.total, value: card.total, align: "right" as const, bold: true },
-        {
-          text: `${card.rate}%`,
-          value: card.rate,
-          percent: true as const,
-          align: "right" as const,
-          bold: true,
-        },
+  blocks.push(
+    simpleTable({
+      name: "评价结论",
+      caption: caption("各一级指标得分情况"),
+      columns: [
+        { title: "一级指标", width: 30 },
+        { title: "分值", width: 10 },
+        { title: "得分", width: 10 },
+        { title: "得分率", width: 12 },
       ],
-    ],
-  });
+      rows: [
+        ...groups.map((g) => [
+          { text: g.name },
+          { text: g.points, value: g.points, align: "right" as const },
+          { text: g.score, value: g.score, align: "right" as const },
+          { text: `${g.rate}%`, value: g.rate, percent: true as const, align: "right" as const },
+        ]),
+        [
+          { text: "合计", bold: true, align: "center" as const },
+          { text: card.points, value: card.points, align: "right" as const, bold: true },
+          { text: card.total, value: card.total, align: "right" as const, bold: true },
+          {
+            text: `${card.rate}%`,
+            value: card.rate,
+            percent: true as const,
+            align: "right" as const,
+            bold: true,
+          },
+        ],
+      ],
+    }),
+  );
 
   blocks.push({
     kind: "chart",
@@ -235,30 +235,30 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
         `${counts.length > 0 ? `，其中${counts.join("、")}` : ""}。`,
       "subregions",
     );
-    blocks.push({
-      kind: "table",
-      name: "分地区评价情况",
-      caption: caption("分地区评价得分及排名"),
-      columns: [
-        { title: "排名", width: 8 },
-        { title: "地区", width: 24 },
-        { title: "得分", width: 12 },
-        { title: "等级", width: 10 },
-        { title: "状态", width: 12 },
-      ],
-      header: headerRow(["排名", "地区", "得分", "等级", "状态"]),
-      rows: input.subregions.map((r) => [
-        r.rank === null
-          ? { text: "—", align: "center" as const }
-          : { text: String(r.rank), value: String(r.rank), align: "center" as const },
-        { text: r.region },
-        r.total === null
-          ? { text: "—", align: "right" as const }
-          : { text: r.total, value: r.total, align: "right" as const },
-        { text: r.grade ?? "—", align: "center" as const },
-        { text: SHEET_STATUS_ZH[r.status] ?? r.status, align: "center" as const },
-      ]),
-    });
+    blocks.push(
+      simpleTable({
+        name: "分地区评价情况",
+        caption: caption("分地区评价得分及排名"),
+        columns: [
+          { title: "排名", width: 8 },
+          { title: "地区", width: 24 },
+          { title: "得分", width: 12 },
+          { title: "等级", width: 10 },
+          { title: "状态", width: 12 },
+        ],
+        rows: input.subregions.map((r) => [
+          r.rank === null
+            ? { text: "—", align: "center" as const }
+            : { text: String(r.rank), value: String(r.rank), align: "center" as const },
+          { text: r.region },
+          r.total === null
+            ? { text: "—", align: "right" as const }
+            : { text: r.total, value: r.total, align: "right" as const },
+          { text: r.grade ?? "—", align: "center" as const },
+          { text: SHEET_STATUS_ZH[r.status] ?? r.status, align: "center" as const },
+        ]),
+      }),
+    );
   }
 
   h1("主要经验");
@@ -327,26 +327,26 @@ export function evaluationReportDocument(input: EvaluationReportInput): ReportDo
     blocks.push({ kind: "paragraph", align: "center", text: "佐证材料清单" });
     para("未上传佐证材料。");
   } else
-    blocks.push({
-      kind: "table",
-      name: "佐证材料清单",
-      caption: "佐证材料清单",
-      columns: [
-        { title: "序号", width: 6 },
-        { title: "指标", width: 22 },
-        { title: "文件名", width: 30 },
-        { title: "上传人", width: 12 },
-        { title: "上传时间", width: 16 },
-      ],
-      header: headerRow(["序号", "指标", "文件名", "上传人", "上传时间"]),
-      rows: input.evidence.map((e, i) => [
-        { text: String(i + 1), value: String(i + 1), align: "center" as const },
-        { text: e.indicator },
-        { text: e.fileName },
-        { text: e.uploadedBy },
-        { text: chineseDate(e.uploadedAt.slice(0, 10)) },
-      ]),
-    });
+    blocks.push(
+      simpleTable({
+        name: "佐证材料清单",
+        caption: "佐证材料清单",
+        columns: [
+          { title: "序号", width: 6 },
+          { title: "指标", width: 22 },
+          { title: "文件名", width: 30 },
+          { title: "上传人", width: 12 },
+          { title: "上传时间", width: 16 },
+        ],
+        rows: input.evidence.map((e, i) => [
+          { text: String(i + 1), value: String(i + 1), align: "center" as const },
+          { text: e.indicator },
+          { text: e.fileName },
+          { text: e.uploadedBy },
+          { text: chineseDate(e.uploadedAt.slice(0, 10)) },
+        ]),
+      }),
+    );
 
   return {
     title: reportTitle(input.region, input.year, input.taskName),

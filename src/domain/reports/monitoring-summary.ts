@@ -8,8 +8,8 @@ import {
   type Block,
   type ChartBlock,
   type ChartSeries,
-  headerRow,
   type ReportDocument,
+  simpleTable,
   type TableCell,
 } from "./document.ts";
 import { chineseDate, chineseNumeral } from "./sentences.ts";
@@ -117,41 +117,32 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
   }
   const spending = d.regions.filter((r) => r.spendRate !== null);
   if (spending.length > 0) {
-    blocks.push({
-      kind: "table",
-      name: "分地区支出",
-      caption: tableCaption("分地区资金支出情况（按支出率排名，金额单位：万元）"),
-      columns: [
-        { title: "排名", width: 6 },
-        { title: "地区", width: 16 },
-        { title: "下达资金", width: 12 },
-        { title: "实际支出", width: 12 },
-        { title: "支出率", width: 10 },
-        { title: "时间进度", width: 10 },
-        { title: "落后（百分点）", width: 12 },
-        { title: "预警", width: 8 },
-      ],
-      header: headerRow([
-        "排名",
-        "地区",
-        "下达资金",
-        "实际支出",
-        "支出率",
-        "时间进度",
-        "落后（百分点）",
-        "预警",
-      ]),
-      rows: spending.map((r, i) => [
-        { text: String(i + 1), value: String(i + 1), align: "center" },
-        { text: r.name },
-        right(money(r.budget), r.budget ?? undefined),
-        right(money(r.spent), r.spent ?? undefined),
-        pct(r.spendRate),
-        pct(r.schedule),
-        right(r.gap ?? "—", r.gap ?? undefined),
-        { text: r.severity ? SEVERITY_ZH[r.severity] : "", align: "center" },
-      ]),
-    });
+    blocks.push(
+      simpleTable({
+        name: "分地区支出",
+        caption: tableCaption("分地区资金支出情况（按支出率排名，金额单位：万元）"),
+        columns: [
+          { title: "排名", width: 6 },
+          { title: "地区", width: 16 },
+          { title: "下达资金", width: 12 },
+          { title: "实际支出", width: 12 },
+          { title: "支出率", width: 10 },
+          { title: "时间进度", width: 10 },
+          { title: "落后（百分点）", width: 12 },
+          { title: "预警", width: 8 },
+        ],
+        rows: spending.map((r, i) => [
+          { text: String(i + 1), value: String(i + 1), align: "center" },
+          { text: r.name },
+          right(money(r.budget), r.budget ?? undefined),
+          right(money(r.spent), r.spent ?? undefined),
+          pct(r.spendRate),
+          pct(r.schedule),
+          right(r.gap ?? "—", r.gap ?? undefined),
+          { text: r.severity ? SEVERITY_ZH[r.severity] : "", align: "center" },
+        ]),
+      }),
+    );
     blocks.push(spendChart(spending, caption("分地区资金支出率")));
   }
 
@@ -167,40 +158,40 @@ export function monitoringSummaryDocument(d: Dashboard): ReportDocument {
     blocks.push({ kind: "paragraph", indent: true, text: `${stage.zh}：${parts.join("；")}。` });
   }
   if (d.planActual.length > 0) {
-    blocks.push({
-      kind: "table",
-      name: "计划与完成",
-      caption: tableCaption("改造任务计划与完成情况"),
-      columns: [
-        { title: "阶段", width: 8 },
-        { title: "指标", width: 24 },
-        { title: "计划", width: 14 },
-        { title: "实际", width: 14 },
-        { title: "完成率", width: 12 },
-      ],
-      header: headerRow(["阶段", "指标", "计划", "实际", "完成率"]),
-      rows: d.planActual.flatMap((s) =>
-        s.measures.map((m, i) => {
-          const stageCell: TableCell[] =
-            i === 0
-              ? [
-                  {
-                    text: s.zh,
-                    align: "center",
-                    ...(s.measures.length > 1 ? { rowSpan: s.measures.length } : {}),
-                  },
-                ]
-              : [];
-          return [
-            ...stageCell,
-            { text: `${m.zh}（${m.unit}）` },
-            right(money(m.plan), m.plan ?? undefined),
-            right(money(m.actual), m.actual ?? undefined),
-            pct(m.rate),
-          ];
-        }),
-      ),
-    });
+    blocks.push(
+      simpleTable({
+        name: "计划与完成",
+        caption: tableCaption("改造任务计划与完成情况"),
+        columns: [
+          { title: "阶段", width: 8 },
+          { title: "指标", width: 24 },
+          { title: "计划", width: 14 },
+          { title: "实际", width: 14 },
+          { title: "完成率", width: 12 },
+        ],
+        rows: d.planActual.flatMap((s) =>
+          s.measures.map((m, i) => {
+            const stageCell: TableCell[] =
+              i === 0
+                ? [
+                    {
+                      text: s.zh,
+                      align: "center",
+                      ...(s.measures.length > 1 ? { rowSpan: s.measures.length } : {}),
+                    },
+                  ]
+                : [];
+            return [
+              ...stageCell,
+              { text: `${m.zh}（${m.unit}）` },
+              right(money(m.plan), m.plan ?? undefined),
+              right(money(m.actual), m.actual ?? undefined),
+              pct(m.rate),
+            ];
+          }),
+        ),
+      }),
+    );
     if (d.planActual.some((s) => s.measures.some((m) => m.rate !== null))) {
       blocks.push(completionChart(d.planActual, caption("改造任务完成率")));
     }

@@ -4,7 +4,7 @@
  * the most points across regions. Every figure comes from the sheets' scorecards.
  */
 import { Decimal, formatPercent, formatPlain, roundBy } from "../decimal.ts";
-import { type Block, headerRow, type ReportDocument, type TableCell } from "./document.ts";
+import { type Block, type ReportDocument, simpleTable, type TableCell } from "./document.ts";
 import { chineseNumeral, reportTitle, SHEET_STATUS_ZH } from "./sentences.ts";
 
 export interface TaskReportSheet {
@@ -150,33 +150,33 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
 
   h1("分地区评价情况");
   const groupCols = input.groups.map((g) => ({ title: `${g.name}（${g.points}分）`, width: 11 }));
-  blocks.push({
-    kind: "table",
-    name: "分地区评价情况",
-    caption: caption("分地区评价得分及排名"),
-    columns: [
-      { title: "排名", width: 6 },
-      { title: "地区", width: 14 },
-      ...groupCols,
-      { title: "总分", width: 9 },
-      { title: "等级", width: 7 },
-      { title: "状态", width: 9 },
-    ],
-    header: headerRow(["排名", "地区", ...groupCols.map((c) => c.title), "总分", "等级", "状态"]),
-    rows: input.sheets.map((s) => {
-      const shown = isScored(s);
-      return [
-        shown && s.rank !== null
-          ? { text: String(s.rank), value: String(s.rank), align: "center" }
-          : { text: "—", align: "center" },
-        { text: s.region },
-        ...input.groups.map((g) => num(shown ? s.groups[g.code] : null)),
-        num(shown ? s.total : null),
-        { text: shown ? (s.grade ?? "—") : "—", align: "center" },
-        { text: reportingLabel(s.status), align: "center" },
-      ];
+  blocks.push(
+    simpleTable({
+      name: "分地区评价情况",
+      caption: caption("分地区评价得分及排名"),
+      columns: [
+        { title: "排名", width: 6 },
+        { title: "地区", width: 14 },
+        ...groupCols,
+        { title: "总分", width: 9 },
+        { title: "等级", width: 7 },
+        { title: "状态", width: 9 },
+      ],
+      rows: input.sheets.map((s) => {
+        const shown = isScored(s);
+        return [
+          shown && s.rank !== null
+            ? { text: String(s.rank), value: String(s.rank), align: "center" }
+            : { text: "—", align: "center" },
+          { text: s.region },
+          ...input.groups.map((g) => num(shown ? s.groups[g.code] : null)),
+          num(shown ? s.total : null),
+          { text: shown ? (s.grade ?? "—") : "—", align: "center" },
+          { text: reportingLabel(s.status), align: "center" },
+        ];
+      }),
     }),
-  });
+  );
 
   h1("主要扣分指标");
   const lostRows = input.indicators
@@ -198,24 +198,24 @@ export function taskReportDocument(input: TaskReportInput): ReportDocument {
           `合计扣${formatPlain(first.lost)}分（未填报、未审核的地区不计）。`,
       );
     }
-    blocks.push({
-      kind: "table",
-      name: "主要扣分指标",
-      caption: caption(`各指标扣分情况（已审核${scored.length}个地区，按扣分地区数排列）`),
-      columns: [
-        { title: "指标", width: 30 },
-        { title: "分值", width: 8 },
-        { title: "扣分地区数", width: 10 },
-        { title: "合计扣分", width: 10 },
-      ],
-      header: headerRow(["指标", "分值", "扣分地区数", "合计扣分"]),
-      rows: lostRows.map((r) => [
-        { text: r.ind.name },
-        num(r.ind.points),
-        num(String(r.regions)),
-        num(formatPlain(r.lost)),
-      ]),
-    });
+    blocks.push(
+      simpleTable({
+        name: "主要扣分指标",
+        caption: caption(`各指标扣分情况（已审核${scored.length}个地区，按扣分地区数排列）`),
+        columns: [
+          { title: "指标", width: 30 },
+          { title: "分值", width: 8 },
+          { title: "扣分地区数", width: 10 },
+          { title: "合计扣分", width: 10 },
+        ],
+        rows: lostRows.map((r) => [
+          { text: r.ind.name },
+          num(r.ind.points),
+          num(String(r.regions)),
+          num(formatPlain(r.lost)),
+        ]),
+      }),
+    );
   }
   return {
     title: reportTitle(input.region, input.year, input.taskName),

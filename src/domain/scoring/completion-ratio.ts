@@ -51,3 +51,15 @@ export function ratioClause(
     ratio: fig(ratio, 2),
   });
 }
+
+/** How every ratio rule starts: a fresh trace, the ratio worked out in it, the clause that states it. */
+export function startRatio(
+  words: RatioWords,
+  facts: RatioFacts,
+  locale: Locale,
+  wording: "completion" | "share" = "completion",
+) {
+  const trace: TraceStep[] = [];
+  const ratio = completionRatio(facts, trace);
+  return { trace, ratio, clauses: [ratioClause(words, facts, ratio, locale, wording)] };
+}

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.ts";
+import { refusalNow } from "../../../test/helpers/refusals.ts";
 import {
   assertCommunityDeletable,
   assertCommunityNameFree,
   communitiesFromProjects,
 } from "./survey-communities.ts";
-
-function refusal(work: () => void): { code: string; message: string } {
-  try {
-    work();
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, message: err.messageIn("zh-CN") };
-    throw err;
-  }
-  throw new Error("not refused");
-}
 
 describe("assertCommunityNameFree", () => {
   it("accepts a name no other collection point of the region has", () => {
@@ -24,11 +14,11 @@ describe("assertCommunityNameFree", () => {
   });
 
   it("refuses a name another collection point holds", () => {
-    expect(refusal(() => assertCommunityNameFree([{ id: 7 }], "湖滨小区"))).toEqual({
+    expect(refusalNow(() => assertCommunityNameFree([{ id: 7 }], "湖滨小区"))).toEqual({
       code: "survey.community_exists",
       message: "本调查在该地区已有名为“湖滨小区”的调查点",
     });
-    expect(refusal(() => assertCommunityNameFree([{ id: 7 }], "湖滨小区", 8)).code).toBe(
+    expect(refusalNow(() => assertCommunityNameFree([{ id: 7 }], "湖滨小区", 8)).code).toBe(
       "survey.community_exists",
     );
   });
@@ -37,7 +27,7 @@ describe("assertCommunityNameFree", () => {
 describe("assertCommunityDeletable", () => {
   it("deletes a collection point without answers and keeps one with answers", () => {
     expect(() => assertCommunityDeletable(0)).not.toThrow();
-    expect(refusal(() => assertCommunityDeletable(3))).toEqual({
+    expect(refusalNow(() => assertCommunityDeletable(3))).toEqual({
       code: "survey.has_answers",
       message: "已收集 3 份答卷，不能删除（答卷是评价的依据）",
     });

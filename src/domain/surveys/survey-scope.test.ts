@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.ts";
+import { refusalNow } from "../../../test/helpers/refusals.ts";
 import {
   assertCommunityInSurvey,
   assertTaskMatchesSurvey,
@@ -15,16 +15,6 @@ const HANGZHOU = "/000000/330000/330100/";
 const SHANGCHENG = "/000000/330000/330100/330102/";
 const GONGSHU = "/000000/330000/330100/330105/";
 const NINGBO = "/000000/330000/330200/";
-
-function refusal(work: () => void): { code: string; message: string } {
-  try {
-    work();
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, message: err.messageIn("zh-CN") };
-    throw err;
-  }
-  throw new Error("not refused");
-}
 
 describe("surveyViewPath", () => {
   it("shows the whole survey to the region holding it and to the regions above", () => {
@@ -89,7 +79,7 @@ describe("assertCommunityInSurvey", () => {
       ),
     ).not.toThrow();
     expect(
-      refusal(() =>
+      refusalNow(() =>
         assertCommunityInSurvey(
           { name: "宁波市", path: NINGBO },
           { name: "杭州市", path: HANGZHOU },
@@ -119,13 +109,17 @@ describe("assertTaskMatchesSurvey", () => {
 
   it("refuses another year first, then a region beside the survey's", () => {
     expect(
-      refusal(() => assertTaskMatchesSurvey({ name: "宁波市", path: NINGBO, year: 2020 }, survey)),
+      refusalNow(() =>
+        assertTaskMatchesSurvey({ name: "宁波市", path: NINGBO, year: 2020 }, survey),
+      ),
     ).toEqual({
       code: "survey.year_mismatch",
       message: "调查年度（2021年）与评价任务年度（2020年）不一致",
     });
     expect(
-      refusal(() => assertTaskMatchesSurvey({ name: "宁波市", path: NINGBO, year: 2021 }, survey)),
+      refusalNow(() =>
+        assertTaskMatchesSurvey({ name: "宁波市", path: NINGBO, year: 2021 }, survey),
+      ),
     ).toEqual({
       code: "survey.region_mismatch",
       message: "调查所属地区“杭州市”与评价任务地区“宁波市”无上下级关系",

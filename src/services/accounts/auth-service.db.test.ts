@@ -1,5 +1,5 @@
 import { and, asc, eq, like, sql } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
 import { addUser, TEST_PASSWORD } from "../../../test/helpers/fixtures.ts";
 import type { Db } from "../../db/index.ts";
@@ -23,6 +23,12 @@ const signIn = (db: Parameters<typeof login>[0], username: string, password = TE
 describeOnBothDatabases("sign-in and sessions", (db) => {
   beforeAll(async () => {
     await addUser(db(), "Li.Ming", "evaluator", "330100");
+  });
+
+  // Every test starts with Li.Ming's own password and no session, whichever test changed them.
+  beforeEach(async () => {
+    const id = await findUserId(db().db, "Li.Ming");
+    await resetPassword(db().db, systemContext("test"), id, TEST_PASSWORD);
   });
 
   it("signs in case-insensitively, stores only the token's hash, and audits the sign-in", async () => {

@@ -8,7 +8,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { assertPasswordPolicy } from "../../domain/password-policy.ts";
 import type { Role } from "../../shared/roles.ts";
 import type { UserT } from "../../shared/schemas.ts";
-import type { ServiceContext } from "../context.ts";
+import { type ServiceContext, userContext } from "../context.ts";
 import { getRegion, listingScope, type RegionRecord } from "../data/region-service.ts";
 import { assertRegionInScope, authorize, isInScope } from "../policy.ts";
 import { recordAudit } from "./audit-service.ts";
@@ -275,15 +275,5 @@ export async function contextOfUser(db: DbOrTx, username: string): Promise<Servi
     .innerJoin(regions, eq(regions.code, users.regionCode))
     .where(eq(users.username, username));
   if (!row) throw new DomainError("user.not_found", { id: username }, { field: "username" });
-  return {
-    actor: {
-      userId: row.user.id,
-      username: row.user.username,
-      role: row.user.role as Role,
-      regionCode: row.user.regionCode,
-      regionPath: row.path,
-    },
-    ip: null,
-    requestId: null,
-  };
+  return userContext(row.user, row.path);
 }

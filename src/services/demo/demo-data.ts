@@ -6,7 +6,7 @@ import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DbOrTx } from "../../db/index.ts";
-import { createAllocationPlan } from "../allocation/allocation-service.ts";
+import { createAllocationPlan } from "../allocation/index.ts";
 import type { ServiceContext } from "../context.ts";
 import { importFile } from "../data/import-service.ts";
 

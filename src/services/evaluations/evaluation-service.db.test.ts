@@ -4,14 +4,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
 import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../../test/helpers/evaluation-entries.ts";
+import { launchZhumadianTask } from "../../../test/helpers/evaluation-tasks.ts";
 import { actingAs, addUser } from "../../../test/helpers/fixtures.ts";
+import { refusal } from "../../../test/helpers/refusals.ts";
 import { upsertRows } from "../../db/dataset-repository.ts";
-import { auditLog } from "../../db/schema.ts";
+import { auditLog, evaluationTasks } from "../../db/schema.ts";
 import { findDataset } from "../../domain/datasets/specs/index.ts";
-import { DomainError } from "../../domain/errors.ts";
 import type { ServiceContext } from "../context.ts";
 import {
   actOnSheet,
@@ -26,16 +27,6 @@ import {
 } from "../index.ts";
 
 const ENTRIES = ZHUMADIAN_ENTRIES;
-
-async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, message: err.messageIn("zh-CN") };
-    throw err;
-  }
-  throw new Error("not refused");
-}
 
 describeOnBothDatabases("evaluations", "demo", (db) => {
   let province: ServiceContext;
@@ -62,21 +53,51 @@ describeOnBothDatabases("evaluations", "demo", (db) => {
     city = await actingAs(db(), "zmd.finance");
     county = await actingAs(db(), "yc.impl");
     sibling = await actingAs(db(), "xp.impl");
-    const task = await createTask(db().db, city, {
-      name: "2020年老旧小区改造资金绩效自评",
-      year: 2020,
-      type: "self",
-      frameworkCode: "zhumadian-2020",
-      regionCode: "411700",
-      regions: ["411700", "411702", "411721"],
-      deadline: "2021-03-31",
-    });
-    taskId = task.id;
   });
+
+  // Every test starts from the city's task just launched, every sheet a blank draft: the tasks the
+  // city launched before (their sheets with them) go.
+  beforeEach(async () => {
+    if (!city.actor) throw new Error("the city acts as a user");
+    await db().db.delete(evaluationTasks).where(eq(evaluationTasks.createdBy, city.actor.userId));
+    taskId = (
+      await launchZhumadianTask(db(), city, ["411700", "411702", "411721"], {
+        deadline: "2021-03-31",
+      })
+    ).taskId;
+  });
+
+  /** 驻马店市's own sheet entered from ENTRIES off-site (98.1), still a draft. */
+  async function enterCitySheet() {
+    const { id, version } = await sheetOf("411700");
+    await saveSheet(db().db, city, id, { version, entries: ENTRIES, mode: "off-site" });
+  }
+
+  /** 驻马店市's own sheet entered, submitted and approved by the province. */
+  async function approveCitySheet() {
+    await enterCitySheet();
+    const { id, version } = await sheetOf("411700");
+    const submitted = await actOnSheet(db().db, city, id, { action: "submit", version });
+    await actOnSheet(db().db, province, id, { action: "approve", version: submitted.version });
+  }
+
+  /** 驿城区's sheet entered with its completion figures (99.1), submitted and approved by the city. */
+  async function approveCountySheet() {
+    const { id, version } = await sheetOf("411702");
+    const saved = await saveSheet(db().db, county, id, {
+      version,
+      entries: { ...ENTRIES, ...COUNTY_COMPLETION },
+    });
+    const submitted = await actOnSheet(db().db, county, id, {
+      action: "submit",
+      version: saved.version,
+    });
+    await actOnSheet(db().db, city, id, { action: "approve", version: submitted.version });
+  }
 
   it("launches a task on an uploaded framework file, frozen as uploaded; a broken file is refused with its lines", async () => {
     const text = readFileSync(
-      join(import.meta.dirname, "../../frameworks/mof-common-2020/framework.yaml"),
+      join(import.meta.dirname, "../../../frameworks/mof-common-2020/framework.yaml"),
       "utf8",
     ).replace("code: mof-common-2020", "code: zmd-custom-2020");
     const uploaded = await createTask(db().db, city, {
@@ -166,6 +187,7 @@ describeOnBothDatabases("evaluations", "demo", (db) => {
   });
 
   it("lets only a region above approve: the province approves the city's own sheet", async () => {
+    await enterCitySheet();
     const { id, version } = await sheetOf("411700");
     await actOnSheet(db().db, city, id, { action: "submit", version });
     expect(
@@ -209,7 +231,7 @@ describeOnBothDatabases("evaluations", "demo", (db) => {
         }),
       ),
     ).toMatchObject({ code: "evaluation.invalid_input" });
-    // Back to blank for the tests after this one.
+    // The refused save left the version as it was: a blank save on it is taken.
     await saveSheet(db().db, sibling, sheet.id, { version: saved.version, entries: {} });
   });
 
@@ -275,6 +297,7 @@ describeOnBothDatabases("evaluations", "demo", (db) => {
   });
 
   it("reopens an approved sheet only by its approver, with a reason", async () => {
+    await approveCountySheet();
     const { id, version } = await sheetOf("411702");
     expect(
       (
@@ -309,6 +332,19 @@ describeOnBothDatabases("evaluations", "demo", (db) => {
   });
 
   it("shows a county its own sheet only; a sibling's is not found", async () => {
+    await approveCitySheet();
+    await approveCountySheet();
+    const approved = await sheetOf("411702");
+    await actOnSheet(db().db, city, approved.id, {
+      action: "reopen",
+      version: approved.version,
+      reason: "县区更正开工数据",
+    });
+    const blank = await sheetOf("411721");
+    await saveSheet(db().db, sibling, blank.id, {
+      version: blank.version,
+      entries: { "B.1": { facts: { count: 1 } } },
+    });
     const task = await getTask(db().db, county, taskId);
     expect(task.sheets.map((s) => s.regionName)).toEqual(["驿城区"]);
     const theirs = await sheetOf("411721");

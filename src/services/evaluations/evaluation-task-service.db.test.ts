@@ -1,13 +1,14 @@
 // Evaluation tasks after launch: 河南省财政厅 launches over 驻马店市's counties and is the 发起单位;
 // the task report counts only approved sheets; the deadline is edited (a stale version refused),
 // two managers adding the same region at once make one sheet, and a cancelled task is read-only.
-import { and, eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
 import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../../test/helpers/evaluation-entries.ts";
 import { actingAs } from "../../../test/helpers/fixtures.ts";
-import { auditLog, evaluationSheets } from "../../db/schema.ts";
-import { DomainError } from "../../domain/errors.ts";
+import { refusalError } from "../../../test/helpers/refusals.ts";
+import { auditLog, evaluationSheets, evaluationTasks } from "../../db/schema.ts";
+import type { DomainError } from "../../domain/errors.ts";
 import type { ServiceContext } from "../context.ts";
 import {
   actOnSheet,
@@ -23,18 +24,13 @@ import {
   updateTask,
 } from "../index.ts";
 
-async function refusal(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof DomainError) return err.code;
-    throw err;
-  }
-  throw new Error("not refused");
-}
+/** The code a call is refused with. */
+const refusal = async (work: Promise<unknown>) => (await refusalError(work)).code;
 
 const paragraphs = (doc: { blocks: { kind: string; text?: string }[] }) =>
   doc.blocks.flatMap((b) => (b.kind === "paragraph" && b.text ? [b.text] : []));
+
+const TASK_NAME = "驻马店市2020年老旧小区改造资金绩效评价（省级抽查）";
 
 describeOnBothDatabases("evaluation tasks after launch", "demo", (db) => {
   let province: ServiceContext;
@@ -46,10 +42,18 @@ describeOnBothDatabases("evaluation tasks after launch", "demo", (db) => {
     province = await actingAs(db(), "henan.finance");
     city = await actingAs(db(), "zmd.housing");
     county = await actingAs(db(), "yicheng.impl");
+  });
+
+  // Every test starts from the province's task just launched, its four sheets drafts: the tasks
+  // the tests launched before (their sheets with them) go, the demo's stay.
+  beforeEach(async () => {
+    await db()
+      .db.delete(evaluationTasks)
+      .where(inArray(evaluationTasks.name, [TASK_NAME, "误发起的评价任务"]));
     // The province chose 驻马店市 in the region tree to evaluate the city and three counties.
     taskId = (
       await createTask(db().db, province, {
-        name: "驻马店市2020年老旧小区改造资金绩效评价（省级抽查）",
+        name: TASK_NAME,
         year: 2020,
         type: "finance",
         frameworkCode: "zhumadian-2020",
@@ -58,6 +62,23 @@ describeOnBothDatabases("evaluation tasks after launch", "demo", (db) => {
       })
     ).id;
   });
+
+  /** 驿城区's sheet entered (99.1), submitted and approved by the city. */
+  async function approveYicheng() {
+    const sheet = (await getTask(db().db, province, taskId)).sheets.find(
+      (s) => s.regionCode === "411702",
+    );
+    if (!sheet) throw new Error("驿城区");
+    const saved = await saveSheet(db().db, county, sheet.id, {
+      version: sheet.version,
+      entries: { ...ZHUMADIAN_ENTRIES, ...COUNTY_COMPLETION },
+    });
+    const sent = await actOnSheet(db().db, county, sheet.id, {
+      action: "submit",
+      version: saved.version,
+    });
+    await actOnSheet(db().db, city, sheet.id, { action: "approve", version: sent.version });
+  }
 
   it("names the launching unit 河南省财政厅 (河南省), not the region evaluated, with nothing scored yet", async () => {
     const task = await getTask(db().db, province, taskId);
@@ -169,6 +190,7 @@ describeOnBothDatabases("evaluation tasks after launch", "demo", (db) => {
   });
 
   it("cancels a task with a reason: read-only, audited; one with an approved sheet is refused", async () => {
+    await approveYicheng();
     const { version } = await getTask(db().db, province, taskId);
     expect(await refusal(cancelTask(db().db, province, taskId, { version, reason: "重复" }))).toBe(
       "evaluation.cancel_approved",

@@ -7,22 +7,21 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, asc, count, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
 import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../../test/helpers/evaluation-entries.ts";
+import { launchZhumadianTask } from "../../../test/helpers/evaluation-tasks.ts";
 import { actingAs, addUser } from "../../../test/helpers/fixtures.ts";
-import { auditLog, evidenceFiles } from "../../db/schema.ts";
-import { DomainError } from "../../domain/errors.ts";
+import { refusal } from "../../../test/helpers/refusals.ts";
+import { auditLog, evaluationTasks, evidenceFiles } from "../../db/schema.ts";
 import { EVIDENCE_MAX_BYTES } from "../../domain/evidence.ts";
 import { type EvidenceStore, folderEvidenceStore } from "../../storage/evidence-store.ts";
 import type { ServiceContext } from "../context.ts";
 import {
   actOnSheet,
-  createTask,
   deleteEvidence,
   downloadEvidence,
   getSheet,
-  getTask,
   listEvidence,
   saveSheet,
   uploadEvidence,
@@ -40,16 +39,6 @@ const PDF_SHA256 = "14bcd090baf31edba64e9cbd8cdfc15f943344aa72cb3675ad8e91bfcbce
 
 const LEAVES = ["A.1", "A.2", "A.3", "B.1", "B.2", "C.1", "C.2", "C.3", "C.4", "C.5", "C.6", "D.1"];
 
-async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, message: err.messageIn("zh-CN") };
-    throw err;
-  }
-  throw new Error("not refused");
-}
-
 /** Every file below a folder, however deep (the store keeps <2 hex>/<sha256>). */
 function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -59,7 +48,7 @@ function filesIn(dir: string): string[] {
 }
 
 describeOnBothDatabases("evidence", (db) => {
-  let dir: string;
+  let dir = "";
   let store: EvidenceStore;
   let city: ServiceContext;
   let county: ServiceContext;
@@ -98,32 +87,46 @@ describeOnBothDatabases("evidence", (db) => {
   ) => uploadEvidence(db().db, store, ctx, sheet, { fileName, bytes, indicatorCode });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "jixiao-evidence-test-"));
-    store = folderEvidenceStore(dir);
     await addUser(db(), "zmd.finance", "finance", "411700");
     await addUser(db(), "yc.impl", "implementer", "411702");
     await addUser(db(), "xp.impl", "implementer", "411721");
     city = await actingAs(db(), "zmd.finance");
     county = await actingAs(db(), "yc.impl");
     sibling = await actingAs(db(), "xp.impl");
-    const task = await createTask(db().db, city, {
-      name: "2020年老旧小区改造资金绩效自评",
-      year: 2020,
-      type: "self",
-      frameworkCode: "zhumadian-2020",
-      regionCode: "411700",
-      regions: ["411702", "411721"],
-    });
-    const sheets = (await getTask(db().db, city, task.id)).sheets;
-    sheetId = sheets.find((s) => s.regionCode === "411702")?.id ?? 0;
-    siblingSheetId = sheets.find((s) => s.regionCode === "411721")?.id ?? 0;
+  });
+
+  // Every test starts from the task just launched, both sheets open drafts without files, and an
+  // empty store: the tasks the city launched before go, their sheets and evidence rows with them.
+  beforeEach(async () => {
+    if (!city.actor) throw new Error("the city acts as a user");
+    await db().db.delete(evaluationTasks).where(eq(evaluationTasks.createdBy, city.actor.userId));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), "jixiao-evidence-test-"));
+    store = folderEvidenceStore(dir);
+    const { sheetOf } = await launchZhumadianTask(db(), city, ["411702", "411721"]);
+    sheetId = sheetOf("411702");
+    siblingSheetId = sheetOf("411721");
     expect(sheetId).toBeGreaterThan(0);
     expect(siblingSheetId).toBeGreaterThan(0);
   });
 
   afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
+
+  /** 驿城区's three files: the site photo for C.1, the rules for A.2, the report for the whole sheet. */
+  async function attachThree() {
+    ids.photo = (await upload(county, "开工现场照片.png", PNG, "C.1")).id;
+    ids.minutes = (await upload(county, "资金管理办法.pdf", PDF, "A.2")).id;
+    ids.report = (await upload(county, "自评报告.pdf", PDF, null)).id;
+  }
+
+  /** The three files, a copy of the photo, and the photo itself removed (its copy stays). */
+  async function attachAndRemove() {
+    await attachThree();
+    ids.copy = (await upload(county, "开工现场照片（复件）.png", PNG, "C.1")).id;
+    await deleteEvidence(db().db, county, ids.photo ?? 0);
+  }
 
   it("starts with a checklist of every leaf indicator, all missing", async () => {
     const list = await listEvidence(db().db, county, sheetId);
@@ -195,6 +198,7 @@ describeOnBothDatabases("evidence", (db) => {
   });
 
   it("downloads the identical bytes, for the county and for the city above it", async () => {
+    await attachThree();
     const mine = await downloadEvidence(db().db, store, county, ids.photo ?? 0);
     expect(mine.fileName).toBe("开工现场照片.png");
     expect(mine.contentType).toBe("image/png");
@@ -205,6 +209,7 @@ describeOnBothDatabases("evidence", (db) => {
   });
 
   it("stores the same bytes once but lists each upload", async () => {
+    await attachThree();
     const again = await upload(county, "开工现场照片（复件）.png", PNG, "C.1");
     ids.copy = again.id;
     expect(again.sha256).toBe(PNG_SHA256);
@@ -262,6 +267,7 @@ describeOnBothDatabases("evidence", (db) => {
   });
 
   it("tells the sibling county 西平县 nothing about 驿城区's files: not found, as if absent", async () => {
+    await attachThree();
     const before = await written();
     expect(await refusal(listEvidence(db().db, sibling, sheetId))).toEqual({
       code: "evaluation.sheet_not_found",
@@ -296,6 +302,8 @@ describeOnBothDatabases("evidence", (db) => {
   });
 
   it("removes a file; the bytes stay while another upload shares them", async () => {
+    await attachThree();
+    ids.copy = (await upload(county, "开工现场照片（复件）.png", PNG, "C.1")).id;
     await deleteEvidence(db().db, county, ids.photo ?? 0);
     const list = await listEvidence(db().db, county, sheetId);
     expect(list.files.map((f) => f.fileName)).toEqual([
@@ -313,6 +321,7 @@ describeOnBothDatabases("evidence", (db) => {
   });
 
   it("closes a submitted and an approved sheet to uploads and removals, but not to reading", async () => {
+    await attachAndRemove();
     const { version } = await getSheet(db().db, county, sheetId);
     const saved = await saveSheet(db().db, county, sheetId, {
       version,
@@ -350,6 +359,9 @@ describeOnBothDatabases("evidence", (db) => {
   });
 
   it("audits every upload and removal, with the file, indicator and SHA-256", async () => {
+    await attachAndRemove();
+    const theirs = await upload(sibling, "西平县自评报告.pdf", PDF, null, siblingSheetId);
+    await deleteEvidence(db().db, sibling, theirs.id);
     const trail = await evidenceAudit();
     const ofSheet = (id: number) => trail.filter((t) => t.entityId === String(id));
     expect(ofSheet(sheetId).map((t) => [t.action, t.actor, t.region])).toEqual([

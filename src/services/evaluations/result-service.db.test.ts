@@ -2,13 +2,14 @@
 // and the checker's four findings (docs/seed-findings.md); a county records a rectification, the city
 // verifies it; stale versions, a sibling county and unknown problems are refused; every change is
 // audited; 驿城区's 2020 result is compared with its approved 2019 one.
-import { and, asc, eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
 import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../../test/helpers/evaluation-entries.ts";
+import { launchZhumadianTask } from "../../../test/helpers/evaluation-tasks.ts";
 import { actingAs, addUser } from "../../../test/helpers/fixtures.ts";
-import { auditLog } from "../../db/schema.ts";
-import { DomainError } from "../../domain/errors.ts";
+import { refusal } from "../../../test/helpers/refusals.ts";
+import { auditLog, evaluationTasks } from "../../db/schema.ts";
 import type { SheetEntries } from "../../domain/evaluations/index.ts";
 import type { ServiceContext } from "../context.ts";
 import {
@@ -25,16 +26,6 @@ const TODAY = { today: "2025-06-30" };
 
 const A1 =
   "「A.1 资金筹集」得 9.1 分（分值 10 分），扣 0.9 分：地方财政补助资金：已做到：地方财政安排补助资金用于城镇老旧小区改造（5分），得5分；社会筹资比例：企业、居民等社会筹资占改造项目资金比例16.4%，低于20%的标准3.6个百分点，每低4个百分点扣1分，按比例连续计算，扣0.9分，得4.1分；合计得9.1分";
-
-async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, message: err.messageIn("zh-CN") };
-    throw err;
-  }
-  throw new Error("not refused");
-}
 
 /** ZHUMADIAN_ENTRIES with another 社会筹资比例 (A.1's threshold part, 20% for full points). */
 function withSocialShare(value: number): SheetEntries {
@@ -63,18 +54,16 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
     city = await actingAs(db(), "zmd.finance");
     county = await actingAs(db(), "yc.impl");
     sibling = await actingAs(db(), "xp.impl");
-    const task = await createTask(db().db, city, {
-      name: "2020年老旧小区改造资金绩效自评",
-      year: 2020,
-      type: "self",
-      frameworkCode: "zhumadian-2020",
-      regionCode: "411700",
-      regions: ["411700", "411702", "411721"],
-    });
-    const sheets = (await getTask(db().db, city, task.id)).sheets;
-    const idOf = (code: string) => sheets.find((s) => s.regionCode === code)?.id ?? 0;
-    citySheet = idOf("411700");
-    countySheet = idOf("411702");
+  });
+
+  // Every test starts from the task just launched with both sheets entered, none rectified: the
+  // tasks the city launched before go, their sheets and rectifications with them.
+  beforeEach(async () => {
+    if (!city.actor) throw new Error("the city acts as a user");
+    await db().db.delete(evaluationTasks).where(eq(evaluationTasks.createdBy, city.actor.userId));
+    const { sheetOf } = await launchZhumadianTask(db(), city, ["411700", "411702", "411721"]);
+    citySheet = sheetOf("411700");
+    countySheet = sheetOf("411702");
     await saveSheet(db().db, city, citySheet, { version: 1, entries: ZHUMADIAN_ENTRIES });
     // 驿城区 enters its completion figures (no 计划与完成 rows): 99.1, only A.1 short.
     countyVersion = (
@@ -84,6 +73,50 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
       })
     ).version;
   });
+
+  /**
+   * 驿城区's rectification of A.1 up to the version the test needs: 1 in progress (deadline
+   * 2021-06-30), 2 done with its result, 3 verified by the city with its follow-up.
+   */
+  async function rectifyA1(upTo: 1 | 2 | 3) {
+    await saveRectification(
+      db().db,
+      county,
+      countySheet,
+      "A.1",
+      {
+        version: null,
+        owner: " 驿城区财政局 ",
+        deadline: "2021-06-30",
+        status: "in-progress",
+        result: "",
+      },
+      { today: "2021-05-01" },
+    );
+    if (upTo === 1) return;
+    const done = {
+      owner: "驿城区财政局",
+      deadline: "2021-06-30",
+      result: "已追加社会筹资，占比提高到 20.5%",
+    };
+    await saveRectification(db().db, county, countySheet, "A.1", {
+      ...done,
+      version: 1,
+      status: "done",
+    });
+    if (upTo === 2) return;
+    await saveRectification(
+      db().db,
+      city,
+      countySheet,
+      "A.1",
+      { ...done, version: 2, status: "verified", followUp: "经复核，社会筹资已到位" },
+      { today: "2022-01-01" },
+    );
+  }
+
+  /** The audit trail's rows about this test's county sheet (the trail outlives earlier tests' tasks). */
+  const ofCountySheet = () => sql`${auditLog.after}->>'sheetId' = ${String(countySheet)}`;
 
   it("gives the city's 98.1 with its groups, rank and 问题: two indicators, then the checker's four", async () => {
     const result = await getSheetResult(db().db, city, citySheet, TODAY);
@@ -180,6 +213,7 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
   });
 
   it("refuses a stale version, keeping the saved record, and a done status without a result", async () => {
+    await rectifyA1(1);
     const stale = await refusal(
       saveRectification(db().db, county, countySheet, "A.1", { version: null, status: "open" }),
     );
@@ -222,6 +256,7 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
   });
 
   it("lets only the city above verify or write the follow-up; a verified record is the city's", async () => {
+    await rectifyA1(2);
     const notReviewer = {
       code: "rectification.not_reviewer",
       message: "只有评价对象的上级地区的审核人员可以验收整改、填写复核意见或修改已验收的整改",
@@ -272,6 +307,7 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
   });
 
   it("shows a sibling county neither the result nor the rectification; an unknown problem is refused", async () => {
+    await rectifyA1(3);
     const notFound = {
       code: "evaluation.sheet_not_found",
       message: `评价表 ${countySheet} 不存在`,
@@ -293,6 +329,7 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
   });
 
   it("audits every saved change with what it changed, in the county's region", async () => {
+    await rectifyA1(3);
     const trail = await db()
       .db.select({
         action: auditLog.action,
@@ -302,7 +339,7 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
         after: auditLog.after,
       })
       .from(auditLog)
-      .where(eq(auditLog.entity, "rectification"))
+      .where(and(eq(auditLog.entity, "rectification"), ofCountySheet()))
       .orderBy(asc(auditLog.id));
     expect(trail).toEqual([
       {
@@ -416,6 +453,7 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
   });
 
   it("keeps a rectification on its problem when the sheet is scored again, and after it is gone", async () => {
+    await rectifyA1(3);
     countyVersion = (
       await saveSheet(db().db, county, countySheet, {
         version: countyVersion,
@@ -446,7 +484,13 @@ describeOnBothDatabases("sheet results and rectifications", "demo", (db) => {
     const stored = await db()
       .db.select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "rectification"), eq(auditLog.actorUsername, "yc.impl")));
+      .where(
+        and(
+          eq(auditLog.entity, "rectification"),
+          eq(auditLog.actorUsername, "yc.impl"),
+          ofCountySheet(),
+        ),
+      );
     expect(stored).toHaveLength(2);
   });
 });

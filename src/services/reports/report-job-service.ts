@@ -28,9 +28,8 @@ import { DomainError } from "../../domain/errors.ts";
 import { reportTitle } from "../../domain/reports/index.ts";
 import type { ReportFormat } from "../../render/formats.ts";
 import type { PdfRenderer } from "../../render/pdf.ts";
-import type { Role } from "../../shared/roles.ts";
 import type { FileStore } from "../../storage/file-store.ts";
-import type { ServiceContext } from "../context.ts";
+import { type ServiceContext, userContext } from "../context.ts";
 import { loadSheet } from "../evaluations/evaluation-service.ts";
 import { getTask } from "../evaluations/evaluation-task-service.ts";
 import { authorize } from "../policy.ts";
@@ -286,17 +285,7 @@ async function ownerContext(db: DbOrTx, userId: number): Promise<ServiceContext>
     .innerJoin(regions, eq(regions.code, users.regionCode))
     .where(eq(users.id, userId));
   if (!row || row.u.disabled) throw new DomainError("auth.disabled");
-  return {
-    actor: {
-      userId: row.u.id,
-      username: row.u.username,
-      role: row.u.role as Role,
-      regionCode: row.u.regionCode,
-      regionPath: row.regionPath,
-    },
-    ip: null,
-    requestId: null,
-  };
+  return userContext(row.u, row.regionPath);
 }
 
 export interface ReportJobRunner {

@@ -38,7 +38,7 @@ import { CONTENT_TYPES, type ReportFormat } from "../../render/formats.ts";
 import type { PdfRenderer } from "../../render/pdf.ts";
 import { SHEET_TEMPLATES } from "../../shared/report-schemas.ts";
 import { runTask } from "../../workers/pool.ts";
-import { computeAllocationPlan } from "../allocation/allocation-service.ts";
+import { computeAllocationPlan } from "../allocation/index.ts";
 import type { ServiceContext } from "../context.ts";
 import { getDashboard } from "../dashboard/dashboard-service.ts";
 import { sheetScorecard, taskScorer } from "../evaluations/evaluation-service.ts";

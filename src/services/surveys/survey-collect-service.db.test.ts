@@ -5,9 +5,9 @@
 // address and per community, the right code included, until the window has passed.
 import { randomBytes } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
-import { surveyCodeFailures, surveyResponses } from "../../db/schema.ts";
+import { surveyCodeFailures, surveyResponses, surveys } from "../../db/schema.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { ASPECTS } from "../../domain/surveys/test-questionnaires.ts";
 import {
@@ -118,6 +118,13 @@ describeOnBothDatabases("public answers: tickets and access codes", (db) => {
     });
 
   beforeAll(async () => {
+    key = await surveySecret(db().db);
+  });
+
+  // Every test starts from the published survey with no answer and no failed access code (its
+  // communities, answers and failures go with the survey), whatever ran before it.
+  beforeEach(async () => {
+    await db().db.delete(surveys);
     ({ id: surveyId } = await createSurvey(db().db, system, {
       regionCode: "330100",
       year: 2024,
@@ -134,7 +141,6 @@ describeOnBothDatabases("public answers: tickets and access codes", (db) => {
       accessCode: "HM2024",
     });
     await actOnSurvey(db().db, system, surveyId, "publish");
-    key = await surveySecret(db().db);
   });
 
   it("refuses an answer without a ticket, with a forged one or with another community's, storing nothing", async () => {
@@ -279,7 +285,6 @@ describeOnBothDatabases("public answers: tickets and access codes", (db) => {
 
   it("throttles a community after 100 wrong codes from anywhere, and keeps only the recent failures", async () => {
     const at = new Date(NOW.getTime() + HOUR);
-    await db().db.delete(surveyCodeFailures);
     const ticket = () => ticketAt(coded.token, at.getTime() - 300_000);
     for (let i = 0; i < CODE_TRIES_PER_COMMUNITY; i += 1) {
       const err = await refusal(

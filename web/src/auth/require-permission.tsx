@@ -1,8 +1,7 @@
 /** Shows a page only to roles holding a permission; others see a 403 notice. */
-import { Button, Result } from "antd";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { type Permission, roleCan } from "../../../src/shared/roles.ts";
+import { BackHomeResult } from "../components/back-home-result.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { useSignedIn } from "./session-context.tsx";
 
@@ -16,16 +15,5 @@ export function RequirePermission({
   const { user } = useSignedIn();
   const { t } = useI18n();
   if (roleCan(user.role, permission)) return children;
-  return (
-    <Result
-      status="403"
-      title="403"
-      subTitle={t("app.forbidden")}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t("app.backHome")}</Button>
-        </Link>
-      }
-    />
-  );
+  return <BackHomeResult status="403" reason={t("app.forbidden")} />;
 }

@@ -1,11 +1,9 @@
 /** Lets the signed-in user change their own password. */
 import { App, Form, Input, Modal } from "antd";
-import { useState } from "react";
 import { api } from "../api/endpoints.ts";
-import { errorMessage } from "../api/error-message.ts";
-import { fieldErrorsOf } from "../api/field-errors.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { passwordRules } from "../components/password-rules.ts";
+import { NewPasswordItem } from "../components/new-password-item.tsx";
+import { useSaving } from "../components/use-saving.ts";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
 interface Values {
@@ -20,27 +18,20 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The server names the new password "newPassword" in validation issues but "password" in policy errors.
+  const { saving, error, setError, run } = useSaving({
+    form,
+    fields: FIELDS,
+    rename: { password: "newPassword" },
+  });
 
   const submit = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.changePassword(values.currentPassword, values.newPassword);
       message.success(t("password.changed"));
       onClose();
-    } catch (reason) {
-      // The server names the new password "newPassword" in validation issues but "password" in policy errors.
-      const mapped = fieldErrorsOf(reason, [...FIELDS, "password"]).map((f) =>
-        f.name === "password" ? { ...f, name: "newPassword" } : f,
-      );
-      form.setFields(mapped.map((f) => ({ name: f.name as keyof Values, errors: f.errors })));
-      setError(mapped.length > 0 ? null : errorMessage(reason, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -67,14 +58,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t("password.new")}
-          extra={t("password.rule")}
-          rules={passwordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-new" />
-        </Form.Item>
+        <NewPasswordItem name="newPassword" label={t("password.new")} data-testid="password-new" />
         <Form.Item
           name="confirm"
           label={t("password.confirm")}

@@ -1,20 +1,8 @@
 /** Shown for paths the app does not know. */
-import { Button, Result } from "antd";
-import { Link } from "react-router";
+import { BackHomeResult } from "../components/back-home-result.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 
 export function NotFoundPage() {
   const { t } = useI18n();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t("app.notFound")}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t("app.backHome")}</Button>
-        </Link>
-      }
-    />
-  );
+  return <BackHomeResult status="404" reason={t("app.notFound")} />;
 }

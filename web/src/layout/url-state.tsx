@@ -2,9 +2,9 @@
  * A page's state in its URL — region, year, tab, filters, table page — so that Back, a reload and a
  * copied link restore the view. The main layout guarantees `region` and `year` in every URL.
  */
-import { type TablePaginationConfig, Typography } from "antd";
 import { useCallback } from "react";
 import { useSearchParams } from "react-router";
+import { serverPagination } from "../components/use-server-paging.tsx";
 import { useI18n } from "../i18n/i18n-context.tsx";
 import { type LayoutContext, useLayout } from "./layout-context.ts";
 
@@ -70,20 +70,13 @@ export function useUrlPaging(initialPageSize = 20) {
   const page = positive(search.get("page")) ?? 1;
   const pageSize = positive(search.get("size")) ?? initialPageSize;
   const setPage = useCallback((next: number) => update({ page: next > 1 ? next : null }), [update]);
-  const pagination = (total: number): TablePaginationConfig => ({
-    current: page,
-    pageSize,
-    total,
-    showSizeChanger: true,
-    showTotal: (all) => (
-      <Typography.Text type="secondary">{t("common.total", { total: all })}</Typography.Text>
-    ),
-    onChange: (nextPage, nextSize) =>
+  const pagination = (total: number) =>
+    serverPagination(t, { page, pageSize, total }, (nextPage, nextSize) =>
       update({
         page: nextSize === pageSize && nextPage > 1 ? nextPage : null,
         size: nextSize === initialPageSize ? null : nextSize,
       }),
-  });
+    );
   return { page, pageSize, setPage, pagination };
 }
 

@@ -21,3 +21,10 @@ export function yearChoices(withData: readonly number[], chosen?: number): numbe
   const all = new Set([...YEARS, ...withData, ...(chosen === undefined ? [] : [chosen])]);
   return [...all].sort((a, b) => a - b);
 }
+
+/** The search parameters with another year, the rest kept. */
+export function withYear(search: URLSearchParams, year: number): URLSearchParams {
+  const next = new URLSearchParams(search);
+  next.set("year", String(year));
+  return next;
+}

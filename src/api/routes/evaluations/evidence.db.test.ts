@@ -4,11 +4,11 @@
 import { asc, count } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../../test/helpers/databases.ts";
+import { launchZhumadianTask } from "../../../../test/helpers/evaluation-tasks.ts";
 import { actingAs, addUser } from "../../../../test/helpers/fixtures.ts";
 import { type ApiClient, signedIn, testApp } from "../../../../test/helpers/http.ts";
 import { auditLog, evidenceFiles } from "../../../db/schema.ts";
 import { EVIDENCE_MAX_BYTES } from "../../../domain/evidence.ts";
-import { createTask, getTask } from "../../../services/index.ts";
 import { UPLOAD_LIMIT_BYTES } from "../../app.ts";
 
 const PNG = new Uint8Array([
@@ -45,17 +45,7 @@ describeOnBothDatabases("evidence API", (db) => {
     await addUser(db(), "yc.impl", "implementer", "411702");
     await addUser(db(), "xp.impl", "implementer", "411721");
     const city = await actingAs(db(), "zmd.finance");
-    const task = await createTask(db().db, city, {
-      name: "2020年老旧小区改造资金绩效自评",
-      year: 2020,
-      type: "self",
-      frameworkCode: "zhumadian-2020",
-      regionCode: "411700",
-      regions: ["411702", "411721"],
-    });
-    sheetId =
-      (await getTask(db().db, city, task.id)).sheets.find((s) => s.regionCode === "411702")?.id ??
-      0;
+    sheetId = (await launchZhumadianTask(db(), city, ["411702", "411721"])).sheetOf("411702");
     county = await signedIn(app.app, "yc.impl");
     sibling = await signedIn(app.app, "xp.impl");
   });

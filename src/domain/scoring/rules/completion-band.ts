@@ -1,21 +1,19 @@
 /** Completion band: full marks within [lower, upper] % of target, a share of the points off per point outside. */
 import { CENT, describePolicy, roundBy, ZERO } from "../../decimal.ts";
 import type { CompletionBandRule, RatioFacts } from "../../frameworks/index.ts";
-import { completionRatio, ratioClause } from "../completion-ratio.ts";
+import { startRatio } from "../completion-ratio.ts";
 import { say } from "../messages.ts";
 import { fig, step, tf } from "../reason.ts";
 import { finish, finishDeduction } from "../settle.ts";
-import type { RuleContext, RuleResult, TraceStep } from "../types.ts";
+import type { RuleContext, RuleResult } from "../types.ts";
 
 export function scoreCompletionBand(
   rule: CompletionBandRule,
   facts: RatioFacts,
   ctx: RuleContext,
 ): RuleResult {
-  const trace: TraceStep[] = [];
   const { locale, points } = ctx;
-  const ratio = completionRatio(facts, trace);
-  const clauses = [ratioClause(rule, facts, ratio, locale)];
+  const { trace, ratio, clauses } = startRatio(rule, facts, locale);
   const below = ratio.lt(rule.lower);
   const above = rule.upper !== undefined && ratio.gt(rule.upper);
   if (!below && !above) {

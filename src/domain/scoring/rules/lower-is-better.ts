@@ -1,22 +1,20 @@
 /** Lower is better (a cost against its budget): full marks at or under target, a deduction per step over. */
 import { HUNDRED, ONE } from "../../decimal.ts";
 import type { LowerIsBetterRule, RatioFacts } from "../../frameworks/index.ts";
-import { completionRatio, ratioClause } from "../completion-ratio.ts";
+import { startRatio } from "../completion-ratio.ts";
 import { say } from "../messages.ts";
 import { fig, step, tf } from "../reason.ts";
 import { finish, finishDeduction } from "../settle.ts";
 import { countingClause, deductionClause, steppedDeduction } from "../stepped-deduction.ts";
-import type { RuleContext, RuleResult, TraceStep } from "../types.ts";
+import type { RuleContext, RuleResult } from "../types.ts";
 
 export function scoreLowerIsBetter(
   rule: LowerIsBetterRule,
   facts: RatioFacts,
   ctx: RuleContext,
 ): RuleResult {
-  const trace: TraceStep[] = [];
   const { locale, points } = ctx;
-  const ratio = completionRatio(facts, trace);
-  const clauses = [ratioClause(rule, facts, ratio, locale, "share")];
+  const { trace, ratio, clauses } = startRatio(rule, facts, locale, "share");
   if (ratio.lte(HUNDRED)) {
     clauses.push(say("within_target", locale));
     return finish(ctx, points, clauses, trace);

@@ -1,22 +1,20 @@
 /** Shortfall deduction: full marks at or above plan, else k points per step short, counted and capped. */
 import { describePolicy, HUNDRED, ONE } from "../../decimal.ts";
 import type { RatioFacts, ShortfallRule } from "../../frameworks/index.ts";
-import { completionRatio, ratioClause } from "../completion-ratio.ts";
+import { startRatio } from "../completion-ratio.ts";
 import { say } from "../messages.ts";
 import { fig, step, tf } from "../reason.ts";
 import { finish, finishDeduction } from "../settle.ts";
 import { countingClause, deductionClause, steppedDeduction } from "../stepped-deduction.ts";
-import type { RuleContext, RuleResult, TraceStep } from "../types.ts";
+import type { RuleContext, RuleResult } from "../types.ts";
 
 export function scoreShortfall(
   rule: ShortfallRule,
   facts: RatioFacts,
   ctx: RuleContext,
 ): RuleResult {
-  const trace: TraceStep[] = [];
   const { locale, points } = ctx;
-  const ratio = completionRatio(facts, trace);
-  const clauses = [ratioClause(rule, facts, ratio, locale)];
+  const { trace, ratio, clauses } = startRatio(rule, facts, locale);
   if (ratio.gte(HUNDRED)) {
     clauses.push(say("target_met", locale));
     return finish(ctx, points, clauses, trace);

@@ -1,36 +1,24 @@
 /** An administrator sets a new password for a user. */
-import { App, Form, Input, Modal } from "antd";
-import { useState } from "react";
+import { App, Form, Modal } from "antd";
 import type { UserT } from "../../../../src/shared/schemas.ts";
 import { api } from "../../api/endpoints.ts";
-import { errorMessage } from "../../api/error-message.ts";
-import { fieldErrorsOf } from "../../api/field-errors.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { passwordRules } from "../../components/password-rules.ts";
+import { NewPasswordItem } from "../../components/new-password-item.tsx";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 
 export function ResetPasswordModal({ user, onClose }: { user: UserT; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, run } = useSaving({ form, fields: ["password"] });
 
-  const save = async ({ password }: { password: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = ({ password }: { password: string }) =>
+    run(async () => {
       await api.resetPassword(user.id, password);
       message.success(t("users.passwordReset", { username: user.username }));
       onClose();
-    } catch (reason) {
-      const fields = fieldErrorsOf(reason, ["password"]);
-      form.setFields(fields.map((f) => ({ name: "password", errors: f.errors })));
-      setError(fields.length > 0 ? null : errorMessage(reason, t));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -45,14 +33,11 @@ export function ResetPasswordModal({ user, onClose }: { user: UserT; onClose: ()
     >
       <ErrorAlert message={error} />
       <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item
+        <NewPasswordItem
           name="password"
           label={t("password.new")}
-          extra={t("password.rule")}
-          rules={passwordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="reset-password-input" />
-        </Form.Item>
+          data-testid="reset-password-input"
+        />
       </Form>
     </Modal>
   );

@@ -4,12 +4,11 @@ import { useState } from "react";
 import type { Role } from "../../../../src/shared/roles.ts";
 import type { UserT } from "../../../../src/shared/schemas.ts";
 import { api } from "../../api/endpoints.ts";
-import { errorMessage } from "../../api/error-message.ts";
-import { fieldErrorsOf } from "../../api/field-errors.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { passwordRules } from "../../components/password-rules.ts";
+import { NewPasswordItem } from "../../components/new-password-item.tsx";
 import { type PickedRegion, RegionTreeSelect } from "../../components/region-tree-select.tsx";
 import { roleOptions } from "../../components/role-options.ts";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 
 interface Values {
@@ -35,8 +34,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
   const { message, modal } = App.useApp();
   const [picked, setPicked] = useState<PickedRegion | undefined>(undefined);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, run } = useSaving({ form, fields: FIELDS });
   const creating = user === null;
 
   /** Asks before a scope above a city, or as wide as the administrator's own city, is granted. */
@@ -77,9 +75,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
   const save = async (values: Values) => {
     const answer = await confirmScope(values);
     if (answer === "cancelled") return; // the administrator thought better of it: nothing is sent
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const scope = answer === "confirmed" ? { confirmScope: true } : {};
       const saved = creating
         ? await api.createUser({ ...values, ...scope })
@@ -93,14 +89,7 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
         t(creating ? "users.created" : "users.updated", { username: saved.username }),
       );
       onSaved(saved);
-    } catch (reason) {
-      const fields = fieldErrorsOf(reason, FIELDS);
-      form.setFields(fields.map((f) => ({ name: f.name as keyof Values, errors: f.errors })));
-      // A message that belongs to a field is shown there only.
-      setError(fields.length > 0 ? null : errorMessage(reason, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -155,14 +144,11 @@ export function UserFormModal({ user, onClose, onSaved }: UserFormModalProps) {
           <Input maxLength={64} data-testid="user-form-displayName" />
         </Form.Item>
         {creating && (
-          <Form.Item
+          <NewPasswordItem
             name="password"
             label={t("login.password")}
-            extra={t("password.rule")}
-            rules={passwordRules(t)}
-          >
-            <Input.Password autoComplete="new-password" data-testid="user-form-password" />
-          </Form.Item>
+            data-testid="user-form-password"
+          />
         )}
         <Form.Item
           name="role"

@@ -7,9 +7,8 @@ import {
   DeleteOutlined,
   FileExcelOutlined,
   FileTextOutlined,
-  UploadOutlined,
 } from "@ant-design/icons";
-import { App, Button, Divider, Input, Modal, Popconfirm, Space, Upload } from "antd";
+import { App, Button, Divider, Input, Modal, Popconfirm, Space } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import type {
@@ -25,6 +24,7 @@ import {
 import { errorMessage } from "../../api/error-message.ts";
 import { DownloadButton } from "../../components/download-button.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FilePickButton } from "../../components/file-pick-button.tsx";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 
 /** Actions that need words from the user: why it goes back, why it is reopened. */
@@ -187,21 +187,19 @@ export function AllocationActions(props: { plan: AllocationPlanDetailT; onChange
           {t("alloc.dataDownload")}
         </DownloadButton>
         {can("save") && (
-          <Upload
+          <FilePickButton
             accept=".xlsx"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void run(
+            onPick={(file) =>
+              run(
                 () => allocationApi.importData(plan.id, plan.version, file),
                 t("alloc.dataImported"),
-              ).then((ok) => ok && props.onChanged());
-              return false;
-            }}
+              ).then((ok) => ok && props.onChanged())
+            }
+            loading={busy}
+            data-testid="allocation-data-upload"
           >
-            <Button icon={<UploadOutlined />} loading={busy} data-testid="allocation-data-upload">
-              {t("alloc.dataUpload")}
-            </Button>
-          </Upload>
+            {t("alloc.dataUpload")}
+          </FilePickButton>
         )}
         {can("copy") && (
           <Button

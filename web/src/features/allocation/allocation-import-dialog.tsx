@@ -1,13 +1,13 @@
 /** 导入分配模型: pick a model file (JSON) and the region it allocates for, post it, open the new plan. */
-import { UploadOutlined } from "@ant-design/icons";
-import { Button, Form, Modal, Upload } from "antd";
+import { Form, Modal } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { allocationApi } from "../../api/allocation-endpoints.ts";
-import { errorMessage } from "../../api/error-message.ts";
 import { useSignedIn } from "../../auth/session-context.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FilePickButton } from "../../components/file-pick-button.tsx";
 import { RegionTreeSelect } from "../../components/region-tree-select.tsx";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 
 /** The server takes at most this many characters of file text. */
@@ -24,8 +24,7 @@ export function AllocationImportDialog(props: { onClose: () => void }) {
   const navigate = useNavigate();
   const [regionCode, setRegionCode] = useState<string | undefined>(user.regionCode);
   const [file, setFile] = useState<ModelFile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSaving();
 
   const choose = async (picked: File) => {
     setError(null);
@@ -53,17 +52,11 @@ export function AllocationImportDialog(props: { onClose: () => void }) {
       setError(t("alloc.importFileRequired"));
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await allocationApi.create({ regionCode, ...file });
       props.onClose();
       navigate(`/allocations/${created.id}`);
-    } catch (err) {
-      setError(errorMessage(err, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -88,19 +81,14 @@ export function AllocationImportDialog(props: { onClose: () => void }) {
           />
         </Form.Item>
         <Form.Item label={t("alloc.importFile")} required extra={t("alloc.importFileHint")}>
-          <Upload
+          <FilePickButton
             accept=".json,application/json"
-            maxCount={1}
-            beforeUpload={async (picked) => {
-              await choose(picked);
-              return false;
-            }}
+            onPick={choose}
             onRemove={() => setFile(null)}
+            data-testid="allocation-import-file"
           >
-            <Button icon={<UploadOutlined />} data-testid="allocation-import-file">
-              {t("alloc.importChoose")}
-            </Button>
-          </Upload>
+            {t("alloc.importChoose")}
+          </FilePickButton>
         </Form.Item>
       </Form>
     </Modal>

@@ -1,19 +1,16 @@
 /** 资金分配: the allocation plans of the selected region and year, scenarios under their base, and importing a model. */
 import { UploadOutlined } from "@ant-design/icons";
-import { Button, Card, Select, Space, Table, Tag, Typography } from "antd";
+import { Space, Table, Tag } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { AllocationPlanSummaryT } from "../../../../src/shared/allocation-schemas.ts";
-import { roleCan } from "../../../../src/shared/roles.ts";
 import { allocationApi } from "../../api/allocation-endpoints.ts";
-import { errorMessage } from "../../api/error-message.ts";
 import { useRemote } from "../../api/use-remote.ts";
-import { useSignedIn } from "../../auth/session-context.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { RegionYearCard } from "../../components/region-year-card.tsx";
 import { formatDateTime } from "../../format/date-time.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { useLayout } from "../../layout/layout-context.ts";
-import { YEARS, yearOf } from "../../layout/year-choice.ts";
+import { withYear, yearOf } from "../../layout/year-choice.ts";
 import { wanText } from "./allocation-decimal.ts";
 import { AllocationImportDialog } from "./allocation-import-dialog.tsx";
 import { AllocationStatusTag } from "./allocation-status-tag.tsx";
@@ -37,7 +34,6 @@ function nested(plans: readonly AllocationPlanSummaryT[]): Row[] {
 export function AllocationListPage() {
   const { t } = useI18n();
   const { region } = useLayout();
-  const { user } = useSignedIn();
   const [search, setSearch] = useSearchParams();
   const year = yearOf(search);
   const [importing, setImporting] = useState(false);
@@ -51,35 +47,22 @@ export function AllocationListPage() {
   const expanded = rows.filter((r) => r.children && !collapsed.has(r.id)).map((r) => r.id);
 
   return (
-    <Card
+    <RegionYearCard
       title={t("alloc.title")}
-      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
+      intro={t("alloc.intro")}
+      error={plans.error}
+      year={year}
+      onYear={(y) => setSearch(withYear(search, y))}
+      spread
+      yearTestId="allocations-year"
+      action={{
+        permission: "allocation:edit",
+        label: t("alloc.import"),
+        icon: <UploadOutlined />,
+        onClick: () => setImporting(true),
+        "data-testid": "allocation-import",
+      }}
     >
-      <Typography.Paragraph type="secondary">{t("alloc.intro")}</Typography.Paragraph>
-      <ErrorAlert message={plans.error === undefined ? null : errorMessage(plans.error, t)} />
-      <Space style={{ marginBottom: 16, width: "100%", justifyContent: "space-between" }}>
-        <Select<number>
-          value={year}
-          style={{ width: 120 }}
-          options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
-          onChange={(y) => {
-            const next = new URLSearchParams(search);
-            next.set("year", String(y));
-            setSearch(next);
-          }}
-          data-testid="allocations-year"
-        />
-        {roleCan(user.role, "allocation:edit") && (
-          <Button
-            type="primary"
-            icon={<UploadOutlined />}
-            onClick={() => setImporting(true)}
-            data-testid="allocation-import"
-          >
-            {t("alloc.import")}
-          </Button>
-        )}
-      </Space>
       <Table<Row>
         size="small"
         rowKey="id"
@@ -133,6 +116,6 @@ export function AllocationListPage() {
         ]}
       />
       {importing && <AllocationImportDialog onClose={() => setImporting(false)} />}
-    </Card>
+    </RegionYearCard>
   );
 }

@@ -20,8 +20,8 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import type { AllocationPlanDetailT } from "../../../../src/shared/allocation-schemas.ts";
 import { allocationApi } from "../../api/allocation-endpoints.ts";
-import { errorMessage } from "../../api/error-message.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { useSaving } from "../../components/use-saving.ts";
 import { gradeText } from "../../format/grade.ts";
 import { unitText } from "../../format/unit.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
@@ -69,14 +69,13 @@ export function AllocationParameters(props: { plan: AllocationPlanDetailT; onSav
   const { plan } = props;
   const stored = useMemo(() => modelOf(plan), [plan]);
   const [draft, setDraft] = useState<AllocationModel>(stored);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSaving();
   const editable = plan.actions.includes("save");
 
   useEffect(() => {
     setDraft(structuredClone(stored));
     setError(null);
-  }, [stored]);
+  }, [stored, setError]);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
   const factors = draft.factors ?? [];
@@ -113,21 +112,15 @@ export function AllocationParameters(props: { plan: AllocationPlanDetailT; onSav
       setError(t("alloc.notDecimal"));
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    // On failure the edits stay on the page: a conflict or a refusal loses nothing.
+    await run(async () => {
       await allocationApi.save(plan.id, {
         version: plan.version,
         model: draft as unknown as Record<string, unknown>,
       });
       message.success(t("alloc.saved"));
       props.onSaved();
-    } catch (err) {
-      // The edits stay on the page: a conflict or a refusal loses nothing.
-      setError(errorMessage(err, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const figure = (value: string, onChange: (v: string) => void, testId: string, label: string) =>

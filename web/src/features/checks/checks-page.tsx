@@ -1,16 +1,15 @@
 /** 数据检查: every finding of the checker for the selected region and year, filterable, and the 问题. */
-import { Card, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Select, Table, Tabs, Tag, Typography } from "antd";
 import { useCallback, useMemo } from "react";
 import { type CheckAnswerT, PROBLEM_PAGE_SIZE } from "../../../../src/shared/check-schemas.ts";
 import { checkApi, findingsExportUrl } from "../../api/check-endpoints.ts";
-import { errorMessage } from "../../api/error-message.ts";
 import { useRemote } from "../../api/use-remote.ts";
 import { DownloadButton } from "../../components/download-button.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { RegionYearCard } from "../../components/region-year-card.tsx";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { useLayout } from "../../layout/layout-context.ts";
 import { useUrlPaging, useUrlState } from "../../layout/url-state.tsx";
-import { YEARS, yearOf } from "../../layout/year-choice.ts";
+import { yearOf } from "../../layout/year-choice.ts";
 import { FindingList, SEVERITY_COLOR } from "./finding-list.tsx";
 
 const SEVERITIES = ["error", "warning", "info"] as const;
@@ -64,62 +63,60 @@ export function ChecksPage() {
   );
 
   return (
-    <Card
+    <RegionYearCard
       title={t("checks.title")}
-      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
+      error={answer.error}
+      year={year}
+      onYear={(y) => update({ year: y })}
+      yearTestId="checks-year"
+      wrap
+      tools={
+        <>
+          <Select<string>
+            allowClear
+            placeholder={t("checks.allSeverities")}
+            style={{ width: 140 }}
+            value={severity}
+            onChange={filter("severity")}
+            options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+            data-testid="checks-severity"
+          />
+          <Select<string>
+            allowClear
+            placeholder={t("checks.allCategories")}
+            style={{ width: 140 }}
+            value={category}
+            onChange={filter("category")}
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+            data-testid="checks-category"
+          />
+          <Select<string>
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("checks.allRegions")}
+            style={{ width: 160 }}
+            value={regionFilter}
+            onChange={filter("within")}
+            options={regions}
+            data-testid="checks-region"
+          />
+          <DownloadButton
+            url={findingsExportUrl({
+              regionCode: region.code,
+              year,
+              severity,
+              category,
+              within: regionFilter,
+            })}
+            fallbackName="findings.xlsx"
+            disabled={!data || data.total === 0}
+            data-testid="checks-export"
+          >
+            {t("checks.export")}
+          </DownloadButton>
+        </>
+      }
     >
-      <ErrorAlert message={answer.error === undefined ? null : errorMessage(answer.error, t)} />
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select<number>
-          value={year}
-          style={{ width: 120 }}
-          options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
-          onChange={(y) => update({ year: y })}
-          data-testid="checks-year"
-        />
-        <Select<string>
-          allowClear
-          placeholder={t("checks.allSeverities")}
-          style={{ width: 140 }}
-          value={severity}
-          onChange={filter("severity")}
-          options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
-          data-testid="checks-severity"
-        />
-        <Select<string>
-          allowClear
-          placeholder={t("checks.allCategories")}
-          style={{ width: 140 }}
-          value={category}
-          onChange={filter("category")}
-          options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-          data-testid="checks-category"
-        />
-        <Select<string>
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          placeholder={t("checks.allRegions")}
-          style={{ width: 160 }}
-          value={regionFilter}
-          onChange={filter("within")}
-          options={regions}
-          data-testid="checks-region"
-        />
-        <DownloadButton
-          url={findingsExportUrl({
-            regionCode: region.code,
-            year,
-            severity,
-            category,
-            within: regionFilter,
-          })}
-          fallbackName="findings.xlsx"
-          disabled={!data || data.total === 0}
-          data-testid="checks-export"
-        >
-          {t("checks.export")}
-        </DownloadButton>
-      </Space>
       {data && (
         <Typography.Paragraph data-testid="checks-summary">
           {t("checks.summaryLevels", {
@@ -193,6 +190,6 @@ export function ChecksPage() {
           },
         ]}
       />
-    </Card>
+    </RegionYearCard>
   );
 }

@@ -1,5 +1,5 @@
 /** 绩效运行监控: spend by region against the time schedule (ranked), target progress, alerts. */
-import { Alert, Card, DatePicker, Progress, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, DatePicker, Progress, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -14,14 +14,13 @@ import {
   monitoringReportUrl,
   type ReportFormat,
 } from "../../api/check-endpoints.ts";
-import { errorMessage } from "../../api/error-message.ts";
 import { useRemote } from "../../api/use-remote.ts";
 import { DownloadButton } from "../../components/download-button.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { RegionYearCard } from "../../components/region-year-card.tsx";
 import { groupDigits } from "../../format/decimal-text.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { useLayout } from "../../layout/layout-context.ts";
-import { YEARS, yearOf } from "../../layout/year-choice.ts";
+import { yearOf } from "../../layout/year-choice.ts";
 import { FindingList, LEVEL_COLOR } from "./finding-list.tsx";
 
 type Line = MonitoringAnswerT["lines"][number];
@@ -83,26 +82,22 @@ export function MonitoringPage() {
   });
 
   return (
-    <Card
+    <RegionYearCard
       title={t("monitor.title")}
-      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
-    >
-      <ErrorAlert message={answer.error === undefined ? null : errorMessage(answer.error, t)} />
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select<number>
-          value={year}
-          style={{ width: 120 }}
-          options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
-          onChange={(y) => setParam("year", String(y))}
-          data-testid="monitor-year"
-        />
+      error={answer.error}
+      year={year}
+      onYear={(y) => setParam("year", String(y))}
+      yearTestId="monitor-year"
+      wrap
+      tools={
         <DatePicker
           placeholder={t("monitor.asOf")}
           value={asOf ? dayjs(asOf) : null}
           onChange={(d) => setParam("asOf", d ? d.format("YYYY-MM-DD") : undefined)}
           data-testid="monitor-as-of"
         />
-      </Space>
+      }
+    >
       <Space wrap align="center" style={{ marginBottom: 16 }} data-testid="monitor-report">
         <Typography.Text strong>{t("monitor.report")}</Typography.Text>
         {REPORT_FORMATS.map((format) => (
@@ -331,7 +326,7 @@ export function MonitoringPage() {
         loading={answer.loading}
         data-testid="alerts"
       />
-    </Card>
+    </RegionYearCard>
   );
 }
 

@@ -5,19 +5,7 @@
  */
 
 import { DatabaseOutlined } from "@ant-design/icons";
-import {
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Breadcrumb, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useCallback } from "react";
 import { Link } from "react-router";
 import { spendLevel } from "../../../../src/shared/checks.ts";
@@ -28,6 +16,7 @@ import { useRemote } from "../../api/use-remote.ts";
 import { ChartCard } from "../../charts/chart-card.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { YearSelect } from "../../components/year-select.tsx";
 import { groupDigits } from "../../format/decimal-text.ts";
 import { gradeText } from "../../format/grade.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
@@ -48,6 +37,11 @@ const GRADE_COLOR: Record<string, string> = {
 const dash = (v: string | null) => (v === null ? "—" : v);
 const money = (v: string | null) => (v === null ? "—" : groupDigits(v));
 const percent = (v: string | null) => (v === null ? "—" : `${v}%`);
+/** Right-aligned figure columns: sums with grouped digits, rates with a percent sign. */
+const moneyColumn = (title: string, dataIndex: string) =>
+  ({ title, dataIndex, align: "right", render: money }) as const;
+const percentColumn = (title: string, dataIndex: string) =>
+  ({ title, dataIndex, align: "right", render: percent }) as const;
 /** Keeps a short cell (a region's name, a figure) on one line on a phone. */
 const nowrap = () => ({ style: { whiteSpace: "nowrap" as const } });
 
@@ -158,13 +152,9 @@ export function DashboardPage() {
       title={t("dash.title")}
       extra={
         <Space>
-          <Select<number>
+          <YearSelect
             value={year}
-            style={{ width: 120 }}
-            options={yearChoices([], year).map((y) => ({
-              value: y,
-              label: t("data.yearOption", { year: y }),
-            }))}
+            years={yearChoices([], year)}
             onChange={setYear}
             data-testid="dash-year"
           />
@@ -252,13 +242,8 @@ export function DashboardPage() {
                 }
                 columns={[
                   { title: t("dash.source"), render: (_, f) => (zh ? f.zh : f.en) },
-                  {
-                    title: t("dash.amountWan"),
-                    dataIndex: "amount",
-                    align: "right",
-                    render: money,
-                  },
-                  { title: t("dash.share"), dataIndex: "share", align: "right", render: percent },
+                  moneyColumn(t("dash.amountWan"), "amount"),
+                  percentColumn(t("dash.share"), "share"),
                 ]}
               />
             </Col>
@@ -296,25 +281,10 @@ export function DashboardPage() {
                 }
                 columns={[
                   { title: t("dash.asOf"), dataIndex: "asOf" },
-                  {
-                    title: t("dash.budgetWan"),
-                    dataIndex: "budget",
-                    align: "right",
-                    render: money,
-                  },
-                  { title: t("dash.spentWan"), dataIndex: "spent", align: "right", render: money },
-                  {
-                    title: t("dash.spendRateShort"),
-                    dataIndex: "rate",
-                    align: "right",
-                    render: percent,
-                  },
-                  {
-                    title: t("dash.schedule"),
-                    dataIndex: "schedule",
-                    align: "right",
-                    render: percent,
-                  },
+                  moneyColumn(t("dash.budgetWan"), "budget"),
+                  moneyColumn(t("dash.spentWan"), "spent"),
+                  percentColumn(t("dash.spendRateShort"), "rate"),
+                  percentColumn(t("dash.schedule"), "schedule"),
                 ]}
               />
             </Col>
@@ -361,14 +331,9 @@ export function DashboardPage() {
                 columns={[
                   { title: t("dash.stage"), dataIndex: "stage" },
                   { title: t("dash.measure"), dataIndex: "measure" },
-                  { title: t("dash.plan"), dataIndex: "plan", align: "right", render: money },
-                  { title: t("dash.actual"), dataIndex: "actual", align: "right", render: money },
-                  {
-                    title: t("dash.completionRate"),
-                    dataIndex: "rate",
-                    align: "right",
-                    render: percent,
-                  },
+                  moneyColumn(t("dash.plan"), "plan"),
+                  moneyColumn(t("dash.actual"), "actual"),
+                  percentColumn(t("dash.completionRate"), "rate"),
                 ]}
               />
             </Col>
@@ -390,31 +355,11 @@ export function DashboardPage() {
                 onItemClick={({ dataIndex }) => drill(spending[dataIndex])}
                 columns={[
                   regionColumn,
-                  {
-                    title: t("dash.budgetWan"),
-                    dataIndex: "budget",
-                    align: "right",
-                    render: money,
-                  },
-                  { title: t("dash.spentWan"), dataIndex: "spent", align: "right", render: money },
-                  {
-                    title: t("dash.spendRateShort"),
-                    dataIndex: "spendRate",
-                    align: "right",
-                    render: percent,
-                  },
-                  {
-                    title: t("dash.startRate"),
-                    dataIndex: "startRate",
-                    align: "right",
-                    render: percent,
-                  },
-                  {
-                    title: t("dash.completionRate"),
-                    dataIndex: "completionRate",
-                    align: "right",
-                    render: percent,
-                  },
+                  moneyColumn(t("dash.budgetWan"), "budget"),
+                  moneyColumn(t("dash.spentWan"), "spent"),
+                  percentColumn(t("dash.spendRateShort"), "spendRate"),
+                  percentColumn(t("dash.startRate"), "startRate"),
+                  percentColumn(t("dash.completionRate"), "completionRate"),
                 ]}
               />
             </Col>
@@ -512,18 +457,8 @@ export function DashboardPage() {
                       onHeaderCell: nowrap,
                       onCell: nowrap,
                     },
-                    {
-                      title: t("dash.spendRateShort"),
-                      dataIndex: "spendRate",
-                      align: "right",
-                      render: percent,
-                    },
-                    {
-                      title: t("dash.schedule"),
-                      dataIndex: "schedule",
-                      align: "right",
-                      render: percent,
-                    },
+                    percentColumn(t("dash.spendRateShort"), "spendRate"),
+                    percentColumn(t("dash.schedule"), "schedule"),
                     {
                       title: t("dash.gap"),
                       dataIndex: "gap",

@@ -8,7 +8,7 @@ import {
   SearchOutlined,
   UploadOutlined,
 } from "@ant-design/icons";
-import { Button, Card, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Button, Card, Input, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import type { ImportRecordT } from "../../../../src/shared/data-schemas.ts";
@@ -22,6 +22,7 @@ import { DownloadButton } from "../../components/download-button.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { useServerPaging } from "../../components/use-server-paging.tsx";
+import { YearSelect } from "../../components/year-select.tsx";
 import { formatDateTime } from "../../format/date-time.ts";
 import { groupDigits } from "../../format/decimal-text.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
@@ -112,13 +113,9 @@ export function DataPage() {
           <Typography.Paragraph type="secondary">{dataset.description}</Typography.Paragraph>
           <Space wrap style={{ marginBottom: 16, width: "100%", justifyContent: "space-between" }}>
             <Space wrap>
-              <Select<number>
+              <YearSelect
                 value={year}
-                style={{ width: 120 }}
-                options={yearChoices([], year).map((y) => ({
-                  value: y,
-                  label: t("data.yearOption", { year: y }),
-                }))}
+                years={yearChoices([], year)}
                 onChange={setYear}
                 data-testid="data-year"
               />

@@ -1,31 +1,21 @@
 /** 评价任务: the tasks of the selected region and year, and launching a new one. */
-import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Upload,
-} from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
 import { useCallback, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { TaskSummaryT } from "../../../../src/shared/evaluation-schemas.ts";
 import { roleCan } from "../../../../src/shared/roles.ts";
-import { errorMessage } from "../../api/error-message.ts";
 import { evaluationApi } from "../../api/evaluation-endpoints.ts";
 import { useRemote } from "../../api/use-remote.ts";
 import { useSignedIn } from "../../auth/session-context.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FilePickButton } from "../../components/file-pick-button.tsx";
+import { RegionYearCard } from "../../components/region-year-card.tsx";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { useLayout } from "../../layout/layout-context.ts";
-import { YEARS, yearOf } from "../../layout/year-choice.ts";
+import { yearOf } from "../../layout/year-choice.ts";
 import { EvaluationRegionPicker } from "./evaluation-region-picker.tsx";
 
 export const EVALUATION_TYPES = [
@@ -48,30 +38,21 @@ export function EvaluationListPage() {
   const tasks = useRemote(load);
 
   return (
-    <Card
+    <RegionYearCard
       title={t("eval.title")}
-      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
+      error={tasks.error}
+      year={year}
+      onYear={(y) => setSearch({ year: String(y) })}
+      spread
+      yearTestId="eval-year"
+      action={{
+        permission: "evaluation:manage",
+        label: t("eval.launch"),
+        icon: <PlusOutlined />,
+        onClick: () => setLaunching(true),
+        "data-testid": "eval-launch",
+      }}
     >
-      <ErrorAlert message={tasks.error === undefined ? null : errorMessage(tasks.error, t)} />
-      <Space style={{ marginBottom: 16, width: "100%", justifyContent: "space-between" }}>
-        <Select<number>
-          value={year}
-          style={{ width: 120 }}
-          options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
-          onChange={(y) => setSearch({ year: String(y) })}
-          data-testid="eval-year"
-        />
-        {roleCan(user.role, "evaluation:manage") && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setLaunching(true)}
-            data-testid="eval-launch"
-          >
-            {t("eval.launch")}
-          </Button>
-        )}
-      </Space>
       <Table<TaskSummaryT>
         size="small"
         rowKey="id"
@@ -156,7 +137,7 @@ export function EvaluationListPage() {
           }}
         />
       )}
-    </Card>
+    </RegionYearCard>
   );
 }
 
@@ -176,8 +157,7 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
   const { region } = useLayout();
   const navigate = useNavigate();
   const [form] = Form.useForm<LaunchForm>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSaving();
   /** An uploaded framework file (.yaml/.yml/.json), chosen with the UPLOAD option. */
   const [upload, setUpload] = useState<{ fileName: string; text: string } | null>(null);
   const chosen = Form.useWatch("frameworkCode", form);
@@ -188,9 +168,7 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
       setError(t("eval.frameworkFileRequired"));
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await evaluationApi.createTask({
         name: values.name,
         year: props.year,
@@ -204,11 +182,7 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
       });
       props.onLaunched();
       navigate(`/evaluations/${created.id}`);
-    } catch (err) {
-      setError(errorMessage(err, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -259,19 +233,14 @@ function LaunchDialog(props: { year: number; onClose: () => void; onLaunched: ()
         </Form.Item>
         {chosen === UPLOAD && (
           <Form.Item extra={t("eval.frameworkUploadHint")}>
-            <Upload
+            <FilePickButton
               accept=".yaml,.yml,.json"
-              maxCount={1}
-              beforeUpload={async (file) => {
-                setUpload({ fileName: file.name, text: await file.text() });
-                return false;
-              }}
+              onPick={async (file) => setUpload({ fileName: file.name, text: await file.text() })}
               onRemove={() => setUpload(null)}
+              data-testid="eval-framework-file"
             >
-              <Button icon={<UploadOutlined />} data-testid="eval-framework-file">
-                {t("eval.frameworkChooseFile")}
-              </Button>
-            </Upload>
+              {t("eval.frameworkChooseFile")}
+            </FilePickButton>
           </Form.Item>
         )}
         <Form.Item name="deadline" label={t("eval.deadline")}>

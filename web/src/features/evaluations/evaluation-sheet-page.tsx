@@ -193,15 +193,17 @@ export function EvaluationSheetPage() {
   /** What is still missing, as the confirmations list it: evidence, reasons, incomplete indicators. */
   const missingLines = async (forSubmit: boolean): Promise<ReactNode[]> => {
     const lines: ReactNode[] = [];
+    /** One line of the confirmation as an alert; its key names its test id too. */
+    const alert = (key: string, type: "error" | "warning", title: string) => (
+      <Alert key={key} type={type} showIcon title={title} data-testid={`confirm-${key}`} />
+    );
     if (forSubmit && pending.length > 0) {
       lines.push(
-        <Alert
-          key="incomplete"
-          type="error"
-          showIcon
-          title={t("sheet.confirm.incomplete", { count: pending.length, names: names(pending) })}
-          data-testid="confirm-incomplete"
-        />,
+        alert(
+          "incomplete",
+          "error",
+          t("sheet.confirm.incomplete", { count: pending.length, names: names(pending) }),
+        ),
       );
     }
     try {
@@ -209,17 +211,15 @@ export function EvaluationSheetPage() {
       const all = evidence.checklist.length;
       lines.push(
         evidence.missing.length > 0 ? (
-          <Alert
-            key="evidence"
-            type="warning"
-            showIcon
-            title={t("sheet.confirm.noEvidence", {
+          alert(
+            "evidence",
+            "warning",
+            t("sheet.confirm.noEvidence", {
               all,
               count: evidence.missing.length,
               names: names(evidence.missing),
-            })}
-            data-testid="confirm-evidence"
-          />
+            }),
+          )
         ) : (
           <Typography.Paragraph key="evidence" data-testid="confirm-evidence">
             {t("sheet.confirm.allEvidence", { all })}
@@ -232,13 +232,11 @@ export function EvaluationSheetPage() {
     const noReason = [...new Set([...reasonsMissing, ...deductionsWithoutReason])];
     if (noReason.length > 0) {
       lines.push(
-        <Alert
-          key="reasons"
-          type="warning"
-          showIcon
-          title={t("sheet.confirm.noReason", { count: noReason.length, names: names(noReason) })}
-          data-testid="confirm-reasons"
-        />,
+        alert(
+          "reasons",
+          "warning",
+          t("sheet.confirm.noReason", { count: noReason.length, names: names(noReason) }),
+        ),
       );
     }
     if (forSubmit && dirty) {

@@ -1,11 +1,10 @@
 /** Changing a launched task: edit its name and deadline, add regions, cancel it with a reason. */
 import { App, DatePicker, Form, Input, Modal, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
 import type { TaskDetailT } from "../../../../src/shared/evaluation-schemas.ts";
-import { errorMessage } from "../../api/error-message.ts";
 import { evaluationTaskApi } from "../../api/evaluation-task-endpoints.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { EvaluationRegionPicker } from "./evaluation-region-picker.tsx";
 
@@ -17,22 +16,13 @@ interface DialogProps {
 
 /** Runs a change, keeping the dialog open with the server's message when it is refused. */
 function useSubmit(onDone: () => void) {
-  const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const run = async (work: () => Promise<unknown>) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const { error, saving, run } = useSaving();
+  const submit = (work: () => Promise<unknown>) =>
+    run(async () => {
       await work();
       onDone();
-    } catch (err) {
-      setError(errorMessage(err, t));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { error, saving, run };
+    });
+  return { error, saving, run: submit };
 }
 
 export function EditTaskDialog({ task, onClose, onDone }: DialogProps) {

@@ -1,6 +1,5 @@
 /** 佐证材料 of a sheet: the files (download, remove), an upload to an indicator, and the checklist. */
-import { UploadOutlined } from "@ant-design/icons";
-import { App, Button, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from "antd";
+import { App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useCallback, useState } from "react";
 import type { EvidenceFileT, EvidenceListT } from "../../../../src/shared/evaluation-schemas.ts";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from "../../../../src/shared/evidence.ts";
@@ -8,6 +7,7 @@ import { errorMessage } from "../../api/error-message.ts";
 import { evaluationApi } from "../../api/evaluation-endpoints.ts";
 import { useRemote } from "../../api/use-remote.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FilePickButton } from "../../components/file-pick-button.tsx";
 import { formatDateTime } from "../../format/date-time.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 
@@ -108,18 +108,9 @@ export function EvidencePanel({ sheetId, editable }: EvidencePanelProps) {
               })),
             ]}
           />
-          <Upload
-            accept={ACCEPT}
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void upload(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={uploading}>
-              {t("evidence.upload")}
-            </Button>
-          </Upload>
+          <FilePickButton accept={ACCEPT} onPick={upload} loading={uploading}>
+            {t("evidence.upload")}
+          </FilePickButton>
           <Typography.Text type="secondary">
             {t("evidence.uploadHint", { limit: LIMIT_MB })}
           </Typography.Text>

@@ -72,74 +72,44 @@ export function FactsEditor({
   const facts = value ?? {};
   const set = (key: string, v: unknown) => onChange({ ...facts, [key]: v });
   const unit = typeof rule.unit === "string" ? rule.unit : textOf(rule.unit, locale);
+  /** The number input of one fact, its test id named after the fact. */
+  const number = (
+    key: string,
+    label: string,
+    options: { suffix?: string; onChange?: (v: string) => void } = { suffix: unit },
+  ) => (
+    <NumberBox
+      label={label}
+      value={facts[key]}
+      onChange={options.onChange ?? ((v) => set(key, v))}
+      disabled={disabled}
+      suffix={options.suffix}
+      testId={`${testId}-${key}`}
+    />
+  );
   switch (rule.type) {
     case "completion-band":
     case "shortfall":
     case "lower-is-better":
       return (
         <Space wrap size={4}>
-          <NumberBox
-            label={textOf(rule.labels?.actual, locale) || t("eval.actual")}
-            value={facts.actual}
-            onChange={(v) => set("actual", v)}
-            disabled={disabled}
-            suffix={unit}
-            testId={`${testId}-actual`}
-          />
-          <NumberBox
-            label={textOf(rule.labels?.target, locale) || t("eval.target")}
-            value={facts.target}
-            onChange={(v) => set("target", v)}
-            disabled={disabled}
-            suffix={unit}
-            testId={`${testId}-target`}
-          />
+          {number("actual", textOf(rule.labels?.actual, locale) || t("eval.actual"))}
+          {number("target", textOf(rule.labels?.target, locale) || t("eval.target"))}
         </Space>
       );
     case "threshold":
-      return (
-        <NumberBox
-          label={textOf(rule.label, locale) || t("eval.value")}
-          value={facts.value}
-          onChange={(v) => set("value", v)}
-          disabled={disabled}
-          suffix={unit}
-          testId={`${testId}-value`}
-        />
-      );
+      return number("value", textOf(rule.label, locale) || t("eval.value"));
     case "proportional":
-      return (
-        <NumberBox
-          label={textOf(rule.label, locale) || t("eval.rate")}
-          value={facts.rate}
-          onChange={(v) => onChange({ rate: v })}
-          disabled={disabled}
-          suffix={unit || "%"}
-          testId={`${testId}-rate`}
-        />
-      );
+      return number("rate", textOf(rule.label, locale) || t("eval.rate"), {
+        onChange: (v) => onChange({ rate: v }),
+        suffix: unit || "%",
+      });
     case "per-unit":
-      return (
-        <NumberBox
-          label={textOf(rule.label, locale) || t("eval.count")}
-          value={facts.count}
-          onChange={(v) => set("count", v)}
-          disabled={disabled}
-          suffix={unit}
-          testId={`${testId}-count`}
-        />
-      );
+      return number("count", textOf(rule.label, locale) || t("eval.count"));
     case "incidents":
       return (
         <Space size={4}>
-          <NumberBox
-            label={textOf(rule.label, locale) || t("eval.count")}
-            value={facts.count}
-            onChange={(v) => set("count", v)}
-            disabled={disabled}
-            suffix={unit}
-            testId={`${testId}-count`}
-          />
+          {number("count", textOf(rule.label, locale) || t("eval.count"))}
           {rule.grave !== undefined && rule.grave !== null && (
             <Checkbox
               checked={facts.grave === true}
@@ -193,13 +163,7 @@ export function FactsEditor({
     case "expert":
       return (
         <Space direction="vertical" size={4} style={{ width: "100%" }}>
-          <NumberBox
-            label={t("eval.expertScore")}
-            value={facts.score}
-            onChange={(v) => set("score", v)}
-            disabled={disabled}
-            testId={`${testId}-score`}
-          />
+          {number("score", t("eval.expertScore"), { suffix: undefined })}
           <Input.TextArea
             rows={2}
             placeholder={t("eval.expertReason")}

@@ -26,6 +26,7 @@ import {
 import { useEffect, useState } from "react";
 import type { SurveyDetailT } from "../../../../src/shared/survey-schemas.ts";
 import { surveyApi } from "../../api/survey-endpoints.ts";
+import { useSaving } from "../../components/use-saving.ts";
 import { formatDateTime } from "../../format/date-time.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { SurveyProblems } from "./survey-problems.tsx";
@@ -94,8 +95,7 @@ export function SurveyBuilder(props: {
   const { survey, onDirty } = props;
   const [draft, setDraft] = useState<QuestionnaireDraft>(() => questionnaireOf(survey));
   const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { saving, failure: error, setError, run } = useSaving();
   const [issues, setIssues] = useState<PlacedIssue[]>([]);
   const [unlocked, setUnlocked] = useState(false);
   const frozen = survey.draftVersion === null && survey.publishedVersion !== null;
@@ -115,31 +115,27 @@ export function SurveyBuilder(props: {
   };
 
   const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const saved = await surveyApi.save(survey.id, {
-        questionnaire: draft as unknown as Record<string, unknown>,
-      });
-      setDraft(questionnaireOf(saved));
-      setDirty(false);
-      setIssues([]);
-      setUnlocked(false);
-      message.success(t("survey.draftSaved", { version: saved.draftVersion ?? "" }));
-      props.onSaved();
-    } catch (err) {
-      setError(err);
-      setIssues(placedIssues(err));
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        const saved = await surveyApi.save(survey.id, {
+          questionnaire: draft as unknown as Record<string, unknown>,
+        });
+        setDraft(questionnaireOf(saved));
+        setDirty(false);
+        setIssues([]);
+        setUnlocked(false);
+        message.success(t("survey.draftSaved", { version: saved.draftVersion ?? "" }));
+        props.onSaved();
+      },
+      (err) => setIssues(placedIssues(err)),
+    );
   };
 
   const reset = () => {
     setDraft(questionnaireOf(survey));
     setDirty(false);
     setIssues([]);
-    setError(undefined);
+    setError(null);
   };
 
   const allKeys = questionsOf(draft).map((q) => q.key);

@@ -1,10 +1,9 @@
 /** Adds or edits a collection point (调查点): the community, its region, households and access code. */
 import { Form, Input, InputNumber, Modal } from "antd";
-import { useState } from "react";
 import type { SurveyCommunityT, SurveyDetailT } from "../../../../src/shared/survey-schemas.ts";
-import { fieldErrorsOf } from "../../api/field-errors.ts";
 import { surveyApi } from "../../api/survey-endpoints.ts";
 import { RegionTreeSelect } from "../../components/region-tree-select.tsx";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { SurveyProblems } from "./survey-problems.tsx";
 
@@ -27,32 +26,21 @@ export function SurveyCommunityDialog(props: {
   const { t } = useI18n();
   const { survey, community } = props;
   const [form] = Form.useForm<CommunityForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { saving, failure: error, run } = useSaving({ form, fields: FIELDS });
 
   const submit = async (values: CommunityForm) => {
-    setSaving(true);
-    setError(undefined);
     const body = {
       regionCode: values.regionCode,
       name: values.name,
       households: values.households ?? null,
       accessCode: values.accessCode?.trim() ? values.accessCode.trim() : null,
     };
-    try {
+    await run(async () => {
       if (community) await surveyApi.saveCommunity(survey.id, community.id, body);
       else await surveyApi.addCommunity(survey.id, body);
       props.onSaved();
       props.onClose();
-    } catch (err) {
-      const fields = fieldErrorsOf(err, FIELDS);
-      form.setFields(
-        fields.map((f) => ({ name: f.name as keyof CommunityForm, errors: f.errors })),
-      );
-      setError(fields.length > 0 ? undefined : err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,12 +1,13 @@
 /** 新建满意度调查: region, year, title, and where the questionnaire comes from (standard, a copy, a file). */
-import { UploadOutlined } from "@ant-design/icons";
-import { Button, Form, Input, Modal, Radio, Select, Upload } from "antd";
+import { Form, Input, Modal, Radio, Select } from "antd";
 import { useCallback, useState } from "react";
 import { useNavigate } from "react-router";
 import type { SurveySummaryT } from "../../../../src/shared/survey-schemas.ts";
 import { surveyApi } from "../../api/survey-endpoints.ts";
 import { useRemote } from "../../api/use-remote.ts";
+import { FilePickButton } from "../../components/file-pick-button.tsx";
 import { RegionTreeSelect } from "../../components/region-tree-select.tsx";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { useLayout } from "../../layout/layout-context.ts";
 import { YEARS } from "../../layout/year-choice.ts";
@@ -33,15 +34,14 @@ export function SurveyCreateDialog(props: {
   const [form] = Form.useForm<CreateForm>();
   const source = Form.useWatch("source", form);
   const [file, setFile] = useState<{ name: string; json: Record<string, unknown> } | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
-  const [saving, setSaving] = useState(false);
+  const { saving, failure: error, setError, run } = useSaving();
   // Any survey the user may read can be copied, last year's above all.
   const loadAll = useCallback(() => surveyApi.list({}), []);
   const all = useRemote(loadAll);
   const copyable = all.data?.items ?? props.existing;
 
   const choose = async (picked: File) => {
-    setError(undefined);
+    setError(null);
     setFile(null);
     try {
       const json: unknown = JSON.parse(await picked.text());
@@ -63,9 +63,7 @@ export function SurveyCreateDialog(props: {
       setError(t("survey.fileRequired"));
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await surveyApi.create({
         regionCode: values.regionCode,
         year: values.year,
@@ -74,11 +72,7 @@ export function SurveyCreateDialog(props: {
       });
       props.onClose();
       navigate(`/surveys/${created.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -152,19 +146,14 @@ export function SurveyCreateDialog(props: {
         )}
         {source === "file" && (
           <Form.Item extra={t("survey.fileHint")}>
-            <Upload
+            <FilePickButton
               accept=".json,application/json"
-              maxCount={1}
-              beforeUpload={async (picked) => {
-                await choose(picked);
-                return false;
-              }}
+              onPick={choose}
               onRemove={() => setFile(null)}
+              data-testid="survey-create-file"
             >
-              <Button icon={<UploadOutlined />} data-testid="survey-create-file">
-                {t("survey.fileChoose")}
-              </Button>
-            </Upload>
+              {t("survey.fileChoose")}
+            </FilePickButton>
           </Form.Item>
         )}
       </Form>

@@ -1,26 +1,22 @@
 /** 满意度调查: the surveys of the selected region and year, with their status, answers and rate. */
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Select, Space, Table, Tag, Typography } from "antd";
+import { Table } from "antd";
 import { useCallback, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { roleCan } from "../../../../src/shared/roles.ts";
 import type { SurveySummaryT } from "../../../../src/shared/survey-schemas.ts";
-import { errorMessage } from "../../api/error-message.ts";
 import { surveyApi } from "../../api/survey-endpoints.ts";
 import { useRemote } from "../../api/use-remote.ts";
-import { useSignedIn } from "../../auth/session-context.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { RegionYearCard } from "../../components/region-year-card.tsx";
 import { formatDateTime } from "../../format/date-time.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { useLayout } from "../../layout/layout-context.ts";
-import { YEARS, yearOf } from "../../layout/year-choice.ts";
+import { withYear, yearOf } from "../../layout/year-choice.ts";
 import { SurveyCreateDialog } from "./survey-create-dialog.tsx";
 import { SurveyStatusTag } from "./survey-status-tag.tsx";
 
 export function SurveyListPage() {
   const { t } = useI18n();
   const { region } = useLayout();
-  const { user } = useSignedIn();
   const [search, setSearch] = useSearchParams();
   const year = yearOf(search);
   const [creating, setCreating] = useState(false);
@@ -31,35 +27,23 @@ export function SurveyListPage() {
   const surveys = useRemote(load);
 
   return (
-    <Card
+    <RegionYearCard
       title={t("survey.title")}
-      extra={<Tag color="blue">{t("region.scope", { name: region.name })}</Tag>}
+      intro={t("survey.intro")}
+      error={surveys.error}
+      year={year}
+      onYear={(y) => setSearch(withYear(search, y))}
+      spread
+      yearTestId="surveys-year"
+      wrap
+      action={{
+        permission: "survey:edit",
+        label: t("survey.create"),
+        icon: <PlusOutlined />,
+        onClick: () => setCreating(true),
+        "data-testid": "survey-create",
+      }}
     >
-      <Typography.Paragraph type="secondary">{t("survey.intro")}</Typography.Paragraph>
-      <ErrorAlert message={surveys.error === undefined ? null : errorMessage(surveys.error, t)} />
-      <Space wrap style={{ marginBottom: 16, width: "100%", justifyContent: "space-between" }}>
-        <Select<number>
-          value={year}
-          style={{ width: 120 }}
-          options={YEARS.map((y) => ({ value: y, label: t("data.yearOption", { year: y }) }))}
-          onChange={(y) => {
-            const next = new URLSearchParams(search);
-            next.set("year", String(y));
-            setSearch(next);
-          }}
-          data-testid="surveys-year"
-        />
-        {roleCan(user.role, "survey:edit") && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="survey-create"
-          >
-            {t("survey.create")}
-          </Button>
-        )}
-      </Space>
       <Table<SurveySummaryT>
         size="small"
         rowKey="id"
@@ -109,6 +93,6 @@ export function SurveyListPage() {
           onClose={() => setCreating(false)}
         />
       )}
-    </Card>
+    </RegionYearCard>
   );
 }

@@ -21,6 +21,7 @@ import { errorMessage } from "../../api/error-message.ts";
 import { surveyApi } from "../../api/survey-endpoints.ts";
 import { useRemote } from "../../api/use-remote.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { SurveyProblems } from "./survey-problems.tsx";
 import {
@@ -153,8 +154,7 @@ export function SurveyOnSiteForm(props: {
   const [communityId, setCommunityId] = useState<number | undefined>(survey.communities[0]?.id);
   const [paperNo, setPaperNo] = useState("");
   const [answers, setAnswers] = useState<Answers>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { saving, failure: error, setError, run } = useSaving();
   const [issues, setIssues] = useState<PlacedIssue[]>([]);
 
   const set = (key: string, value: Answer | undefined) => {
@@ -169,25 +169,21 @@ export function SurveyOnSiteForm(props: {
       setError(t("survey.communityRequired"));
       return;
     }
-    setSaving(true);
-    setError(undefined);
     setIssues([]);
-    try {
-      const words = paperNo.trim();
-      const saved = await surveyApi.enterPaper(survey.id, communityId, {
-        ...(words ? { paperNo: words } : {}),
-        answers: shownAnswers(questionnaire, answers),
-      });
-      message.success(t("survey.paperSaved", { id: saved.id }));
-      setAnswers({});
-      setPaperNo("");
-      props.onSaved();
-    } catch (err) {
-      setError(err);
-      setIssues(placedIssues(err));
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        const words = paperNo.trim();
+        const saved = await surveyApi.enterPaper(survey.id, communityId, {
+          ...(words ? { paperNo: words } : {}),
+          answers: shownAnswers(questionnaire, answers),
+        });
+        message.success(t("survey.paperSaved", { id: saved.id }));
+        setAnswers({});
+        setPaperNo("");
+        props.onSaved();
+      },
+      (err) => setIssues(placedIssues(err)),
+    );
   };
 
   const kept = shownAnswers(questionnaire, answers);

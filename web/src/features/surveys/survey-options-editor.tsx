@@ -1,13 +1,9 @@
 /** The options of a choice question, and the scale of a rating question with the options that count as satisfied. */
-import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
-  DeleteOutlined,
-  PlusOutlined,
-} from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { Button, Checkbox, Flex, Input, InputNumber, Switch, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n-context.tsx";
+import { SurveyMoveButtons } from "./survey-move-buttons.tsx";
 import {
   type ChoiceOptionDraft,
   DEFAULT_SATISFIED,
@@ -28,32 +24,16 @@ function OptionRow(props: {
   onRemove: () => void;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
   return (
     <Flex gap={8} wrap align="start" style={{ marginBottom: 8 }} data-testid="survey-option">
       {props.children}
       <Flex gap={4}>
-        <Button
-          size="small"
-          icon={<ArrowUpOutlined />}
-          aria-label={t("survey.moveUp")}
-          disabled={props.index === 0}
-          onClick={() => props.onMove(-1)}
-        />
-        <Button
-          size="small"
-          icon={<ArrowDownOutlined />}
-          aria-label={t("survey.moveDown")}
-          disabled={props.index === props.count - 1}
-          onClick={() => props.onMove(1)}
-        />
-        <Button
-          size="small"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={t("survey.remove")}
-          disabled={props.count <= 2}
-          onClick={props.onRemove}
+        <SurveyMoveButtons
+          index={props.index}
+          count={props.count}
+          onMove={props.onMove}
+          onRemove={props.onRemove}
+          removable={props.count > 2}
         />
       </Flex>
     </Flex>

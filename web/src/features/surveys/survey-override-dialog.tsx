@@ -3,6 +3,7 @@ import { Alert, Form, Input, Modal, Radio, Typography } from "antd";
 import { useState } from "react";
 import type { SurveyResponseItemT } from "../../../../src/shared/survey-schemas.ts";
 import { surveyApi } from "../../api/survey-endpoints.ts";
+import { useSaving } from "../../components/use-saving.ts";
 import { formatDateTime } from "../../format/date-time.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { SurveyProblems } from "./survey-problems.tsx";
@@ -19,8 +20,7 @@ export function SurveyOverrideDialog(props: {
   const { response } = props;
   const [choice, setChoice] = useState<Choice>(response.valid ? "invalid" : "valid");
   const [reason, setReason] = useState("");
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { saving, failure: error, setError, run } = useSaving();
 
   const submit = async () => {
     const words = reason.trim();
@@ -28,20 +28,14 @@ export function SurveyOverrideDialog(props: {
       setError(t("survey.overrideReasonRequired"));
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await surveyApi.judge(props.surveyId, response.id, {
         valid: choice === "clear" ? null : choice === "valid",
         reason: words,
       });
       props.onSaved();
       props.onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

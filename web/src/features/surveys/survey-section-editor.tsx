@@ -1,10 +1,5 @@
 /** One section of the builder: its key and title, and its questions to open, reorder, add and remove. */
-import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
-  DeleteOutlined,
-  PlusOutlined,
-} from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import {
   Alert,
   Button,
@@ -21,6 +16,7 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n/i18n-context.tsx";
+import { type MoveButtonsProps, SurveyMoveButtons } from "./survey-move-buttons.tsx";
 import { SurveyQuestionEditor } from "./survey-question-editor.tsx";
 import {
   freshKey,
@@ -36,46 +32,14 @@ import {
 } from "./survey-questionnaire.ts";
 import { SurveyTextInput } from "./survey-text-input.tsx";
 
-function MoveButtons(props: {
-  index: number;
-  count: number;
-  onMove: (step: -1 | 1) => void;
-  onRemove: () => void;
-  removable: boolean;
-  testId: string;
-}) {
-  const { t } = useI18n();
+function MoveButtons(props: MoveButtonsProps) {
   return (
     // Buttons in a panel's header must not open or close it.
     // biome-ignore lint/a11y/noStaticElementInteractions: only stops the click from reaching the header
     // biome-ignore lint/a11y/useKeyWithClickEvents: the buttons inside take the keyboard
     <span onClick={(e) => e.stopPropagation()}>
       <Space size={4}>
-        <Button
-          size="small"
-          icon={<ArrowUpOutlined />}
-          aria-label={t("survey.moveUp")}
-          disabled={props.index === 0}
-          onClick={() => props.onMove(-1)}
-          data-testid={`${props.testId}-up`}
-        />
-        <Button
-          size="small"
-          icon={<ArrowDownOutlined />}
-          aria-label={t("survey.moveDown")}
-          disabled={props.index === props.count - 1}
-          onClick={() => props.onMove(1)}
-          data-testid={`${props.testId}-down`}
-        />
-        <Button
-          size="small"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={t("survey.remove")}
-          disabled={!props.removable}
-          onClick={props.onRemove}
-          data-testid={`${props.testId}-remove`}
-        />
+        <SurveyMoveButtons {...props} />
       </Space>
     </span>
   );

@@ -4,10 +4,9 @@
  * as a percentage (60 %) and stored as before, a decimal string ("0.6"), converted with decimal.js.
  */
 import { App, Button, Card, Form, Input, InputNumber, Radio, Switch, Typography } from "antd";
-import { useState } from "react";
 import type { SurveyDetailT, SurveySettingsT } from "../../../../src/shared/survey-schemas.ts";
-import { fieldErrorsOf } from "../../api/field-errors.ts";
 import { surveyApi } from "../../api/survey-endpoints.ts";
+import { useSaving } from "../../components/use-saving.ts";
 import { useI18n } from "../../i18n/i18n-context.tsx";
 import { SurveyProblems } from "./survey-problems.tsx";
 import { percentToShare, shareToPercent } from "./survey-questionnaire.ts";
@@ -28,35 +27,29 @@ export function SurveySettingsForm(props: { survey: SurveyDetailT; onSaved: () =
   const { message } = App.useApp();
   const { survey } = props;
   const [form] = Form.useForm<SettingsForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const {
+    saving,
+    failure: error,
+    run,
+  } = useSaving({
+    form,
+    fields: ["title"],
+    rename: Object.fromEntries(SETTING_FIELDS.map((f) => [`settings.${f}`, f])),
+  });
   const readOnly = !survey.canEdit;
 
   const save = async (values: SettingsForm) => {
-    setSaving(true);
-    setError(undefined);
     const { title, ...shown } = values;
     const settings = {
       ...shown,
       minAnsweredShare: percentToShare(String(shown.minAnsweredShare)),
       sharedDevices: shown.sharedDevices === true,
     };
-    try {
+    await run(async () => {
       await surveyApi.save(survey.id, { title, settings });
       message.success(t("survey.settingsSaved"));
       props.onSaved();
-    } catch (err) {
-      const fields = fieldErrorsOf(err, ["title", ...SETTING_FIELDS.map((f) => `settings.${f}`)]);
-      form.setFields(
-        fields.map((f) => ({
-          name: f.name.replace(/^settings\./, "") as keyof SettingsForm,
-          errors: f.errors,
-        })),
-      );
-      setError(fields.length > 0 ? undefined : err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
