@@ -1,6 +1,7 @@
 /** The shape of a resident satisfaction questionnaire (满意度问卷): sections, questions, skip logic, the rate's definition. */
 import { z } from "zod";
 import { Code, Text } from "../frameworks/index.ts";
+import { DEFAULT_SATISFIED, DEFAULT_SCALE } from "./default-scale.ts";
 
 export const DEMOGRAPHICS = ["community", "building", "age-band", "tenure"] as const;
 export type Demographic = (typeof DEMOGRAPHICS)[number];
@@ -18,29 +19,7 @@ export const RatingOption = z.strictObject({
 });
 export type RatingOption = z.output<typeof RatingOption>;
 
-/** The usual five-point scale of 满意度 surveys, used by a rating question that gives none. */
-export const DEFAULT_SCALE: readonly RatingOption[] = [
-  { key: "very-satisfied", label: { "zh-CN": "非常满意", "en-US": "Very satisfied" }, score: 5 },
-  { key: "satisfied", label: { "zh-CN": "满意", "en-US": "Satisfied" }, score: 4 },
-  {
-    key: "basically-satisfied",
-    label: { "zh-CN": "基本满意", "en-US": "Basically satisfied" },
-    score: 3,
-  },
-  { key: "dissatisfied", label: { "zh-CN": "不满意", "en-US": "Dissatisfied" }, score: 2 },
-  {
-    key: "very-dissatisfied",
-    label: { "zh-CN": "非常不满意", "en-US": "Very dissatisfied" },
-    score: 1,
-  },
-];
-
-/** Options of the default scale that count as satisfied: 非常满意, 满意, 基本满意. */
-export const DEFAULT_SATISFIED: readonly string[] = [
-  "very-satisfied",
-  "satisfied",
-  "basically-satisfied",
-];
+export { DEFAULT_SATISFIED, DEFAULT_SCALE };
 
 export const ShowIf = z
   .strictObject({

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_SATISFIED as DOMAIN_SATISFIED,
-  DEFAULT_SCALE as DOMAIN_SCALE,
-} from "../../../../src/shared/questionnaire.ts";
+import { QuestionnaireSchema } from "../../../../src/shared/questionnaire.ts";
 import standard from "../../../../surveys/old-community-satisfaction.json" with { type: "json" };
 import { ApiError } from "../../api/client.ts";
 import {
@@ -21,9 +18,28 @@ import {
 const q = standard as QuestionnaireDraft;
 
 describe("the builder's questionnaire helpers", () => {
-  it("keeps the domain's default five-point scale", () => {
-    expect(DEFAULT_SCALE).toEqual(DOMAIN_SCALE);
-    expect(DEFAULT_SATISFIED).toEqual(DOMAIN_SATISFIED);
+  it("offers the domain's default five-point scale, which the questionnaire schema accepts", () => {
+    expect(DEFAULT_SCALE.map((o) => [o.key, o.label, o.score])).toEqual([
+      ["very-satisfied", { "zh-CN": "非常满意", "en-US": "Very satisfied" }, 5],
+      ["satisfied", { "zh-CN": "满意", "en-US": "Satisfied" }, 4],
+      ["basically-satisfied", { "zh-CN": "基本满意", "en-US": "Basically satisfied" }, 3],
+      ["dissatisfied", { "zh-CN": "不满意", "en-US": "Dissatisfied" }, 2],
+      ["very-dissatisfied", { "zh-CN": "非常不满意", "en-US": "Very dissatisfied" }, 1],
+    ]);
+    expect(DEFAULT_SATISFIED).toEqual(["very-satisfied", "satisfied", "basically-satisfied"]);
+    const rating = q.sections
+      .flatMap((section) => section.questions)
+      .find((question) => question.kind === "rating");
+    const parsed = QuestionnaireSchema.safeParse({
+      ...q,
+      sections: [
+        {
+          ...q.sections[0],
+          questions: [{ ...rating, scale: DEFAULT_SCALE, satisfied: DEFAULT_SATISFIED }],
+        },
+      ],
+    });
+    expect(parsed.success).toBe(true);
   });
 
   it("reads the server's issue paths", () => {

@@ -1,6 +1,10 @@
 /** The questionnaire as the builder and the paper-entry form read and edit it, and the server's problems by place. */
 import Decimal from "decimal.js";
 import type { z } from "zod";
+import {
+  DEFAULT_SATISFIED,
+  DEFAULT_SCALE as SHARED_SCALE,
+} from "../../../../src/shared/default-scale.ts";
 import type { QuestionnaireSchema } from "../../../../src/shared/questionnaire.ts";
 import type { SurveyDetailT } from "../../../../src/shared/survey-schemas.ts";
 import { ApiError } from "../../api/client.ts";
@@ -27,30 +31,9 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
 export const DEMOGRAPHIC_KEYS = ["community", "building", "age-band", "tenure"] as const;
 export const PERSONAL_KEYS = ["name", "phone"] as const;
 
-/**
- * The usual five-point scale a rating question without its own uses (the domain's DEFAULT_SCALE;
- * kept here so the page does not load the schema library). Its first three count as satisfied.
- */
-export const DEFAULT_SCALE: readonly ScaleOption[] = [
-  { key: "very-satisfied", label: { "zh-CN": "非常满意", "en-US": "Very satisfied" }, score: 5 },
-  { key: "satisfied", label: { "zh-CN": "满意", "en-US": "Satisfied" }, score: 4 },
-  {
-    key: "basically-satisfied",
-    label: { "zh-CN": "基本满意", "en-US": "Basically satisfied" },
-    score: 3,
-  },
-  { key: "dissatisfied", label: { "zh-CN": "不满意", "en-US": "Dissatisfied" }, score: 2 },
-  {
-    key: "very-dissatisfied",
-    label: { "zh-CN": "非常不满意", "en-US": "Very dissatisfied" },
-    score: 1,
-  },
-];
-export const DEFAULT_SATISFIED: readonly string[] = [
-  "very-satisfied",
-  "satisfied",
-  "basically-satisfied",
-];
+/** The usual five-point scale a rating question without its own uses; its first three count as satisfied. */
+export const DEFAULT_SCALE: readonly ScaleOption[] = SHARED_SCALE;
+export { DEFAULT_SATISFIED };
 
 /** The survey's questionnaire: the server stores it validated (or as the last draft saved). */
 export function questionnaireOf(survey: SurveyDetailT): QuestionnaireDraft {
