@@ -40,6 +40,19 @@ describeOnBothDatabases("allocation inputs", (db) => {
     ]);
   });
 
+  it("stores a plan named in both languages under its Chinese name", async () => {
+    const { id } = await createAllocationPlan(db().db, dept, {
+      regionCode: "440000",
+      fileName: "双语.json",
+      text: fileText(testModel({ name: { "zh-CN": "双语方案", "en-US": "Bilingual plan" } })),
+    });
+    const [row] = await db()
+      .db.select({ name: allocationPlans.name })
+      .from(allocationPlans)
+      .where(eq(allocationPlans.id, id));
+    expect(row?.name).toBe("双语方案");
+  });
+
   it("refuses a file that is not a model, naming the file, and stores nothing", async () => {
     const before = await db().db.select({ id: allocationPlans.id }).from(allocationPlans);
     const refusal = await createAllocationPlan(db().db, dept, {

@@ -10,6 +10,7 @@ import { allocationPlans, regions } from "../../db/schema.ts";
 import { comparePlans, DecimalText } from "../../domain/allocation/index.ts";
 import { Decimal } from "../../domain/decimal.ts";
 import { DomainError, type Locale } from "../../domain/errors.ts";
+import { textIn } from "../../domain/frameworks/index.ts";
 import { wanToYuan } from "../../domain/money.ts";
 import { isWithin } from "../../domain/regions.ts";
 import { allowedActions, PLAN_FLOW, transition } from "../../domain/workflow/index.ts";
@@ -151,7 +152,8 @@ export async function createAllocationPlan(
       .values({
         regionCode: region.code,
         year: model.year,
-        name: String(model.name),
+        // A name in both languages is stored in Chinese, as plans are listed (the model keeps both).
+        name: textIn(model.name, "zh-CN"),
         model: file.model,
         data: file.data,
         createdBy: ctx.actor?.userId ?? null,
