@@ -3,11 +3,16 @@
 // performance coefficient, a scenario with other weights compared side by side, the review steps,
 // a refused model that changes nothing, the Excel export, and other provinces kept out.
 import { readFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { beforeAll, expect, it } from "vitest";
-import { auditLog, evaluationSheets, evaluationTasks } from "../../src/db/schema.ts";
+import { beforeAll, beforeEach, expect, it } from "vitest";
+import {
+  allocationPlans,
+  auditLog,
+  evaluationSheets,
+  evaluationTasks,
+} from "../../src/db/schema.ts";
 import { Decimal } from "../../src/domain/decimal.ts";
 import { createTask, getTask, systemContext } from "../../src/services/index.ts";
 import { describeOnBothDatabases } from "../helpers/databases.ts";
@@ -31,7 +36,8 @@ describeOnBothDatabases("allocation plans", "demo", (db) => {
   let finance: ApiClient;
   let other: ApiClient;
   let planId = 0;
-  let scenarioId = 0;
+  // The demo's plan as seeded: draft, the model file's weights, no scenarios.
+  let seeded: typeof allocationPlans.$inferSelect | undefined;
 
   beforeAll(async () => {
     const app = testApp(db());
@@ -46,7 +52,51 @@ describeOnBothDatabases("allocation plans", "demo", (db) => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ regionCode: "440000", total: "188600000" });
     planId = items[0]?.id ?? 0;
+    [seeded] = await db().db.select().from(allocationPlans).where(eq(allocationPlans.id, planId));
   });
+
+  // Whatever an earlier test copied, submitted or approved, each starts from the seeded plan.
+  beforeEach(async () => {
+    if (!seeded) throw new Error("the seeded plan was not read");
+    const { id: _id, ...columns } = seeded;
+    await db().db.delete(allocationPlans).where(eq(allocationPlans.scenarioOf, planId));
+    await db().db.update(allocationPlans).set(columns).where(eq(allocationPlans.id, planId));
+  });
+
+  /** A scenario of the plan weighted 面积50%、户数30%、楼栋10%、小区10%, as the department saves it. */
+  async function weightedScenario() {
+    const copied = await dept.request("POST", `/api/allocations/${planId}/copy`, {
+      body: { name: "方案二：面积50%、户数30%" },
+    });
+    expect(copied.status).toBe(201);
+    const id = copied.json.id as number;
+    const scenario = (await dept.request("GET", `/api/allocations/${id}`)).json;
+    const weights = ["50", "30", "10", "10"];
+    const factors = (scenario.model.factors as object[]).map((f, i) => ({
+      ...f,
+      weight: weights[i],
+    }));
+    const saved = await dept.request("PUT", `/api/allocations/${id}`, {
+      body: { version: scenario.version, model: { ...scenario.model, factors } },
+    });
+    expect(saved.status).toBe(200);
+    return { id, saved };
+  }
+
+  /** The weighted scenario, submitted by the department and approved by finance. */
+  async function approvedScenario() {
+    const { id } = await weightedScenario();
+    const version = (await dept.request("GET", `/api/allocations/${id}`)).json.version;
+    const submitted = await dept.request("POST", `/api/allocations/${id}/actions`, {
+      body: { action: "submit", version },
+    });
+    expect(submitted.status).toBe(200);
+    const approved = await finance.request("POST", `/api/allocations/${id}/actions`, {
+      body: { action: "approve", version: submitted.json.version },
+    });
+    expect(approved.status).toBe(200);
+    return id;
+  }
 
   it("shares 18672 万元 among the 15 cities to the yuan, factors read from the data", async () => {
     const res = await dept.request("GET", `/api/allocations/${planId}`);
@@ -143,21 +193,7 @@ describeOnBothDatabases("allocation plans", "demo", (db) => {
   });
 
   it("copies a scenario, changes its weights and compares it with the plan", async () => {
-    const copied = await dept.request("POST", `/api/allocations/${planId}/copy`, {
-      body: { name: "方案二：面积50%、户数30%" },
-    });
-    expect(copied.status).toBe(201);
-    scenarioId = copied.json.id as number;
-    const scenario = (await dept.request("GET", `/api/allocations/${scenarioId}`)).json;
-    const weights = ["50", "30", "10", "10"];
-    const factors = (scenario.model.factors as object[]).map((f, i) => ({
-      ...f,
-      weight: weights[i],
-    }));
-    const saved = await dept.request("PUT", `/api/allocations/${scenarioId}`, {
-      body: { version: scenario.version, model: { ...scenario.model, factors } },
-    });
-    expect(saved.status).toBe(200);
+    const { id: scenarioId, saved } = await weightedScenario();
     expect(saved.json.scenarios.map((s: { id: number }) => s.id)).toEqual([planId, scenarioId]);
     expect(sum((saved.json.result.regions as RegionResult[]).map((r) => r.amount))).toBe(
       "186720000",
@@ -185,6 +221,7 @@ describeOnBothDatabases("allocation plans", "demo", (db) => {
   });
 
   it("is submitted by the department and approved by finance, one approved plan per group", async () => {
+    const { id: scenarioId } = await weightedScenario();
     const version = (await dept.request("GET", `/api/allocations/${scenarioId}`)).json.version;
     const submitted = await dept.request("POST", `/api/allocations/${scenarioId}/actions`, {
       body: { action: "submit", version },
@@ -232,6 +269,7 @@ describeOnBothDatabases("allocation plans", "demo", (db) => {
   });
 
   it("is quoted in the 基本情况 of the province's evaluation report once approved", async () => {
+    await approvedScenario();
     const task = await createTask(db().db, systemContext("test"), {
       name: "2024年城镇老旧小区改造省级专项资金绩效自评",
       year: 2024,

@@ -1,8 +1,9 @@
 // 待办与提醒: a county is reminded to fill (and told when it is late), the city to review.
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
 import { COUNTY_COMPLETION, ZHUMADIAN_ENTRIES } from "../../../test/helpers/evaluation-entries.ts";
 import { actingAs, addUser } from "../../../test/helpers/fixtures.ts";
+import { evaluationTasks } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
 import { actOnSheet, saveSheet } from "./evaluation-service.ts";
 import { createTask, getTask } from "./evaluation-task-service.ts";
@@ -21,6 +22,12 @@ describeOnBothDatabases("reminders", (db) => {
     city = await actingAs(db(), "zmd.office");
     county = await actingAs(db(), "yc.clerk");
     sibling = await actingAs(db(), "xp.clerk");
+  });
+
+  // Each test starts from a task just launched, whatever an earlier one submitted or returned: the
+  // sheets go with their task.
+  beforeEach(async () => {
+    await db().db.delete(evaluationTasks);
     const task = await createTask(db().db, city, {
       name: "2020年县区自评",
       year: 2020,
