@@ -169,7 +169,8 @@ export function formatPercent(fraction: Decimal): string {
   return formatFixed(fraction.times(HUNDRED), 2);
 }
 
-function plain(value: Decimal): string {
+/** A decimal as the reports print it: no exponent, no trailing zeros ("18860", "3623.35"), never "-0". */
+export function plain(value: Decimal): string {
   // Decimal keeps the sign of a negative zero in toString's cousins; a published figure never shows it.
   return value.isZero() ? "0" : value.toString();
 }

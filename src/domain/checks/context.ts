@@ -1,14 +1,11 @@
 /** What every rule shares: look-ups over the input and one way to build a finding. */
 import type { ShortBilingual } from "../bilingual.ts";
-import { Decimal, formatByPolicy } from "../decimal.ts";
+import { Decimal, formatByPolicy, plain } from "../decimal.ts";
 import { formatWan } from "../money.ts";
 import { RULES } from "./rules.ts";
 import type { CheckData, CheckOptions, CheckRow, Finding, RuleInfo } from "./types.ts";
 
-/** A decimal as the reports print it: no exponent, no trailing zeros ("18860", "3623.35"). */
-export function plain(value: Decimal): string {
-  return value.isZero() ? "0" : value.toFixed();
-}
+export { plain };
 
 /** 元 → 万元, as printed. */
 export function wan(yuan: Decimal): string {

@@ -1,5 +1,5 @@
 /** Figures that add up but are hard to believe: copied plans, runaway completion, unit slips. */
-import { Decimal, ZERO } from "../decimal.ts";
+import { Decimal, formatByPolicy, ZERO } from "../decimal.ts";
 import { groupBy, num, pct, plain, type RuleContext, rate, wan } from "./context.ts";
 import { PLAN_MEASURES, STAGE_ZH } from "./sums.ts";
 import { parseFigure } from "./targets.ts";
@@ -121,8 +121,8 @@ export function checkOutliers(c: RuleContext): void {
           row: item.row,
           field: `actual${m.key}`,
           message: {
-            zh: `${name}${m.zh}完成率 ${pct(item.r)}%（计划 ${m.show(item.plan)}${m.unit}，实际 ${m.show(item.actual)}${m.unit}），为其他 ${rates.length - 1} 个地区中位数 ${pct(others)}% 的 ${item.r.div(others).toFixed(1)} 倍`,
-            en: `${name}: ${m.en} ${pct(item.r)}% of plan, ${item.r.div(others).toFixed(1)} times the median of the other ${rates.length - 1} regions (${pct(others)}%)`,
+            zh: `${name}${m.zh}完成率 ${pct(item.r)}%（计划 ${m.show(item.plan)}${m.unit}，实际 ${m.show(item.actual)}${m.unit}），为其他 ${rates.length - 1} 个地区中位数 ${pct(others)}% 的 ${formatByPolicy(item.r.div(others), "half-up-1")} 倍`,
+            en: `${name}: ${m.en} ${pct(item.r)}% of plan, ${formatByPolicy(item.r.div(others), "half-up-1")} times the median of the other ${rates.length - 1} regions (${pct(others)}%)`,
           },
           figures: {
             rate: pct(item.r),
@@ -164,7 +164,7 @@ export function checkUnitChange(c: RuleContext): void {
       row: now.row,
       field: "amount",
       message: {
-        zh: `${name}本年资金 ${wan(now.sum)} 万元，上年同来源 ${wan(then.sum)} 万元，相差约 ${ratio.gte(1) ? ratio.toFixed(0) : new Decimal(1).div(ratio).toFixed(0)} 倍：请核实是否把元当作万元（或相反）填报`,
+        zh: `${name}本年资金 ${wan(now.sum)} 万元，上年同来源 ${wan(then.sum)} 万元，相差约 ${formatByPolicy(ratio.gte(1) ? ratio : new Decimal(1).div(ratio), "half-up-integer")} 倍：请核实是否把元当作万元（或相反）填报`,
         en: `${name}: ${wan(now.sum)} this year against ${wan(then.sum)} last year (10k yuan) — 元 and 万元 mixed up?`,
       },
       figures: { thisYear: wan(now.sum), lastYear: wan(then.sum) },
