@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, describePagesOnFailure, launchBrowser } from "../helpers/browser.ts";
 import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
 const shots = artifactDir("e2e");
@@ -13,6 +13,7 @@ describe("the administrator's first session in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 

@@ -6,7 +6,12 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, chooseRegion, launchBrowser } from "../helpers/browser.ts";
+import {
+  artifactDir,
+  chooseRegion,
+  describePagesOnFailure,
+  launchBrowser,
+} from "../helpers/browser.ts";
 import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
@@ -27,6 +32,7 @@ describe("checks and monitoring walk", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 

@@ -4,7 +4,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import {
+  artifactDir,
+  describePagesOnFailure,
+  downloadFrom,
+  launchBrowser,
+} from "../helpers/browser.ts";
 import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
@@ -14,6 +19,7 @@ describe("the dashboard in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const scope = () => page.getByTestId("dash-scope").textContent();
@@ -54,9 +60,8 @@ describe("the dashboard in the browser", () => {
     await shot("40-dashboard-guangdong");
 
     // The PNG export of the regions chart is a real PNG image.
-    const download = page.waitForEvent("download");
-    await page.getByTestId("chart-regions-png").click();
-    const file = await (await download).path();
+    const download = await downloadFrom(page, () => page.getByTestId("chart-regions-png").click());
+    const file = await download.path();
     expect([...readFileSync(file).subarray(0, 8)]).toEqual([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
     ]);

@@ -7,7 +7,12 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readWorkbook } from "../../src/xlsx/index.ts";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import {
+  artifactDir,
+  describePagesOnFailure,
+  downloadFrom,
+  launchBrowser,
+} from "../helpers/browser.ts";
 import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
 const shots = artifactDir("e2e");
@@ -43,6 +48,7 @@ describe("programme data in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   let dir: string;
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -80,9 +86,7 @@ describe("programme data in the browser", () => {
 
   it("downloads the communities template", async () => {
     await page.goto(`${server.url}/data/communities?year=2021`);
-    const download = page.waitForEvent("download");
-    await page.getByTestId("data-template").click();
-    const file = await download;
+    const file = await downloadFrom(page, () => page.getByTestId("data-template").click());
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     await file.saveAs(join(dir, "template.xlsx"));
     const grids = await readWorkbook(readFileSync(join(dir, "template.xlsx")), "template.xlsx");
@@ -162,9 +166,7 @@ describe("programme data in the browser", () => {
   });
 
   it("exports what the table shows, in the template's layout", async () => {
-    const download = page.waitForEvent("download");
-    await page.getByTestId("data-export").click();
-    const file = await download;
+    const file = await downloadFrom(page, () => page.getByTestId("data-export").click());
     await file.saveAs(join(dir, "export.xlsx"));
     const [grid] = await readWorkbook(readFileSync(join(dir, "export.xlsx")), "export.xlsx");
     const households = (grid?.rows ?? []).slice(3).map((r) => r[5]);

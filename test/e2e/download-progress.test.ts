@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, downloadFrom, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
@@ -73,14 +73,20 @@ describe("downloads and the allocation comparison in the browser", () => {
       await held;
       await route.continue();
     });
-    const saved = page.waitForEvent("download", { timeout: 60_000 });
-    await button.click();
-    await poll(() => button.getAttribute("data-busy")).toBe("true");
-    expect(await button.locator(".ant-btn-loading-icon").count()).toBe(1);
-    expect(await button.textContent()).toContain("正在生成…");
-    await page.screenshot({ path: join(shots, "60-download-pdf-busy.png") });
-    release();
-    const file = await saved;
+    // The busy state is read while the answer is held; the download is awaited with it, so a
+    // failed read leaves no wait behind.
+    const file = await downloadFrom(
+      page,
+      async () => {
+        await button.click();
+        await poll(() => button.getAttribute("data-busy")).toBe("true");
+        expect(await button.locator(".ant-btn-loading-icon").count()).toBe(1);
+        expect(await button.textContent()).toContain("正在生成…");
+        await page.screenshot({ path: join(shots, "60-download-pdf-busy.png") });
+        release();
+      },
+      60_000,
+    );
     expect(file.suggestedFilename()).toMatch(/^驻马店市.*\.pdf$/);
     await poll(() => button.getAttribute("data-busy")).toBe("false");
     expect(await button.textContent()).toBe("下载 PDF");

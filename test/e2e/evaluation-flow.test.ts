@@ -5,7 +5,12 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, clickWhenReady, launchBrowser } from "../helpers/browser.ts";
+import {
+  artifactDir,
+  clickWhenReady,
+  describePagesOnFailure,
+  launchBrowser,
+} from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const shots = artifactDir("e2e");
@@ -19,6 +24,7 @@ describe("an evaluation from launch to approval in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   let taskUrl = "";
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });

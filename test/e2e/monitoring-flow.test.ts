@@ -3,7 +3,12 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, chooseRegion, launchBrowser } from "../helpers/browser.ts";
+import {
+  artifactDir,
+  chooseRegion,
+  describePagesOnFailure,
+  launchBrowser,
+} from "../helpers/browser.ts";
 import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
 /** Polls as long as the page's own timeout: a loaded machine runs the other suites alongside. */
@@ -14,6 +19,7 @@ describe("monitoring and checks in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 

@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, downloadFrom, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -170,9 +170,10 @@ describe("navigation state in the URL", () => {
     await page.getByTestId("empty-year-2020").waitFor();
     await page.screenshot({ path: join(shots, "21-data-empty-zh.png"), fullPage: true });
     // The template is a real download of an .xlsx workbook (a zip).
-    const download = page.waitForEvent("download");
-    await page.getByTestId("data-empty-template").click();
-    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    const download = await downloadFrom(page, () =>
+      page.getByTestId("data-empty-template").click(),
+    );
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     // 导入 opens the import dialog for this data set, region and year.
     await page.getByTestId("data-empty-import").click();
     await poll(() => page.locator(".ant-modal").isVisible()).toBe(true);

@@ -8,7 +8,12 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, clickWhenReady, launchBrowser } from "../helpers/browser.ts";
+import {
+  artifactDir,
+  clickWhenReady,
+  describePagesOnFailure,
+  launchBrowser,
+} from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const shots = artifactDir("e2e-sheet");
@@ -18,6 +23,7 @@ describe("the evaluation sheet walked by the county and the city", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   let sheetUrl = "";
 
   async function signIn(username: string, on: Page = page) {

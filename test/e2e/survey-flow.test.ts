@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, describePagesOnFailure, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const TITLE = "2024年度杭州市老旧小区改造居民满意度调查";
@@ -56,6 +56,7 @@ describe("a satisfaction survey from the builder to the rate in the browser", ()
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   let surveyUrl = "";
   let publicPath = "";
   const shot = (name: string, target: Page = page) =>

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import { artifactDir, describePagesOnFailure, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const shots = artifactDir("task-walk");
@@ -14,6 +14,7 @@ describe("a task launched, edited, extended and cancelled in the browser", () =>
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   let taskUrl = "";
   const shot = (name: string) =>
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });

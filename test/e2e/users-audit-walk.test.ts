@@ -7,7 +7,12 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactDir, launchBrowser } from "../helpers/browser.ts";
+import {
+  artifactDir,
+  describePagesOnFailure,
+  downloadFrom,
+  launchBrowser,
+} from "../helpers/browser.ts";
 import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
 const shots = artifactDir("users-audit");
@@ -26,6 +31,7 @@ describe("users and the audit log, walked by the administrator", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  describePagesOnFailure(() => [page]);
   const shot = (name: string, p: Page = page) =>
     p.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
@@ -202,9 +208,7 @@ describe("users and the audit log, walked by the administrator", () => {
   });
 
   it("exports the filtered log as .xlsx: words, and ids and times as numbers and dates", async () => {
-    const download = page.waitForEvent("download");
-    await page.getByTestId("audit-export").click();
-    const file = await download;
+    const file = await downloadFrom(page, () => page.getByTestId("audit-export").click());
     const path = join(shots, "audit-zh.xlsx");
     await file.saveAs(path);
     const sheet = await readSheet(path);
@@ -239,10 +243,9 @@ describe("users and the audit log, walked by the administrator", () => {
       .poll(() => page.getByTestId("audit-detail").first().textContent())
       .toMatch(/Username.*all\.viewer/);
     await shot("05-audit-en");
-    const download = page.waitForEvent("download");
-    await page.getByTestId("audit-export").click();
+    const download = await downloadFrom(page, () => page.getByTestId("audit-export").click());
     const path = join(shots, "audit-en.xlsx");
-    await (await download).saveAs(path);
+    await download.saveAs(path);
     const sheet = await readSheet(path);
     expect(sheet.getCell(1, 1).value).toBe("Audit log (Nationwide)");
     expect(sheet.getRow(2).getCell(5).value).toBe("Action");

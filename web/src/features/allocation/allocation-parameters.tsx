@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { AllocationPlanDetailT } from "../../../../src/shared/allocation-schemas.ts";
 import { allocationApi } from "../../api/allocation-endpoints.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
@@ -68,14 +68,18 @@ export function AllocationParameters(props: { plan: AllocationPlanDetailT; onSav
   const { message } = App.useApp();
   const { plan } = props;
   const stored = useMemo(() => modelOf(plan), [plan]);
-  const [draft, setDraft] = useState<AllocationModel>(stored);
+  const [draft, setDraft] = useState<AllocationModel>(() => structuredClone(stored));
   const { saving, error, setError, run } = useSaving();
   const editable = plan.actions.includes("save");
 
-  useEffect(() => {
+  // A plan read again replaces the draft while rendering, not in an effect after the paint (which
+  // also ran once on mount and could wipe a first edit made before it).
+  const [shown, setShown] = useState(stored);
+  if (stored !== shown) {
+    setShown(stored);
     setDraft(structuredClone(stored));
     setError(null);
-  }, [stored, setError]);
+  }
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
   const factors = draft.factors ?? [];

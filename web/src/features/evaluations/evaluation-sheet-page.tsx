@@ -19,7 +19,7 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import type {
   SheetDetailT,
@@ -106,13 +106,17 @@ export function EvaluationSheetPage() {
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState("");
 
-  useEffect(() => {
-    if (!data) return;
+  // The form takes each sheet the server sends while rendering it, not in an effect after the
+  // paint: an effect ran after the inputs were shown, and on a busy machine a comment typed in
+  // between was wiped, so 退回 then asked for a comment the reviewer had written (a CI run).
+  const [shown, setShown] = useState<typeof data>(undefined);
+  if (data && data !== shown) {
+    setShown(data);
     setEntries(data.entries as Entries);
     setMode(data.mode);
     setVisitNotes(data.visitNotes ?? "");
     setComments({});
-  }, [data]);
+  }
 
   const canSave = data?.actions.includes("save") ?? false;
   const reviewing = data?.actions.includes("return") ?? false;
