@@ -28,14 +28,25 @@ export function steppedDeduction(
     () => `${counting}(${tf(gap)} ÷ ${tf(size)})`,
     roundBy(gap.div(size), counting),
   );
-  const uncapped = steps.times(perStep);
+  // Counted continuously, the deduction is gap × deduction ÷ step, multiplied before it is divided:
+  // 14.9641 ÷ 0.76 has no end, but 14.9641 × 0.38 ÷ 0.76 is 7.48205 exactly, and the steps taken
+  // first to 40 digits gave 7.48204999… (扣7.482分 where the rule deducts 7.4821, a property run).
+  const continuous = counting === "continuous";
+  const uncapped = continuous ? gap.times(perStep).div(size) : steps.times(perStep);
   const capped = uncapped.gt(cap);
-  const deduction = step(
-    trace,
-    "deduction = min(cap, steps × deduction)",
-    () => `min(${tf(cap)}, ${tf(steps)} × ${tf(perStep)})`,
-    capped ? cap : uncapped,
-  );
+  const deduction = continuous
+    ? step(
+        trace,
+        "deduction = min(cap, gap × deduction ÷ step)",
+        () => `min(${tf(cap)}, ${tf(gap)} × ${tf(perStep)} ÷ ${tf(size)})`,
+        capped ? cap : uncapped,
+      )
+    : step(
+        trace,
+        "deduction = min(cap, steps × deduction)",
+        () => `min(${tf(cap)}, ${tf(steps)} × ${tf(perStep)})`,
+        capped ? cap : uncapped,
+      );
   return { gap, steps, deduction, capped };
 }
 

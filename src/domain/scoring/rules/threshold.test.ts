@@ -28,6 +28,26 @@ describe("scoreThreshold", () => {
     );
   });
 
+  it("deducts continuously by gap × deduction ÷ step: the reason shows the exact 7.4821", () => {
+    // Found by the fast rules' property run: 14.9641 over at 0.38 per 0.76 is 7.48205 exactly, but
+    // 14.9641 ÷ 0.76 has no end, and the steps taken first to 40 digits made it 7.48204999… (扣7.482).
+    const over = ThresholdRule.parse({
+      type: "threshold",
+      threshold: "52.385",
+      direction: "at-most",
+      step: "0.76",
+      deduction: "0.38",
+      cap: "7.49",
+      counting: "continuous",
+    });
+    const half = { points: dec("0.5"), rounding: "continuous" as const, locale: "zh-CN" as const };
+    const scored = scoreThreshold(over, ValueFacts.parse({ value: "67.3491" }), half);
+    expect(scored.reason).toBe(
+      "实际值67.3491，高于52.385的上限14.9641，每高0.76扣0.38分，按比例连续计算，扣7.4821分，最低为0分，得0分",
+    );
+    expect(scored.trace.find((t) => t.op.startsWith("deduction"))?.value).toBe("7.48205");
+  });
+
   it("counts whole steps of four points when stepped", () => {
     expect(score(16.4, { counting: "floor-integer" }).score.toString()).toBe("5");
     expect(score(11.9, { counting: "floor-integer" }).score.toString()).toBe("3");
