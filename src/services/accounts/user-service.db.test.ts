@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeOnBothDatabases } from "../../../test/helpers/databases.ts";
-import { addUser } from "../../../test/helpers/fixtures.ts";
+import { actingAs, addUser } from "../../../test/helpers/fixtures.ts";
 import { auditLog, sessions, users } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
 import { login } from "./auth-service.ts";
@@ -63,29 +63,38 @@ describeOnBothDatabases("user administration", (db) => {
   });
 
   it("refuses a region outside the admin's own, and a taken username (any case)", async () => {
+    await addUser(db(), "taken.name", "viewer", "411721");
     const input = { displayName: "x", password: PASSWORD, role: "viewer" as const };
     await expect(
       createUser(db().db, cityAdmin, { ...input, username: "elsewhere", regionCode: "411600" }),
     ).rejects.toMatchObject({ code: "access.region" });
     await expect(
-      createUser(db().db, cityAdmin, { ...input, username: "XIPING.IMPL", regionCode: "411721" }),
+      createUser(db().db, cityAdmin, { ...input, username: "TAKEN.NAME", regionCode: "411721" }),
     ).rejects.toMatchObject({ code: "user.exists", details: { field: "username" } });
   });
 
   it("lists users of the admin's region and below, filtered by region, role and text", async () => {
-    await addUser(db(), "outside.user", "finance", "411600");
-    const all = await listUsers(db().db, cityAdmin, { page: 1, pageSize: 50 });
-    expect(all.items.map((u) => u.username)).toEqual(["zmd.admin", "xiping.impl"]);
-    const county = await listUsers(db().db, cityAdmin, {
-      regionCode: "411721",
+    // A city of its own (周口市), so what the other tests add does not show here.
+    await addUser(db(), "zk.admin", "admin", "411600");
+    await addUser(db(), "chuanhui.impl", "implementer", "411602");
+    await addUser(db(), "zk.finance", "finance", "411600");
+    await addUser(db(), "xinyang.user", "finance", "411500");
+    const zkAdmin = await actingAs(db(), "zk.admin");
+    const list = (query: Parameters<typeof listUsers>[2]) =>
+      listUsers(db().db, zkAdmin, query).then((page) => page.items.map((u) => u.username));
+    expect(await list({ page: 1, pageSize: 50 })).toEqual([
+      "zk.admin",
+      "chuanhui.impl",
+      "zk.finance",
+    ]);
+    const county = await listUsers(db().db, zkAdmin, {
+      regionCode: "411602",
       page: 1,
       pageSize: 50,
     });
     expect(county.total).toBe(1);
-    const byText = await listUsers(db().db, cityAdmin, { q: "西平", page: 1, pageSize: 50 });
-    expect(byText.items.map((u) => u.username)).toEqual(["xiping.impl"]);
-    const byRole = await listUsers(db().db, cityAdmin, { role: "admin", page: 1, pageSize: 50 });
-    expect(byRole.items.map((u) => u.username)).toEqual(["zmd.admin"]);
+    expect(await list({ q: "chuanhui", page: 1, pageSize: 50 })).toEqual(["chuanhui.impl"]);
+    expect(await list({ role: "finance", page: 1, pageSize: 50 })).toEqual(["zk.finance"]);
   });
 
   it("disabling a user ends their sessions and keeps before and after in the trail", async () => {
@@ -140,11 +149,7 @@ describeOnBothDatabases("user administration", (db) => {
     });
 
     it("a user outside the region is not found, for changes and password resets alike", async () => {
-      const [outside] = await db()
-        .db.select()
-        .from(users)
-        .where(eq(users.username, "outside.user"));
-      const id = outside?.id ?? -1;
+      const { id } = await addUser(db(), "outside.user", "finance", "411500");
       await expect(updateUser(db().db, cityAdmin, id, { displayName: "x" })).rejects.toMatchObject({
         code: "user.not_found",
       });
@@ -154,14 +159,11 @@ describeOnBothDatabases("user administration", (db) => {
     });
 
     it("moving a user to a region outside one's own is refused and changes nothing", async () => {
-      const [target] = await db().db.select().from(users).where(eq(users.username, "xiping.impl"));
+      const target = await addUser(db(), "to.move", "implementer", "411721");
       await expect(
-        updateUser(db().db, cityAdmin, target?.id ?? -1, { regionCode: "110101" }),
+        updateUser(db().db, cityAdmin, target.id, { regionCode: "110101" }),
       ).rejects.toMatchObject({ code: "access.region" });
-      const [still] = await db()
-        .db.select()
-        .from(users)
-        .where(eq(users.id, target?.id ?? -1));
+      const [still] = await db().db.select().from(users).where(eq(users.id, target.id));
       expect(still?.regionCode).toBe("411721");
     });
   });
