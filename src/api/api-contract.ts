@@ -1,5 +1,7 @@
 /** The route reference of docs/api-contract.md, written from the OpenAPI document so that it cannot drift. */
+import type { AccessRule } from "../services/index.ts";
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "../shared/roles.ts";
+import { accessText } from "./route-access.ts";
 
 /** Where the generated part of docs/api-contract.md starts; the text above it is written by hand. */
 export const API_CONTRACT_MARK =
@@ -131,8 +133,14 @@ function permissionTable(): string[] {
   return [...lines, ""];
 }
 
-/** The routes by tag, the permissions by role and the named shapes, as Markdown. */
-export function apiContractMarkdown(document: unknown): string {
+/**
+ * The routes by tag (with who may call each, from `access`: "GET /api/users" → its rule), the
+ * permissions by role and the named shapes, as Markdown.
+ */
+export function apiContractMarkdown(
+  document: unknown,
+  access: ReadonlyMap<string, AccessRule>,
+): string {
   const byTag = new Map<string, string[]>();
   const paths = field(document, "paths");
   for (const path of Object.keys(paths).sort()) {
@@ -140,7 +148,8 @@ export function apiContractMarkdown(document: unknown): string {
     for (const method of METHODS.filter((m) => m in item)) {
       const operation = field(item, method);
       const tag = text(list(operation.tags)[0]) || "other";
-      const row = `| ${method.toUpperCase()} | \`${path}\` | ${cell(text(operation.summary))} | ${takes(operation)} | ${answers(operation)} |`;
+      const who = accessText(access.get(`${method.toUpperCase()} ${path}`));
+      const row = `| ${method.toUpperCase()} | \`${path}\` | ${cell(text(operation.summary))} | ${who} | ${takes(operation)} | ${answers(operation)} |`;
       byTag.set(tag, [...(byTag.get(tag) ?? []), row]);
     }
   }
@@ -149,8 +158,8 @@ export function apiContractMarkdown(document: unknown): string {
     lines.push(
       `## ${tag}`,
       "",
-      "| method | path | what | takes | answers |",
-      "|---|---|---|---|---|",
+      "| method | path | what | who | takes | answers |",
+      "|---|---|---|---|---|---|",
     );
     lines.push(...rows, "");
   }

@@ -18,7 +18,7 @@ import {
 import { XLSX_TYPE } from "../../../shared/routes/helpers.ts";
 import type { AppDeps } from "../../env.ts";
 import { can, defineRoute, type RouteDef } from "../../route-table.ts";
-import { attachment } from "./schema.ts";
+import { fileBody } from "./schema.ts";
 
 export function datasetRoutes({ database, uploadLimits }: AppDeps): RouteDef[] {
   const db = database.db;
@@ -46,10 +46,7 @@ export function datasetRoutes({ database, uploadLimits }: AppDeps): RouteDef[] {
         c.req.valid("param").name,
         c.req.valid("query"),
       );
-      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-        "Content-Type": XLSX_TYPE,
-        "Content-Disposition": attachment(file.fileName),
-      });
+      return fileBody(c, { ...file, contentType: XLSX_TYPE }, "jixiao.xlsx");
     }),
     defineRoute(exportDatasetRoute, can("data:read"), async (c) => {
       const file = await exportDataset(
@@ -58,10 +55,7 @@ export function datasetRoutes({ database, uploadLimits }: AppDeps): RouteDef[] {
         c.req.valid("param").name,
         c.req.valid("query"),
       );
-      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-        "Content-Type": XLSX_TYPE,
-        "Content-Disposition": attachment(file.fileName),
-      });
+      return fileBody(c, { ...file, contentType: XLSX_TYPE }, "jixiao.xlsx");
     }),
     defineRoute(uploadImportRoute, can("data:write"), async (c) => {
       const form = c.req.valid("form");

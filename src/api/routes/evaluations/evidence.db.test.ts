@@ -48,43 +48,59 @@ describeOnBothDatabases("evidence API", (db) => {
     sheetId = (await launchZhumadianTask(db(), city, ["411702", "411721"])).sheetOf("411702");
     county = await signedIn(app.app, "yc.impl");
     sibling = await signedIn(app.app, "xp.impl");
+    // What the download, refusal and sibling tests read: a photo for C.1 and the sheet's report.
+    photoId = await upload("开工现场照片.png", PNG, "C.1");
+    reportId = await upload("自评报告（终稿）.pdf", PDF, "");
   });
+
+  /** Uploads a file as the county and gives its id. */
+  async function upload(fileName: string, bytes: Uint8Array, indicatorCode?: string) {
+    const res = await county.request("POST", evidencePath(), {
+      form: form(fileName, bytes, indicatorCode),
+    });
+    expect(res.status).toBe(201);
+    return res.json.id as number;
+  }
 
   it("takes a multipart upload and answers 201 with the file", async () => {
     const res = await county.request("POST", evidencePath(), {
-      form: form("开工现场照片.png", PNG, "C.1"),
+      form: form("竣工验收照片.png", PNG, "C.2"),
     });
     expect(res.status).toBe(201);
     expect(res.json).toEqual({
       id: expect.any(Number),
       sheetId,
-      indicatorCode: "C.1",
-      fileName: "开工现场照片.png",
+      indicatorCode: "C.2",
+      fileName: "竣工验收照片.png",
       contentType: "image/png",
       size: 16,
       sha256: PNG_SHA256,
       uploadedBy: "yc.impl",
       uploadedAt: expect.any(String),
     });
-    photoId = res.json.id;
+    const photo = res.json.id;
     // No indicatorCode (or an empty one, as an HTML form sends it): the sheet as a whole.
-    const whole = await county.request("POST", evidencePath(), {
-      form: form("自评报告（终稿）.pdf", PDF, ""),
-    });
+    const whole = await county.request("POST", evidencePath(), { form: form("附件.pdf", PDF) });
     expect(whole.status).toBe(201);
     expect(whole.json.indicatorCode).toBeNull();
-    reportId = whole.json.id;
 
     const list = await county.request("GET", evidencePath());
     expect(list.status).toBe(200);
-    expect(list.json.files.map((f: { id: number }) => f.id)).toEqual([photoId, reportId]);
-    expect(list.json.checklist.find((c: { code: string }) => c.code === "C.1")).toEqual({
-      code: "C.1",
-      name: "改造户数计划完成率",
+    // The files in the order they came, this test's after the two the suite starts with.
+    expect(list.json.files.map((f: { id: number }) => f.id)).toEqual([
+      photoId,
+      reportId,
+      photo,
+      whole.json.id,
+    ]);
+    expect(list.json.checklist.find((c: { code: string }) => c.code === "C.2")).toEqual({
+      code: "C.2",
+      name: "改造面积计划完成率",
       files: 1,
     });
     expect(list.json.missing).not.toContain("C.1");
-    expect(list.json.missing).toHaveLength(11);
+    expect(list.json.missing).not.toContain("C.2");
+    expect(list.json.missing).toHaveLength(10);
   });
 
   it("answers a wrong type 415 with the message naming the file, in Chinese or English", async () => {
@@ -185,11 +201,14 @@ describeOnBothDatabases("evidence API", (db) => {
   });
 
   it("removes a file with 204; it is gone afterwards", async () => {
-    const res = await county.request("DELETE", `/api/evidence/${photoId}`);
+    const id = await upload("入户调查表.pdf", PDF, "C.3");
+    expect((await county.request("GET", evidencePath())).json.missing).not.toContain("C.3");
+    const res = await county.request("DELETE", `/api/evidence/${id}`);
     expect(res.status).toBe(204);
-    expect((await county.request("GET", `/api/evidence/${photoId}`)).status).toBe(404);
+    expect((await county.request("GET", `/api/evidence/${id}`)).status).toBe(404);
     const list = await county.request("GET", evidencePath());
-    expect(list.json.files.map((f: { id: number }) => f.id)).toEqual([reportId]);
-    expect(list.json.missing).toContain("C.1");
+    expect(list.json.files.map((f: { id: number }) => f.id)).not.toContain(id);
+    expect(list.json.files.map((f: { id: number }) => f.id)).toContain(photoId);
+    expect(list.json.missing).toContain("C.3");
   });
 });
