@@ -149,6 +149,20 @@ describe("an evaluation sheet's flow", () => {
     ).toBe("Please give return comments (at least one)");
   });
 
+  it("does not let an approver reopen once no longer a reviewer of the sheet", () => {
+    // The approver (user 3) since made a viewer, or moved to another region: no reopen, not offered.
+    const former: FlowActor = { userId: 3, canEdit: false, canReview: false };
+    expect(
+      refusal(() => transition(SHEET_FLOW, sheet("approved"), "reopen", former, full)),
+    ).toEqual({
+      code: "evaluation.not_reviewer",
+      zh: "只有评价对象的上级地区的审核人员可以重新打开",
+      en: "Only a reviewer of a region above the evaluated one may reopen it",
+    });
+    expect(allowedActions(SHEET_FLOW, former, sheet("approved"))).toEqual([]);
+    expect(allowedActions(SHEET_FLOW, reviewer, sheet("approved"))).toEqual(["reopen"]);
+  });
+
   it("offers what the actor may do now", () => {
     expect(allowedActions(SHEET_FLOW, editor, sheet("draft"))).toEqual(["save", "submit"]);
     expect(allowedActions(SHEET_FLOW, reviewer, sheet("submitted"))).toEqual(["return", "approve"]);

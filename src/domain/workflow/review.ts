@@ -120,7 +120,7 @@ export interface ReviewSubject {
 /** A subject's own words for the review steps' refusals. */
 export interface ReviewRefusals<Subject> {
   notEditor: (subject: Subject) => DomainError;
-  notReviewer: (subject: Subject, action: "return" | "approve") => DomainError;
+  notReviewer: (subject: Subject, action: "return" | "approve" | "reopen") => DomainError;
   selfApproval: () => DomainError;
   notApprover: () => DomainError;
   /** Checks the comments of a return. */
@@ -136,7 +136,8 @@ export const EDITABLE: readonly ReviewStatus[] = ["draft", "returned"];
 
 /**
  * The review steps: save and submit by an editor while editable; return (with comments) and approve by
- * a reviewer once submitted, never by the submitter; reopen by the approver, with a reason.
+ * a reviewer once submitted, never by the submitter; reopen by the approver, with a reason, while
+ * still a reviewer of it (an approver since made a viewer, or moved away, may no longer reopen).
  */
 export function reviewSteps<Subject extends ReviewSubject>(r: ReviewRefusals<Subject>) {
   const editor = byEditor(r.notEditor);
@@ -160,7 +161,12 @@ export function reviewSteps<Subject extends ReviewSubject>(r: ReviewRefusals<Sub
       to: "approved",
       rules: [byReviewer((s: Subject) => r.notReviewer(s, "approve")), notBySubmitter],
     },
-    reopen: { from: ["approved"], to: "returned", rules: [byApprover], needs: r.reopenNeeds },
+    reopen: {
+      from: ["approved"],
+      to: "returned",
+      rules: [byApprover, byReviewer((s: Subject) => r.notReviewer(s, "reopen"))],
+      needs: r.reopenNeeds,
+    },
   } as const satisfies Record<string, Step<ReviewStatus, Subject>>;
 }
 
