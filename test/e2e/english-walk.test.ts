@@ -12,6 +12,7 @@ import {
   trackRequests,
   userData,
   visibleText,
+  visit,
 } from "../helpers/english-walk.ts";
 import { ADMIN_PASSWORD, startTestServer } from "../helpers/server.ts";
 
@@ -146,7 +147,7 @@ describe("every page in English", () => {
       const urls = await pagesOf(page, year, username);
       expect(urls.length).toBeGreaterThan(3);
       for (const url of urls) {
-        await page.goto(url);
+        await visit(page, url);
         await settled(page);
         // The app's page, not an error answer (a page with no text would pass for English).
         if ((await page.getByTestId("app-title").count()) !== 1) {

@@ -135,6 +135,35 @@ export async function settled(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Opens an address of the app as a link in it would: the first visit loads the page, later ones move
+ * inside the app (the router follows a history entry), so the app does not start again for every
+ * page. It waits until the layout says it is drawn for that address (its data-location holds the
+ * path and every query parameter asked for; the layout may add region and year), so the page read
+ * next is never the one before.
+ */
+export async function visit(page: Page, url: string): Promise<void> {
+  const content = page.locator("[data-location]");
+  if ((await content.count()) !== 1) {
+    await page.goto(url);
+    return;
+  }
+  const target = new URL(url, page.url());
+  const address = JSON.stringify(`${target.pathname}${target.search}`);
+  await page.evaluate(
+    `history.pushState(null, "", ${address}); dispatchEvent(new PopStateEvent("popstate"));`,
+  );
+  const drawnFor = async () => {
+    const shown = new URL((await content.getAttribute("data-location")) ?? "", target);
+    if (shown.pathname !== target.pathname) return false;
+    return [...target.searchParams].every(([key, value]) => shown.searchParams.get(key) === value);
+  };
+  for (let tries = 0; !(await drawnFor()); tries++) {
+    if (tries > 600) throw new Error(`${url} was not drawn after 60 s`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** What a page shows as text: its body, titles, placeholders, aria labels and chart options. */
 export async function visibleText(page: Page): Promise<string[]> {
   // A string, not a function: the page must not see the helpers a TypeScript runner adds.

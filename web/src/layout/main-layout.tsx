@@ -187,7 +187,12 @@ export function MainLayout() {
             {navigation}
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: narrow ? 8 : 24, minWidth: 0, overflow: "auto" }}>
+        {/* data-location: the address the page below is drawn for (a walk that moves in the app
+            waits for it before it reads the page). */}
+        <Layout.Content
+          style={{ padding: narrow ? 8 : 24, minWidth: 0, overflow: "auto" }}
+          data-location={`${location.pathname}${location.search}`}
+        >
           {scope.ready ? <Outlet context={scope} /> : <PageLoading />}
         </Layout.Content>
       </Layout>
