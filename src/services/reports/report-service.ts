@@ -3,17 +3,13 @@ import { and, desc, eq } from "drizzle-orm";
 import { loadStoredRows, type StoredRecord } from "../../db/dataset-repository.ts";
 import type { DbOrTx } from "../../db/index.ts";
 import { allocationPlans, reportNarratives } from "../../db/schema.ts";
+import { AllocationModel } from "../../domain/allocation/index.ts";
 import type { Dashboard } from "../../domain/dashboard.ts";
 import { enumLabel } from "../../domain/datasets/display.ts";
 import { EVALUATION_TYPES, findDataset } from "../../domain/datasets/specs/index.ts";
 import { formatPlain, roundBy } from "../../domain/decimal.ts";
 import type { LinkedSurvey } from "../../domain/evaluations/index.ts";
-import {
-  leafIndicators,
-  type Text,
-  textIn,
-  walkIndicators,
-} from "../../domain/frameworks/index.ts";
+import { leafIndicators, textIn, walkIndicators } from "../../domain/frameworks/index.ts";
 import { wanToYuan } from "../../domain/money.ts";
 import {
   chineseDate,
@@ -189,12 +185,14 @@ async function approvedAllocation(
   if (!plan) return null;
   const { plan: stored, result, factors } = await computeAllocationPlan(db, ctx, plan.id);
   if (!result) return null;
-  const model = stored.model as { coefficients?: { name: Text }[] };
+  // The model was parsed to be computed; read it the same way here, not through a cast.
+  const model = AllocationModel.safeParse(stored.model);
+  const tables = model.success ? (model.data.coefficients ?? []) : [];
   return {
     name: stored.name,
     distributable: result.totals.distributable,
     factors: factors.map((f) => ({ name: f.name, weight: f.weight })),
-    coefficients: (model.coefficients ?? []).map((c) => textIn(c.name, "zh-CN")),
+    coefficients: tables.map((c) => textIn(c.name, "zh-CN")),
     regions: result.regions.map((r) => ({ name: r.name, amount: r.amount })),
   };
 }
