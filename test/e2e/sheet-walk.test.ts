@@ -26,14 +26,14 @@ describe("the evaluation sheet walked by the county and the city", () => {
   describePagesOnFailure(() => [page]);
   let sheetUrl = "";
 
-  async function signIn(username: string, on: Page = page) {
-    await on.context().clearCookies();
-    await on.goto(`${server.url}/login`);
-    await on.getByTestId("login-username").fill(username);
-    await on.getByTestId("login-password").fill(server.demoPassword);
-    await on.getByTestId("login-submit").click();
+  async function signIn(username: string) {
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId("login-username").fill(username);
+    await page.getByTestId("login-password").fill(server.demoPassword);
+    await page.getByTestId("login-submit").click();
     // On a phone the menu is folded away: the sign-in is done when the page leaves /login.
-    await on.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   }
 
   async function openSheet() {
@@ -55,8 +55,14 @@ describe("the evaluation sheet walked by the county and the city", () => {
     return `${await text("sheet-status")}${shown}${open}`;
   };
 
-  /** The sheet in four views: desktop and phone, Chinese and English (a fresh page each). */
+  /**
+   * The sheet in four views: desktop and phone, Chinese and English, each a fresh page in the session
+   * of the user the walk is signed in as (checked), so the four do not sign in again.
+   */
   async function screens(name: string, username: string) {
+    const session = await page.request.get(`${server.url}/api/auth/session`);
+    expect((await session.json()).user.username).toBe(username);
+    const storageState = await page.context().storageState();
     const views = [
       { suffix: "desktop", width: 1366, height: 900 },
       { suffix: "phone", width: 390, height: 844 },
@@ -66,11 +72,11 @@ describe("the evaluation sheet walked by the county and the city", () => {
         const context = await browser.newContext({
           viewport: { width: view.width, height: view.height },
           locale,
+          storageState,
         });
         await context.addInitScript(`window.localStorage.setItem("jixiao.locale", "${locale}");`);
         const other = await context.newPage();
         other.setDefaultTimeout(15_000);
-        await signIn(username, other);
         await other.goto(sheetUrl);
         await other.getByTestId("sheet-indicators").waitFor();
         await other.screenshot({
