@@ -10,6 +10,7 @@ import {
   clickWhenReady,
   describePagesOnFailure,
   launchBrowser,
+  signInOnPage,
 } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
@@ -30,11 +31,7 @@ describe("an evaluation from launch to approval in the browser", () => {
     page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   async function signIn(username: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(server.demoPassword);
-    await page.getByTestId("login-submit").click();
+    await signInOnPage(page, server.url, username, server.demoPassword);
     await page.getByTestId("nav-evaluations").waitFor();
   }
 

@@ -13,6 +13,7 @@ import {
   clickWhenReady,
   describePagesOnFailure,
   launchBrowser,
+  signInOnPage,
 } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
@@ -26,15 +27,8 @@ describe("the evaluation sheet walked by the county and the city", () => {
   describePagesOnFailure(() => [page]);
   let sheetUrl = "";
 
-  async function signIn(username: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(server.demoPassword);
-    await page.getByTestId("login-submit").click();
-    // On a phone the menu is folded away: the sign-in is done when the page leaves /login.
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  }
+  const signIn = (username: string) =>
+    signInOnPage(page, server.url, username, server.demoPassword);
 
   async function openSheet() {
     await page.goto(sheetUrl);

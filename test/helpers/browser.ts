@@ -141,3 +141,21 @@ export async function downloadFrom(
   const [file] = await Promise.all([page.waitForEvent("download", { timeout }), action()]);
   return file;
 }
+
+/**
+ * Signs a page in through the login page as a user would (its cookies cleared first, so it may switch
+ * users), and waits until it has left /login: on a phone the menu is folded away.
+ */
+export async function signInOnPage(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
