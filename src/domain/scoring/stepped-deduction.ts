@@ -34,19 +34,17 @@ export function steppedDeduction(
   const continuous = counting === "continuous";
   const uncapped = continuous ? gap.times(perStep).div(size) : steps.times(perStep);
   const capped = uncapped.gt(cap);
-  const deduction = continuous
-    ? step(
-        trace,
-        "deduction = min(cap, gap × deduction ÷ step)",
-        () => `min(${tf(cap)}, ${tf(gap)} × ${tf(perStep)} ÷ ${tf(size)})`,
-        capped ? cap : uncapped,
-      )
-    : step(
-        trace,
-        "deduction = min(cap, steps × deduction)",
-        () => `min(${tf(cap)}, ${tf(steps)} × ${tf(perStep)})`,
-        capped ? cap : uncapped,
-      );
+  const deduction = step(
+    trace,
+    continuous
+      ? "deduction = min(cap, gap × deduction ÷ step)"
+      : "deduction = min(cap, steps × deduction)",
+    () =>
+      continuous
+        ? `min(${tf(cap)}, ${tf(gap)} × ${tf(perStep)} ÷ ${tf(size)})`
+        : `min(${tf(cap)}, ${tf(steps)} × ${tf(perStep)})`,
+    capped ? cap : uncapped,
+  );
   return { gap, steps, deduction, capped };
 }
 
